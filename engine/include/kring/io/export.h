@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kring/model/network.h"
+
+namespace kring {
+
+// What every export leaves out by default: residents are personal data (DOMAIN.md, Privacy).
+struct ExportOptions {
+    bool includeResidents = false;
+};
+
+// Counts of what an export holds, and the sentence that says so ("residents excluded, …").
+struct ExportSummary {
+    std::size_t nodes = 0;
+    std::size_t partners = 0;
+    std::size_t relations = 0;
+    std::size_t residentsLeftOut = 0;
+    bool residentsIncluded = false;
+    std::string describe(Lang) const;
+};
+
+// The part of the network an export shows: every node but residents (and their relations)
+// unless asked. Ids and project info are kept as they are.
+Network exportView(const Network&, const ExportOptions&, ExportSummary* summary = nullptr);
+
+// Writes `content` to `path` through a temporary file and a rename, so a failure never leaves
+// a broken file behind. Throws Error(ReadOnly/Io) naming the path.
+void writeFileAtomically(const std::string& path, std::string_view content);
+
+}  // namespace kring

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kring/model/commands.h"
+
+namespace kring {
+
+enum class ImportFormat {
+    Auto,             // from the extension and the header
+    KringJson,        // Kring's own JSON
+    KumuElements,     // Kumu spreadsheet, elements: Label/ID, Type, Description, Tags, …
+    KumuConnections,  // Kumu spreadsheet, connections: From, To, Type, Strength, …
+    GephiNodes,       // Gephi node table: Id, Label, …
+    GephiEdges,       // Gephi edge table: Source, Target, Type, Weight, …
+};
+
+std::string_view toKey(ImportFormat);
+std::optional<ImportFormat> parseImportFormat(std::string_view);
+
+// State shared by the inputs of one import run, so an edges file can refer to the ids of a
+// nodes file read just before it.
+struct ImportContext {
+    // Foreign ids (Gephi "Id", Kumu "ID") of nodes read in this run, to Kring ids.
+    std::map<std::string, NodeId> foreignIds;
+};
+
+struct ImportReport {
+    std::string source;  // the file
+    ImportFormat format = ImportFormat::Auto;
+    std::size_t nodesAdded = 0;
+    std::size_t nodesUpdated = 0;
+    std::size_t relationsAdded = 0;
+    bool projectInfoChanged = false;
+    // What was mapped, kept as plain fields, or skipped, in plain words.
+    std::vector<std::string> notes;
+};
+
+struct ImportPlan {
+    CommandPtr command;  // a CompositeCommand; null when the file holds nothing to add
+    ImportReport report;
+};
+
+// Reads one input and returns the command that brings it into the network. `work` is a
+// scratch copy of the network: the plan has already been applied to it when this returns, so
+// the next input of the same run sees it. Throws Error (file, line, problem) on bad input;
+// then nothing is applied to the real network.
+ImportPlan planImport(const std::string& path, Network& work, ImportContext&, ImportFormat = ImportFormat::Auto);
+
+// The same on text in memory; `name` is used in messages and to guess the format.
+ImportPlan planImportText(std::string_view text, const std::string& name, Network& work, ImportContext&,
+                          ImportFormat = ImportFormat::Auto);
+
+// Which format a file is: the extension, then the CSV header (first column From/Source:
+// connections/edges; Id with Label: Gephi nodes; Label/Name/ID: Kumu elements).
+ImportFormat detectFormat(const std::string& name, std::string_view text);
+
+// Reads a whole file; throws Error(NotFound/Io) naming it.
+std::string readTextFile(const std::string& path);
+
+}  // namespace kring

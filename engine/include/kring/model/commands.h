@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kring/model/network.h"
+
+namespace kring {
+
+// One edit of a network, undoable. apply() either changes the network completely or throws
+// Error and leaves it as it was; revert() undoes exactly what the last apply() did.
+class Command {
+public:
+    virtual ~Command() = default;
+    virtual void apply(Network&) = 0;
+    virtual void revert(Network&) = 0;
+    // "Add partner 'GGD Noord'", "Partner 'GGD Noord' naar tweede ring".
+    virtual std::string description(Lang) const = 0;
+
+protected:
+    // The network's mutators, for subclasses only.
+    static void insertNode(Network& n, Node node) { n.insertNode(std::move(node)); }
+    static void replaceNode(Network& n, const Node& node) { n.replaceNode(node); }
+    static void eraseNode(Network& n, NodeId id) { n.eraseNode(id); }
+    static void insertRelation(Network& n, Relation r) { n.insertRelation(std::move(r)); }
+    static void replaceRelation(Network& n, const Relation& r) { n.replaceRelation(r); }
+    static void eraseRelation(Network& n, RelationId id) { n.eraseRelation(id); }
+    static void setInfo(Network& n, ProjectInfo info) { n.setInfo(std::move(info)); }
+    // Throws Error(InvalidInput) with every problem when there are any.
+    static void require(const std::vector<std::string>& problems);
+};
+
+using CommandPtr = std::unique_ptr<Command>;
+
+class AddNodeCommand : public Command {
+public:
+    // node.id must be fresh: take it from Network::allocateNodeId().
+    explicit AddNodeCommand(Node node) : node_(std::move(node)) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+    const Node& node() const { return node_; }
+
+private:
+    Node node_;
+};
+
+// Replaces a node's fields. The purpose tunes the description users see in the undo list.
+class UpdateNodeCommand : public Command {
+public:
+    enum class Purpose { Edit, MoveRing, SetOwner, Rename };
+    explicit UpdateNodeCommand(Node after, Purpose purpose = Purpose::Edit)
+        : after_(std::move(after)), purpose_(purpose) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+
+private:
+    Node after_;
+    Node before_;
+    Purpose purpose_;
+};
+
+// Removes a node with its relations, and clears it as owner or backup of partners.
+class RemoveNodeCommand : public Command {
+public:
+    explicit RemoveNodeCommand(NodeId id) : id_(id) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+
+private:
+    NodeId id_;
+    Node removed_;
+    std::vector<Relation> relations_;
+    std::vector<Node> ownedBefore_;  // partners it owned or backed up, as they were
+};
+
+class AddRelationCommand : public Command {
+public:
+    explicit AddRelationCommand(Relation relation) : relation_(std::move(relation)) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+
+private:
+    Relation relation_;
+    std::string fromName_, toName_;
+};
+
+class UpdateRelationCommand : public Command {
+public:
+    explicit UpdateRelationCommand(Relation after) : after_(std::move(after)) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+
+private:
+    Relation after_;
+    Relation before_;
+    std::string fromName_, toName_;
+};
+
+class RemoveRelationCommand : public Command {
+public:
+    explicit RemoveRelationCommand(RelationId id) : id_(id) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+
+private:
+    RelationId id_;
+    Relation removed_;
+    std::string fromName_, toName_;
+};
+
+// Name, domain vocabulary, neighbourhood profile and settings of the project.
+class SetProjectInfoCommand : public Command {
+public:
+    enum class Purpose { Edit, Rename, Profile, Domains, Settings };
+    explicit SetProjectInfoCommand(ProjectInfo after, Purpose purpose = Purpose::Edit)
+        : after_(std::move(after)), purpose_(purpose) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+
+private:
+    ProjectInfo after_;
+    ProjectInfo before_;
+    Purpose purpose_;
+};
+
+// Several commands as one step: an import, a division of owners. All or nothing.
+class CompositeCommand : public Command {
+public:
+    CompositeCommand(std::string descriptionEn, std::string descriptionNl, std::vector<CommandPtr> parts)
+        : en_(std::move(descriptionEn)), nl_(std::move(descriptionNl)), parts_(std::move(parts)) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang l) const override { return l == Lang::Nl ? nl_ : en_; }
+    std::size_t size() const { return parts_.size(); }
+
+private:
+    std::string en_, nl_;
+    std::vector<CommandPtr> parts_;
+};
+
+// Shorthands for the common edits, built against the network's current state.
+CommandPtr makeMoveRing(const Network&, NodeId, Ring);
+CommandPtr makeSetOwner(const Network&, NodeId partner, NodeId owner, NodeId backup);
+CommandPtr makeRename(const Network&, NodeId, std::string name);
+CommandPtr makeSetNeed(const Network&, const std::string& domain, double need);
+
+// Undo and redo stacks over one network. Front ends normally use Project, which adds storage.
+class History {
+public:
+    // Applies the command; on success it becomes the newest undo step and clears redo.
+    void execute(Network&, CommandPtr);
+    bool canUndo() const { return !undo_.empty(); }
+    bool canRedo() const { return !redo_.empty(); }
+    // Descriptions of the next undo and redo steps.
+    std::string undoDescription(Lang) const;
+    std::string redoDescription(Lang) const;
+    // Return false when there is nothing to undo or redo.
+    bool undo(Network&);
+    bool redo(Network&);
+    void clear();
+    std::size_t undoCount() const { return undo_.size(); }
+
+private:
+    std::vector<CommandPtr> undo_;
+    std::vector<CommandPtr> redo_;
+};
+
+}  // namespace kring

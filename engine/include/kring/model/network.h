@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kring/core/date.h"
+#include "kring/model/types.h"
+
+namespace kring {
+
+class Topology;
+
+// Agreements with a (second-ring) partner: how it is involved, when the team refers, who leads.
+struct Agreements {
+    std::string involvement;  // hoe betrokken of geconsulteerd
+    std::string referral;     // hoe en wanneer verwijzen
+    std::string lead;         // wie de regie heeft
+    bool operator==(const Agreements&) const = default;
+    bool empty() const { return involvement.empty() && referral.empty() && lead.empty(); }
+};
+
+// One node of the map. Which fields matter depends on the kind; the rest stay at their defaults.
+struct Node {
+    NodeId id = kNoNode;
+    NodeKind kind = NodeKind::Organisation;
+    std::string name;  // empty for residents: they are known by their alias only
+    Ring ring = Ring::None;
+    std::vector<std::string> domains;       // life domains covered
+    std::vector<std::string> targetGroups;  // doelgroepen
+    std::vector<std::string> tags;
+    std::string notes;
+
+    // Members.
+    std::string discipline;
+    std::vector<std::string> expertise;  // life domains the member knows
+    double hoursPerMonth = 0;            // hours for network work
+
+    // Organisations (and contact persons).
+    SignallerRole signaller = SignallerRole::None;
+    std::optional<int> waitingListWeeks;
+    Agreements agreements;
+
+    // Residents: personal data, kept to the minimum (see DOMAIN.md, Privacy).
+    std::string alias;
+    bool vulnerable = false;
+
+    // Relationship management of partners.
+    NodeId owner = kNoNode;
+    NodeId backupOwner = kNoNode;
+    std::optional<double> priorityOverride;  // 0–100, set by the user
+
+    // Columns kept from an import that Kring has no field for (Kumu "any other column").
+    std::map<std::string, std::string> fields;
+
+    bool operator==(const Node&) const = default;
+    // The name users see: the alias for residents.
+    const std::string& displayName() const { return kind == NodeKind::Resident ? alias : name; }
+};
+
+struct Relation {
+    RelationId id = 0;
+    NodeId from = kNoNode;
+    NodeId to = kNoNode;
+    RelationType type = RelationType::Collaboration;
+    int strength = 3;  // 1 (weak) – 5 (strong)
+    Frequency frequency = Frequency::Unknown;
+    std::optional<Date> lastContact;
+    bool mutual = false;  // both sides act: the relation also runs to → from
+    std::string note;
+    std::map<std::string, std::string> fields;
+
+    bool operator==(const Relation&) const = default;
+};
+
+// Project-wide data: the name, the life-domain vocabulary, the neighbourhood profile, settings.
+struct ProjectInfo {
+    std::string name;
+    std::vector<std::string> domains;     // vocabulary, in display order
+    std::map<std::string, double> need;   // neighbourhood profile: need weight 0–5 per domain
+    std::map<std::string, std::string> settings;  // analysis parameters and the like, by key
+
+    bool operator==(const ProjectInfo&) const = default;
+};
+
+// The 13 domains of the Zelfredzaamheid-Matrix 2017, the default vocabulary.
+const std::vector<std::string>& defaultDomains();
+
+inline constexpr int kMinStrength = 1;
+inline constexpr int kMaxStrength = 5;
+inline constexpr double kMaxNeed = 5.0;
+inline constexpr double kMaxHoursPerMonth = 744.0;  // every hour of a month
+inline constexpr double kMaxPriority = 100.0;
+
+// Which rows changed since the last clearDirty(): the storage layer writes just these.
+struct DirtySet {
+    std::set<NodeId> nodes;
+    std::set<RelationId> relations;
+    bool project = false;
+    bool empty() const { return nodes.empty() && relations.empty() && !project; }
+};
+
+// The network: nodes and relations by stable id, plus project info. Read by everyone; changed
+// only by commands (see commands.h), which is why the mutators are private.
+class Network {
+public:
+    Network();
+    Network(const Network&);
+    Network& operator=(const Network&);
+    Network(Network&&) noexcept;
+    Network& operator=(Network&&) noexcept;
+    ~Network();
+
+    const ProjectInfo& info() const { return info_; }
+
+    // Nodes and relations in id order.
+    const std::vector<Node>& nodes() const { return nodes_; }
+    const std::vector<Relation>& relations() const { return relations_; }
+
+    const Node* findNode(NodeId) const;
+    const Relation* findRelation(RelationId) const;
+    // Throws Error(NotFound).
+    const Node& node(NodeId) const;
+    const Relation& relation(RelationId) const;
+
+    // Nodes whose display name matches (case-insensitively, trimmed); for imports and the CLI.
+    std::vector<NodeId> findByName(std::string_view name) const;
+    // Ids of the relations touching a node, in id order.
+    std::vector<RelationId> relationsOf(NodeId) const;
+
+    NodeId nextNodeId() const { return nextNodeId_; }
+    RelationId nextRelationId() const { return nextRelationId_; }
+    // Reserve fresh ids (for building commands); ids are never handed out twice.
+    NodeId allocateNodeId() { return nextNodeId_++; }
+    RelationId allocateRelationId() { return nextRelationId_++; }
+
+    // Bumped by every change; caches (topology, layouts, analysis) compare it.
+    std::uint64_t revision() const { return revision_; }
+
+    // The Boost.Graph view of the relations, rebuilt when the revision changes.
+    const Topology& topology() const;
+
+    const DirtySet& dirty() const { return dirty_; }
+    void clearDirty() { dirty_ = {}; }
+
+    // Problems with one node or relation against the rest of the network, as messages;
+    // empty when valid. Commands refuse what fails these.
+    std::vector<std::string> checkNode(const Node&) const;
+    std::vector<std::string> checkRelation(const Relation&) const;
+    std::vector<std::string> checkInfo(const ProjectInfo&) const;
+    // Everything at once, for `kring validate`.
+    std::vector<std::string> checkAll() const;
+
+    bool sameContent(const Network& other) const;
+
+    // A network from stored parts, for loading and for filtered views (not an edit: no
+    // command, no dirty rows). Sorts by id; throws Error(InvalidInput) on duplicate ids.
+    // Content checks are the caller's choice: see checkAll().
+    static Network assemble(ProjectInfo, std::vector<Node>, std::vector<Relation>, NodeId nextNodeId = 1,
+                            RelationId nextRelationId = 1);
+
+private:
+    friend class Command;
+
+    void insertNode(Node);
+    void replaceNode(const Node&);
+    void eraseNode(NodeId);
+    void insertRelation(Relation);
+    void replaceRelation(const Relation&);
+    void eraseRelation(RelationId);
+    void setInfo(ProjectInfo);
+    void touch() { ++revision_; }
+
+    ProjectInfo info_;
+    std::vector<Node> nodes_;
+    std::vector<Relation> relations_;
+    NodeId nextNodeId_ = 1;
+    RelationId nextRelationId_ = 1;
+    std::uint64_t revision_ = 0;
+    DirtySet dirty_;
+    mutable std::unique_ptr<Topology> topology_;
+    mutable std::uint64_t topologyRevision_ = 0;
+};
+
+}  // namespace kring

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kring/model/commands.h"
+
+namespace kring {
+
+// A named version of the whole map, stored in the project file for comparing later.
+struct SnapshotInfo {
+    std::int64_t id = 0;
+    std::string name;
+    std::string created;  // ISO 8601 date and time, UTC
+    std::size_t nodes = 0;
+    std::size_t relations = 0;
+};
+
+// Schema version written by this Kring; files of every older version are migrated on open.
+inline constexpr int kSchemaVersion = 2;
+// SQLite application_id: "KRNG".
+inline constexpr int kApplicationId = 0x4B524E47;
+
+class Database;
+
+// A .kring project: one SQLite file holding the network and its snapshots, open for editing.
+// Every command is committed in its own transaction as it is executed: there is no "Save",
+// and a crash or kill loses nothing that was committed.
+class Project {
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    // Creates a new, empty project; refuses to overwrite an existing file.
+    static Project create(const std::string& path, const std::string& name);
+    // Creates a new project holding a whole network in one transaction (generate, samples).
+    static Project createFrom(const std::string& path, const Network&);
+    // Opens an existing project, migrating an older schema. Throws Error: NotFound,
+    // NotAKringFile, NewerVersion, Damaged, Locked, ReadOnly.
+    static Project open(const std::string& path, Mode = Mode::ReadWrite);
+
+    Project(Project&&) noexcept;
+    Project& operator=(Project&&) noexcept;
+    ~Project();
+
+    const std::string& path() const { return path_; }
+    const Network& network() const { return network_; }
+    // The schema version the file had when opened (before migration).
+    int openedSchemaVersion() const { return openedVersion_; }
+
+    // Applies the command and commits it. On any failure the network and the file stay as
+    // they were and Error is thrown.
+    void execute(CommandPtr);
+    bool canUndo() const { return history_.canUndo(); }
+    bool canRedo() const { return history_.canRedo(); }
+    std::string undoDescription(Lang l) const { return history_.undoDescription(l); }
+    std::string redoDescription(Lang l) const { return history_.redoDescription(l); }
+    // Each committed like execute(); false when there is nothing to undo or redo.
+    bool undo();
+    bool redo();
+
+    // Copies the project to a new file through SQLite's backup API and continues there.
+    void saveAs(const std::string& path);
+
+    std::int64_t saveSnapshot(const std::string& name);
+    std::vector<SnapshotInfo> snapshots() const;
+    Network loadSnapshot(std::int64_t id) const;
+    void deleteSnapshot(std::int64_t id);
+
+    // When another process changed the file since we last looked, reloads the network (and
+    // clears undo history, which no longer fits). Returns true when it reloaded.
+    bool refreshIfChanged();
+
+private:
+    Project(std::string path, std::unique_ptr<Database>, Mode);
+    void load();
+    void commitChange(const std::function<void()>& change);
+
+    std::string path_;
+    std::unique_ptr<Database> db_;
+    Mode mode_;
+    Network network_;
+    History history_;
+    int openedVersion_ = 0;
+};
+
+}  // namespace kring

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "kring/model/commands.h"
+
+#include <algorithm>
+
+#include "kring/core/error.h"
+
+namespace kring {
+
+namespace {
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+std::string kindLower(NodeKind k, Lang l) {
+    std::string s(label(k, l));
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+}
+
+std::string kindTitle(NodeKind k, Lang l) { return std::string(label(k, l)); }
+
+std::string nameOf(const Network& net, NodeId id) {
+    const Node* n = net.findNode(id);
+    return n ? n->displayName() : std::to_string(id);
+}
+
+}  // namespace
+
+void Command::require(const std::vector<std::string>& problems) {
+    if (problems.empty()) return;
+    std::string message = problems.front();
+    for (std::size_t i = 1; i < problems.size(); ++i) message += "; " + problems[i];
+    throw Error(ErrorKind::InvalidInput, message);
+}
+
+// --- nodes -------------------------------------------------------------------------------
+
+void AddNodeCommand::apply(Network& net) {
+    if (net.findNode(node_.id))
+        throw Error(ErrorKind::InvalidInput, "a node with id " + std::to_string(node_.id) + " already exists");
+    require(net.checkNode(node_));
+    insertNode(net, node_);
+}
+
+void AddNodeCommand::revert(Network& net) { eraseNode(net, node_.id); }
+
+std::string AddNodeCommand::description(Lang l) const {
+    return l == Lang::Nl ? kindTitle(node_.kind, l) + " " + q(node_.displayName()) + " toevoegen"
+                         : "Add " + kindLower(node_.kind, l) + " " + q(node_.displayName());
+}
+
+void UpdateNodeCommand::apply(Network& net) {
+    before_ = net.node(after_.id);
+    if (before_.kind != after_.kind) {
+        // A member that becomes a partner would leave partners owned by a non-member.
+        for (const Node& n : net.nodes())
+            if ((n.owner == after_.id || n.backupOwner == after_.id) && after_.kind != NodeKind::Member)
+                throw Error(ErrorKind::InvalidInput, q(before_.displayName()) +
+                                                         " owns relations; reassign them before changing its kind");
+    }
+    require(net.checkNode(after_));
+    replaceNode(net, after_);
+}
+
+void UpdateNodeCommand::revert(Network& net) { replaceNode(net, before_); }
+
+std::string UpdateNodeCommand::description(Lang l) const {
+    const std::string name = q(after_.displayName());
+    const bool nl = l == Lang::Nl;
+    switch (purpose_) {
+        case Purpose::MoveRing: {
+            std::string ring(label(after_.ring, l));
+            std::transform(ring.begin(), ring.begin() + std::min<std::size_t>(1, ring.size()), ring.begin(),
+                           [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+            return nl ? name + " naar " + ring + " verplaatsen" : "Move " + name + " to " + ring;
+        }
+        case Purpose::SetOwner:
+            return nl ? "Relatiebeheerder van " + name + " instellen" : "Set the owner of " + name;
+        case Purpose::Rename:
+            return nl ? "Naam wijzigen in " + name : "Rename to " + name;
+        case Purpose::Edit: break;
+    }
+    return nl ? name + " bewerken" : "Edit " + name;
+}
+
+void RemoveNodeCommand::apply(Network& net) {
+    removed_ = net.node(id_);
+    relations_.clear();
+    ownedBefore_.clear();
+    for (RelationId r : net.relationsOf(id_)) relations_.push_back(net.relation(r));
+    for (const Node& n : net.nodes())
+        if (n.owner == id_ || n.backupOwner == id_) ownedBefore_.push_back(n);
+    for (const Relation& r : relations_) eraseRelation(net, r.id);
+    for (Node n : ownedBefore_) {
+        if (n.owner == id_) n.owner = kNoNode;
+        if (n.backupOwner == id_) n.backupOwner = kNoNode;
+        replaceNode(net, n);
+    }
+    eraseNode(net, id_);
+}
+
+void RemoveNodeCommand::revert(Network& net) {
+    insertNode(net, removed_);
+    for (const Node& n : ownedBefore_) replaceNode(net, n);
+    for (const Relation& r : relations_) insertRelation(net, r);
+}
+
+std::string RemoveNodeCommand::description(Lang l) const {
+    return l == Lang::Nl ? kindTitle(removed_.kind, l) + " " + q(removed_.displayName()) + " verwijderen"
+                         : "Remove " + kindLower(removed_.kind, l) + " " + q(removed_.displayName());
+}
+
+// --- relations ---------------------------------------------------------------------------
+
+void AddRelationCommand::apply(Network& net) {
+    if (net.findRelation(relation_.id))
+        throw Error(ErrorKind::InvalidInput, "a relation with id " + std::to_string(relation_.id) + " already exists");
+    require(net.checkRelation(relation_));
+    fromName_ = nameOf(net, relation_.from);
+    toName_ = nameOf(net, relation_.to);
+    insertRelation(net, relation_);
+}
+
+void AddRelationCommand::revert(Network& net) { eraseRelation(net, relation_.id); }
+
+std::string AddRelationCommand::description(Lang l) const {
+    const std::string type(label(relation_.type, l));
+    return l == Lang::Nl ? "Relatie " + q(fromName_) + " → " + q(toName_) + " (" + type + ") toevoegen"
+                         : "Add relation " + q(fromName_) + " → " + q(toName_) + " (" + type + ")";
+}
+
+void UpdateRelationCommand::apply(Network& net) {
+    before_ = net.relation(after_.id);
+    require(net.checkRelation(after_));
+    fromName_ = nameOf(net, after_.from);
+    toName_ = nameOf(net, after_.to);
+    replaceRelation(net, after_);
+}
+
+void UpdateRelationCommand::revert(Network& net) { replaceRelation(net, before_); }
+
+std::string UpdateRelationCommand::description(Lang l) const {
+    return l == Lang::Nl ? "Relatie " + q(fromName_) + " → " + q(toName_) + " bewerken"
+                         : "Edit relation " + q(fromName_) + " → " + q(toName_);
+}
+
+void RemoveRelationCommand::apply(Network& net) {
+    removed_ = net.relation(id_);
+    fromName_ = nameOf(net, removed_.from);
+    toName_ = nameOf(net, removed_.to);
+    eraseRelation(net, id_);
+}
+
+void RemoveRelationCommand::revert(Network& net) { insertRelation(net, removed_); }
+
+std::string RemoveRelationCommand::description(Lang l) const {
+    return l == Lang::Nl ? "Relatie " + q(fromName_) + " → " + q(toName_) + " verwijderen"
+                         : "Remove relation " + q(fromName_) + " → " + q(toName_);
+}
+
+// --- project -----------------------------------------------------------------------------
+
+void SetProjectInfoCommand::apply(Network& net) {
+    before_ = net.info();
+    require(net.checkInfo(after_));
+    setInfo(net, after_);
+}
+
+void SetProjectInfoCommand::revert(Network& net) { setInfo(net, before_); }
+
+std::string SetProjectInfoCommand::description(Lang l) const {
+    const bool nl = l == Lang::Nl;
+    switch (purpose_) {
+        case Purpose::Rename: return nl ? "Project hernoemen naar " + q(after_.name) : "Rename project to " + q(after_.name);
+        case Purpose::Profile: return nl ? "Wijkprofiel bewerken" : "Edit neighbourhood profile";
+        case Purpose::Domains: return nl ? "Leefgebieden bewerken" : "Edit life domains";
+        case Purpose::Settings: return nl ? "Instellingen wijzigen" : "Change settings";
+        case Purpose::Edit: break;
+    }
+    return nl ? "Projectgegevens bewerken" : "Edit project details";
+}
+
+// --- composite ---------------------------------------------------------------------------
+
+void CompositeCommand::apply(Network& net) {
+    std::size_t done = 0;
+    try {
+        for (; done < parts_.size(); ++done) parts_[done]->apply(net);
+    } catch (...) {
+        while (done > 0) parts_[--done]->revert(net);
+        throw;
+    }
+}
+
+void CompositeCommand::revert(Network& net) {
+    for (auto it = parts_.rbegin(); it != parts_.rend(); ++it) (*it)->revert(net);
+}
+
+// --- shorthands --------------------------------------------------------------------------
+
+CommandPtr makeMoveRing(const Network& net, NodeId id, Ring ring) {
+    Node n = net.node(id);
+    n.ring = ring;
+    return std::make_unique<UpdateNodeCommand>(std::move(n), UpdateNodeCommand::Purpose::MoveRing);
+}
+
+CommandPtr makeSetOwner(const Network& net, NodeId partner, NodeId owner, NodeId backup) {
+    Node n = net.node(partner);
+    n.owner = owner;
+    n.backupOwner = backup;
+    return std::make_unique<UpdateNodeCommand>(std::move(n), UpdateNodeCommand::Purpose::SetOwner);
+}
+
+CommandPtr makeRename(const Network& net, NodeId id, std::string name) {
+    Node n = net.node(id);
+    (n.kind == NodeKind::Resident ? n.alias : n.name) = std::move(name);
+    return std::make_unique<UpdateNodeCommand>(std::move(n), UpdateNodeCommand::Purpose::Rename);
+}
+
+CommandPtr makeSetNeed(const Network& net, const std::string& domain, double need) {
+    ProjectInfo info = net.info();
+    info.need[domain] = need;
+    return std::make_unique<SetProjectInfoCommand>(std::move(info), SetProjectInfoCommand::Purpose::Profile);
+}
+
+// --- history -----------------------------------------------------------------------------
+
+void History::execute(Network& net, CommandPtr command) {
+    command->apply(net);
+    undo_.push_back(std::move(command));
+    redo_.clear();
+}
+
+std::string History::undoDescription(Lang l) const { return undo_.empty() ? "" : undo_.back()->description(l); }
+std::string History::redoDescription(Lang l) const { return redo_.empty() ? "" : redo_.back()->description(l); }
+
+bool History::undo(Network& net) {
+    if (undo_.empty()) return false;
+    undo_.back()->revert(net);
+    redo_.push_back(std::move(undo_.back()));
+    undo_.pop_back();
+    return true;
+}
+
+bool History::redo(Network& net) {
+    if (redo_.empty()) return false;
+    redo_.back()->apply(net);
+    undo_.push_back(std::move(redo_.back()));
+    redo_.pop_back();
+    return true;
+}
+
+void History::clear() {
+    undo_.clear();
+    redo_.clear();
+}
+
+}  // namespace kring

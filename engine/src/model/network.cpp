@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "kring/model/network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "kring/core/error.h"
+#include "kring/model/topology.h"
+
+namespace kring {
+
+const std::vector<std::string>& defaultDomains() {
+    static const std::vector<std::string> domains = {
+        "Financiën",         "Werk & opleiding",        "Tijdsbesteding",
+        "Huisvesting",       "Huiselijke relaties",     "Geestelijke gezondheid",
+        "Lichamelijke gezondheid", "Middelengebruik",   "Basale ADL",
+        "Instrumentele ADL", "Sociaal netwerk",         "Maatschappelijke participatie",
+        "Justitie"};
+    return domains;
+}
+
+namespace {
+
+template <typename T>
+auto lowerById(std::vector<T>& v, std::uint64_t id) {
+    return std::lower_bound(v.begin(), v.end(), id, [](const T& x, std::uint64_t i) { return x.id < i; });
+}
+
+template <typename T>
+auto lowerById(const std::vector<T>& v, std::uint64_t id) {
+    return std::lower_bound(v.begin(), v.end(), id, [](const T& x, std::uint64_t i) { return x.id < i; });
+}
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string describe(const Node& n) {
+    const std::string& name = n.displayName();
+    return "node " + std::to_string(n.id) + (name.empty() ? "" : " " + quoted(name));
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+Network::Network() { info_.domains = defaultDomains(); }
+Network::Network(const Network& o)
+    : info_(o.info_),
+      nodes_(o.nodes_),
+      relations_(o.relations_),
+      nextNodeId_(o.nextNodeId_),
+      nextRelationId_(o.nextRelationId_),
+      revision_(o.revision_),
+      dirty_(o.dirty_) {}
+Network& Network::operator=(const Network& o) {
+    if (this != &o) {
+        Network copy(o);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+Network::Network(Network&&) noexcept = default;
+Network& Network::operator=(Network&&) noexcept = default;
+Network::~Network() = default;
+
+const Node* Network::findNode(NodeId id) const {
+    auto it = lowerById(nodes_, id);
+    return it != nodes_.end() && it->id == id ? &*it : nullptr;
+}
+
+const Relation* Network::findRelation(RelationId id) const {
+    auto it = lowerById(relations_, id);
+    return it != relations_.end() && it->id == id ? &*it : nullptr;
+}
+
+const Node& Network::node(NodeId id) const {
+    if (const Node* n = findNode(id)) return *n;
+    throw Error(ErrorKind::NotFound, "there is no node with id " + std::to_string(id));
+}
+
+const Relation& Network::relation(RelationId id) const {
+    if (const Relation* r = findRelation(id)) return *r;
+    throw Error(ErrorKind::NotFound, "there is no relation with id " + std::to_string(id));
+}
+
+std::vector<NodeId> Network::findByName(std::string_view name) const {
+    const std::string key = normaliseKey(name);
+    std::vector<NodeId> out;
+    for (const Node& n : nodes_)
+        if (normaliseKey(n.displayName()) == key) out.push_back(n.id);
+    return out;
+}
+
+std::vector<RelationId> Network::relationsOf(NodeId id) const {
+    std::vector<RelationId> out;
+    for (const Relation& r : relations_)
+        if (r.from == id || r.to == id) out.push_back(r.id);
+    return out;
+}
+
+const Topology& Network::topology() const {
+    // The cached graph is tied to the revision it was built at.
+    if (!topology_ || topologyRevision_ != revision_) {
+        topology_ = std::make_unique<Topology>(*this);
+        topologyRevision_ = revision_;
+    }
+    return *topology_;
+}
+
+std::vector<std::string> Network::checkNode(const Node& n) const {
+    std::vector<std::string> problems;
+    const std::string who = describe(n);
+    if (n.id == kNoNode) problems.push_back(who + ": id 0 is not a valid id");
+    if (n.kind == NodeKind::Resident) {
+        if (n.alias.empty()) problems.push_back(who + ": a resident needs an alias");
+        if (!n.name.empty())
+            problems.push_back(who + ": a resident is known by an alias only; leave the name empty");
+    } else if (n.name.empty()) {
+        problems.push_back(who + ": the name is empty");
+    }
+    const bool teamSide = n.kind == NodeKind::Team || n.kind == NodeKind::Member;
+    if (teamSide && n.ring != Ring::Team && n.ring != Ring::None)
+        problems.push_back(who + ": the team and its members belong in ring 0");
+    if (!teamSide && n.ring == Ring::Team)
+        problems.push_back(who + ": ring 0 is the team's own ring; partners go in ring 1, 2 or 3");
+    if (!(n.hoursPerMonth >= 0 && n.hoursPerMonth <= kMaxHoursPerMonth))
+        problems.push_back(who + ": hours per month must be between 0 and 744, not " +
+                           std::to_string(n.hoursPerMonth));
+    if (n.waitingListWeeks && (*n.waitingListWeeks < 0 || *n.waitingListWeeks > 520))
+        problems.push_back(who + ": a waiting list must be between 0 and 520 weeks, not " +
+                           std::to_string(*n.waitingListWeeks));
+    if (n.priorityOverride && !(*n.priorityOverride >= 0 && *n.priorityOverride <= kMaxPriority))
+        problems.push_back(who + ": a priority must be between 0 and 100");
+    for (const auto& d : n.domains)
+        if (!contains(info_.domains, d))
+            problems.push_back(who + ": unknown life domain " + quoted(d) + " (not in the project's domain list)");
+    for (const auto& d : n.expertise)
+        if (!contains(info_.domains, d))
+            problems.push_back(who + ": unknown life domain " + quoted(d) + " in expertise");
+    auto checkOwner = [&](NodeId owner, const char* role) {
+        if (owner == kNoNode) return;
+        if (teamSide) {
+            problems.push_back(who + ": only partners have a " + role);
+            return;
+        }
+        const Node* o = findNode(owner);
+        if (!o)
+            problems.push_back(who + ": " + role + " " + std::to_string(owner) + " does not exist");
+        else if (o->kind != NodeKind::Member)
+            problems.push_back(who + ": " + role + " " + quoted(o->name) + " is not a team member");
+    };
+    checkOwner(n.owner, "owner");
+    checkOwner(n.backupOwner, "backup owner");
+    if (n.backupOwner != kNoNode && n.backupOwner == n.owner)
+        problems.push_back(who + ": the backup owner must be another member than the owner");
+    return problems;
+}
+
+std::vector<std::string> Network::checkRelation(const Relation& r) const {
+    std::vector<std::string> problems;
+    const std::string who = "relation " + std::to_string(r.id);
+    if (r.id == 0) problems.push_back(who + ": id 0 is not a valid id");
+    if (!findNode(r.from)) problems.push_back(who + ": refers to unknown node " + std::to_string(r.from));
+    if (!findNode(r.to)) problems.push_back(who + ": refers to unknown node " + std::to_string(r.to));
+    if (r.from == r.to && r.from != kNoNode) problems.push_back(who + ": a relation needs two different nodes");
+    if (r.strength < kMinStrength || r.strength > kMaxStrength)
+        problems.push_back(who + ": strength must be 1 to 5, not " + std::to_string(r.strength));
+    if (r.lastContact && !isValidDate(r.lastContact->year, r.lastContact->month, r.lastContact->day))
+        problems.push_back(who + ": the last contact date is not a valid date");
+    return problems;
+}
+
+std::vector<std::string> Network::checkInfo(const ProjectInfo& info) const {
+    std::vector<std::string> problems;
+    std::unordered_set<std::string> seen;
+    for (const auto& d : info.domains) {
+        if (d.empty()) problems.push_back("the domain list has an empty name");
+        if (!seen.insert(normaliseKey(d)).second) problems.push_back("life domain " + quoted(d) + " is listed twice");
+    }
+    for (const auto& [domain, weight] : info.need) {
+        if (!contains(info.domains, domain))
+            problems.push_back("the neighbourhood profile names unknown life domain " + quoted(domain));
+        if (!(weight >= 0 && weight <= kMaxNeed))
+            problems.push_back("need for " + quoted(domain) + " must be between 0 and 5");
+    }
+    for (const Node& n : nodes_) {
+        for (const auto& d : n.domains)
+            if (!contains(info.domains, d))
+                problems.push_back("life domain " + quoted(d) + " is still used by " + describe(n));
+        for (const auto& d : n.expertise)
+            if (!contains(info.domains, d))
+                problems.push_back("life domain " + quoted(d) + " is still used by " + describe(n));
+    }
+    return problems;
+}
+
+std::vector<std::string> Network::checkAll() const {
+    std::vector<std::string> problems = checkInfo(info_);
+    for (const Node& n : nodes_) {
+        auto p = checkNode(n);
+        problems.insert(problems.end(), p.begin(), p.end());
+    }
+    for (const Relation& r : relations_) {
+        auto p = checkRelation(r);
+        problems.insert(problems.end(), p.begin(), p.end());
+    }
+    return problems;
+}
+
+bool Network::sameContent(const Network& o) const {
+    return info_ == o.info_ && nodes_ == o.nodes_ && relations_ == o.relations_;
+}
+
+Network Network::assemble(ProjectInfo info, std::vector<Node> nodes, std::vector<Relation> relations,
+                          NodeId nextNodeId, RelationId nextRelationId) {
+    Network net;
+    net.info_ = std::move(info);
+    auto byId = [](const auto& a, const auto& b) { return a.id < b.id; };
+    if (!std::is_sorted(nodes.begin(), nodes.end(), byId)) std::sort(nodes.begin(), nodes.end(), byId);
+    if (!std::is_sorted(relations.begin(), relations.end(), byId))
+        std::sort(relations.begin(), relations.end(), byId);
+    for (std::size_t i = 1; i < nodes.size(); ++i)
+        if (nodes[i].id == nodes[i - 1].id)
+            throw Error(ErrorKind::InvalidInput, "node id " + std::to_string(nodes[i].id) + " occurs twice");
+    for (std::size_t i = 1; i < relations.size(); ++i)
+        if (relations[i].id == relations[i - 1].id)
+            throw Error(ErrorKind::InvalidInput, "relation id " + std::to_string(relations[i].id) + " occurs twice");
+    net.nextNodeId_ = std::max<NodeId>(nextNodeId, nodes.empty() ? 1 : nodes.back().id + 1);
+    net.nextRelationId_ = std::max<RelationId>(nextRelationId, relations.empty() ? 1 : relations.back().id + 1);
+    net.nodes_ = std::move(nodes);
+    net.relations_ = std::move(relations);
+    return net;
+}
+
+void Network::insertNode(Node n) {
+    auto it = lowerById(nodes_, n.id);
+    if (it != nodes_.end() && it->id == n.id)
+        throw Error(ErrorKind::InvalidInput, "a node with id " + std::to_string(n.id) + " already exists");
+    nextNodeId_ = std::max(nextNodeId_, n.id + 1);
+    dirty_.nodes.insert(n.id);
+    nodes_.insert(it, std::move(n));
+    touch();
+}
+
+void Network::replaceNode(const Node& n) {
+    auto it = lowerById(nodes_, n.id);
+    if (it == nodes_.end() || it->id != n.id) node(n.id);  // throws NotFound
+    *it = n;
+    dirty_.nodes.insert(n.id);
+    touch();
+}
+
+void Network::eraseNode(NodeId id) {
+    auto it = lowerById(nodes_, id);
+    if (it == nodes_.end() || it->id != id) node(id);
+    nodes_.erase(it);
+    dirty_.nodes.insert(id);
+    touch();
+}
+
+void Network::insertRelation(Relation r) {
+    auto it = lowerById(relations_, r.id);
+    if (it != relations_.end() && it->id == r.id)
+        throw Error(ErrorKind::InvalidInput, "a relation with id " + std::to_string(r.id) + " already exists");
+    nextRelationId_ = std::max(nextRelationId_, r.id + 1);
+    dirty_.relations.insert(r.id);
+    relations_.insert(it, std::move(r));
+    touch();
+}
+
+void Network::replaceRelation(const Relation& r) {
+    auto it = lowerById(relations_, r.id);
+    if (it == relations_.end() || it->id != r.id) relation(r.id);
+    *it = r;
+    dirty_.relations.insert(r.id);
+    touch();
+}
+
+void Network::eraseRelation(RelationId id) {
+    auto it = lowerById(relations_, id);
+    if (it == relations_.end() || it->id != id) relation(id);
+    relations_.erase(it);
+    dirty_.relations.insert(id);
+    touch();
+}
+
+void Network::setInfo(ProjectInfo info) {
+    info_ = std::move(info);
+    dirty_.project = true;
+    touch();
+}
+
+}  // namespace kring
