@@ -1,2 +1,334 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <doctest/doctest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "kring/core/error.h"
+#include "kring/storage/project.h"
+#include "storage/schema.h"
+#include "support/builders.h"
+#include "support/temp_dir.h"
+
+using namespace kring;
+using namespace kring::test;
+
+namespace {
+
+ErrorKind openError(const std::string& path, Project::Mode mode = Project::Mode::ReadWrite) {
+    try {
+        Project::open(path, mode);
+    } catch (const Error& e) {
+        CHECK(e.file() == path);  // every storage error names the file
+        return e.kind();
+    }
+    FAIL("expected opening " << path << " to fail");
+    return ErrorKind::Io;
+}
+
+// Raw SQL on a file, bypassing Kring, to build old, foreign or locked files.
+struct RawDb {
+    sqlite3* db = nullptr;
+    explicit RawDb(const std::string& path) { sqlite3_open(path.c_str(), &db); }
+    ~RawDb() { sqlite3_close(db); }
+    int exec(const std::string& sql) { return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr); }
+    long long value(const std::string& sql) {
+        sqlite3_stmt* s = nullptr;
+        sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr);
+        long long v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+        sqlite3_finalize(s);
+        return v;
+    }
+};
+
+Network fullNetwork() {
+    SmallTeam t;
+    Node ggz = t.net.node(t.ggz);
+    ggz.domains = {"Geestelijke gezondheid", "Middelengebruik"};
+    ggz.targetGroups = {"volwassenen"};
+    ggz.tags = {"specialist", "ggz"};
+    ggz.notes = "Wachtlijst; \"intake\" via de huisarts\nTweede regel";
+    ggz.signaller = SignallerRole::Other;
+    ggz.waitingListWeeks = 14;
+    ggz.agreements = {"Consultatie bij twijfel", "Na intake wijkteam", "Wijkteam"};
+    ggz.owner = t.anna;
+    ggz.priorityOverride = 80;
+    ggz.fields = {{"website", "ggz-noord.example"}};
+    UpdateNodeCommand(ggz).apply(t.net);
+    Node anna = t.net.node(t.anna);
+    anna.discipline = "Maatschappelijk werk";
+    anna.expertise = {"Financiën", "Huisvesting"};
+    anna.hoursPerMonth = 12.5;
+    UpdateNodeCommand(anna).apply(t.net);
+    Node res = t.net.node(t.resident);
+    res.vulnerable = true;
+    UpdateNodeCommand(res).apply(t.net);
+    Relation r = t.net.relations().front();
+    r.frequency = Frequency::Monthly;
+    r.lastContact = Date{2026, 4, 2};
+    r.mutual = true;
+    r.note = "Vast overleg";
+    r.fields = {{"kanaal", "telefoon"}};
+    UpdateRelationCommand(r).apply(t.net);
+    ProjectInfo info = t.net.info();
+    info.name = "Wijkteam Noord";
+    info.domains.push_back("Opvoeding");
+    info.need = {{"Financiën", 4}, {"Opvoeding", 2.5}};
+    info.settings = {{"stale.months", "6"}};
+    SetProjectInfoCommand(info).apply(t.net);
+    t.net.clearDirty();
+    return t.net;
+}
+
+}  // namespace
+
+TEST_CASE("a project stores every field and opens to the same network") {
+    TempDir dir;
+    const Network net = fullNetwork();
+    Project::createFrom(dir.file("noord.kring"), net);
+    Project p = Project::open(dir.file("noord.kring"));
+    CHECK(p.network().sameContent(net));
+    CHECK(p.network().nextNodeId() == net.nextNodeId());
+    CHECK(p.openedSchemaVersion() == kSchemaVersion);
+    RawDb raw(dir.file("noord.kring"));
+    CHECK(raw.value("PRAGMA application_id") == kApplicationId);
+    CHECK(raw.value("PRAGMA user_version") == kSchemaVersion);
+}
+
+TEST_CASE("every command is committed as it is executed, undo and redo too") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project p = Project::createFrom(path, fullNetwork());
+    const NodeId ggz = p.network().findByName("GGZ Noord").front();
+    p.execute(makeMoveRing(p.network(), ggz, Ring::Outside));
+    CHECK(Project::open(path).network().node(ggz).ring == Ring::Outside);
+    CHECK(p.undoDescription(Lang::En) == "Move 'GGZ Noord' to outside the neighbourhood");
+
+    Node added;
+    added.id = p.network().nextNodeId();
+    added.name = "Veilig Thuis";
+    added.ring = Ring::Second;
+    p.execute(std::make_unique<AddNodeCommand>(added));
+    CHECK(Project::open(path).network().findNode(added.id) != nullptr);
+
+    p.execute(std::make_unique<RemoveNodeCommand>(p.network().findByName("Anna de Vries").front()));
+    CHECK(Project::open(path).network().sameContent(p.network()));
+
+    CHECK(p.undo());
+    CHECK(p.undo());
+    CHECK(Project::open(path).network().findNode(added.id) == nullptr);
+    CHECK(p.redo());
+    const Network reopened = Project::open(path).network();
+    CHECK(reopened.sameContent(p.network()));
+    CHECK(reopened.findNode(added.id) != nullptr);
+    // Ids survive undo and reload: the re-added node keeps its id.
+    CHECK(reopened.node(added.id).name == "Veilig Thuis");
+}
+
+TEST_CASE("an invalid command changes neither the network nor the file") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project p = Project::createFrom(path, fullNetwork());
+    const Network before = p.network();
+    Relation r;
+    r.id = p.network().nextRelationId();
+    r.from = before.nodes().front().id;
+    r.to = 999;
+    CHECK_THROWS_AS(p.execute(std::make_unique<AddRelationCommand>(r)), Error);
+    CHECK(p.network().sameContent(before));
+    CHECK(Project::open(path).network().sameContent(before));
+    CHECK_FALSE(p.canUndo());
+}
+
+TEST_CASE("create refuses to overwrite, and clear errors on open") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project::create(path, "Wijkteam");
+    CHECK_THROWS_AS(Project::create(path, "Again"), Error);
+
+    CHECK(openError(dir.file("missing.kring")) == ErrorKind::NotFound);
+
+    std::ofstream(dir.file("notes.kring")) << "Dit is geen project, maar een boodschappenlijst.\n";
+    CHECK(openError(dir.file("notes.kring")) == ErrorKind::NotAKringFile);
+
+    { RawDb other(dir.file("other.kring")); other.exec("CREATE TABLE t(x)"); }
+    CHECK(openError(dir.file("other.kring")) == ErrorKind::NotAKringFile);
+
+    Project::create(dir.file("newer.kring"), "Nieuw");
+    { RawDb raw(dir.file("newer.kring")); raw.exec("PRAGMA user_version = 99"); }
+    CHECK(openError(dir.file("newer.kring")) == ErrorKind::NewerVersion);
+    try {
+        Project::open(dir.file("newer.kring"));
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("newer Kring") != std::string::npos);
+    }
+}
+
+TEST_CASE("a damaged project is reported as damaged") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project::createFrom(path, fullNetwork());
+    {
+        // Overwrite everything after the header page with garbage.
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(4096);
+        const std::string junk(8192, '\x5a');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    const ErrorKind kind = openError(path);
+    CHECK((kind == ErrorKind::Damaged || kind == ErrorKind::NotAKringFile));
+}
+
+TEST_CASE("a project locked by another process gives a Locked error and changes nothing") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project p = Project::createFrom(path, fullNetwork());
+    const Network before = p.network();
+    RawDb other(path);
+    REQUIRE(other.exec("BEGIN EXCLUSIVE") == SQLITE_OK);
+    const NodeId ggz = before.findByName("GGZ Noord").front();
+    try {
+        p.execute(makeMoveRing(before, ggz, Ring::First));
+        FAIL("expected a lock error");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::Locked);
+        CHECK(std::string(e.what()).find("locked by another process") != std::string::npos);
+    }
+    CHECK(p.network().sameContent(before));
+    CHECK(openError(path) == ErrorKind::Locked);
+    other.exec("ROLLBACK");
+    p.execute(makeMoveRing(before, ggz, Ring::First));
+    CHECK(Project::open(path).network().node(ggz).ring == Ring::First);
+}
+
+TEST_CASE("a project opened read-only refuses edits") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project::createFrom(path, fullNetwork());
+    Project p = Project::open(path, Project::Mode::ReadOnly);
+    const NodeId ggz = p.network().findByName("GGZ Noord").front();
+    try {
+        p.execute(makeMoveRing(p.network(), ggz, Ring::First));
+        FAIL("expected a read-only error");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::ReadOnly);
+    }
+    CHECK(p.network().node(ggz).ring == Ring::Second);
+}
+
+TEST_CASE("a file of schema version 1 is migrated on open, and left alone when read-only") {
+    TempDir dir;
+    const std::string path = dir.file("old.kring");
+    {
+        RawDb raw(path);
+        REQUIRE(raw.exec(std::string(schema::kMigrations[0])) == SQLITE_OK);
+        raw.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        raw.exec("PRAGMA user_version = 1");
+        raw.exec("INSERT INTO meta VALUES('name', 'Oud wijkteam'), ('next_node_id', '3'), ('next_relation_id', '2')");
+        raw.exec("INSERT INTO domains(position, name, need) VALUES(0, 'Financiën', 3), (1, 'Huisvesting', 0)");
+        raw.exec("INSERT INTO nodes(id, kind, name, ring) VALUES(1, 'member', 'Anna', 0)");
+        raw.exec("INSERT INTO nodes(id, kind, name, ring, domains, owner) VALUES(2, 'organisation', 'GGD', 2, "
+                 "'[\"Financiën\"]', 1)");
+        raw.exec("INSERT INTO relations(id, source, target, type, strength) VALUES(1, 1, 2, 'referral', 4)");
+    }
+    {
+        Project readOnly = Project::open(path, Project::Mode::ReadOnly);
+        CHECK(readOnly.openedSchemaVersion() == 1);
+        CHECK(readOnly.network().node(2).owner == 1);
+        RawDb raw(path);
+        CHECK(raw.value("PRAGMA user_version") == 1);
+    }
+    Project p = Project::open(path);
+    CHECK(p.openedSchemaVersion() == 1);
+    CHECK(p.network().info().name == "Oud wijkteam");
+    CHECK(p.network().info().need.at("Financiën") == 3);
+    CHECK(p.network().relation(1).strength == 4);
+    CHECK(p.network().checkAll().empty());
+    Node ggd = p.network().node(2);
+    ggd.priorityOverride = 70;  // a field that schema 1 did not have
+    p.execute(std::make_unique<UpdateNodeCommand>(ggd));
+    CHECK(p.saveSnapshot("Na migratie") > 0);
+    RawDb raw(path);
+    CHECK(raw.value("PRAGMA user_version") == kSchemaVersion);
+    CHECK(Project::open(path).network().node(2).priorityOverride == 70);
+}
+
+TEST_CASE("a killed process loses nothing it committed") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project::create(path, "Wijkteam");
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        close(fds[0]);
+        Project p = Project::open(path);
+        for (int i = 0;; ++i) {
+            Node n;
+            n.id = p.network().nextNodeId();
+            n.name = "Partner " + std::to_string(i);
+            n.ring = Ring::First;
+            p.execute(std::make_unique<AddNodeCommand>(n));
+            const int done = i + 1;  // reported only after the commit returned
+            if (write(fds[1], &done, sizeof done) != sizeof done) _exit(1);
+        }
+    }
+    close(fds[1]);
+    int committed = 0, value = 0;
+    while (committed < 25 && read(fds[0], &value, sizeof value) == sizeof value) committed = value;
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+    close(fds[0]);
+    Project p = Project::open(path);
+    CHECK(static_cast<int>(p.network().nodes().size()) >= committed);
+    for (int i = 0; i < committed; ++i) CHECK(p.network().findByName("Partner " + std::to_string(i)).size() == 1);
+    CHECK(p.integrityReport().empty());
+}
+
+TEST_CASE("save as copies the project and continues in the copy") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project p = Project::createFrom(path, fullNetwork());
+    const Network original = p.network();
+    p.saveAs(dir.file("kopie.kring"));
+    CHECK(p.path().find("kopie.kring") != std::string::npos);
+    const NodeId ggz = original.findByName("GGZ Noord").front();
+    p.execute(makeMoveRing(p.network(), ggz, Ring::First));
+    CHECK(Project::open(path).network().sameContent(original));
+    CHECK(Project::open(dir.file("kopie.kring")).network().node(ggz).ring == Ring::First);
+    CHECK_THROWS_AS(p.saveAs(dir.file("kopie.kring")), Error);
+}
+
+TEST_CASE("named snapshots are stored in the file and load back") {
+    TempDir dir;
+    Project p = Project::createFrom(dir.file("p.kring"), fullNetwork());
+    const Network before = p.network();
+    const auto id = p.saveSnapshot("Startbijeenkomst");
+    const NodeId ggz = before.findByName("GGZ Noord").front();
+    p.execute(std::make_unique<RemoveNodeCommand>(ggz));
+    const auto list = Project::open(dir.file("p.kring")).snapshots();
+    REQUIRE(list.size() == 1);
+    CHECK(list.front().name == "Startbijeenkomst");
+    CHECK(list.front().nodes == before.nodes().size());
+    CHECK(p.loadSnapshot(id).sameContent(before));
+    CHECK_THROWS_AS(p.loadSnapshot(id + 10), Error);
+    CHECK_THROWS_AS(p.saveSnapshot(""), Error);
+    p.deleteSnapshot(id);
+    CHECK(p.snapshots().empty());
+}
+
+TEST_CASE("a project notices changes made by another process") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project a = Project::createFrom(path, fullNetwork());
+    Project b = Project::open(path);
+    const NodeId ggz = a.network().findByName("GGZ Noord").front();
+    a.execute(makeMoveRing(a.network(), ggz, Ring::Outside));
+    CHECK_FALSE(a.refreshIfChanged());
+    CHECK(b.refreshIfChanged());
+    CHECK(b.network().node(ggz).ring == Ring::Outside);
+}

@@ -231,6 +231,11 @@ void History::execute(Network& net, CommandPtr command) {
     redo_.clear();
 }
 
+void History::push(CommandPtr command) {
+    undo_.push_back(std::move(command));
+    redo_.clear();
+}
+
 std::string History::undoDescription(Lang l) const { return undo_.empty() ? "" : undo_.back()->description(l); }
 std::string History::redoDescription(Lang l) const { return redo_.empty() ? "" : redo_.back()->description(l); }
 

@@ -159,6 +159,8 @@ class History {
 public:
     // Applies the command; on success it becomes the newest undo step and clears redo.
     void execute(Network&, CommandPtr);
+    // Records a command that has already been applied (by Project, between apply and commit).
+    void push(CommandPtr);
     bool canUndo() const { return !undo_.empty(); }
     bool canRedo() const { return !redo_.empty(); }
     // Descriptions of the next undo and redo steps.

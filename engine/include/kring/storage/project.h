@@ -74,6 +74,9 @@ public:
     // clears undo history, which no longer fits). Returns true when it reloaded.
     bool refreshIfChanged();
 
+    // SQLite's integrity check of the file: empty when sound, else one problem a line.
+    std::string integrityReport();
+
 private:
     Project(std::string path, std::unique_ptr<Database>, Mode);
     void load();
@@ -85,6 +88,7 @@ private:
     Network network_;
     History history_;
     int openedVersion_ = 0;
+    std::int64_t dataVersion_ = 0;  // PRAGMA data_version at our last read or write
 };
 
 }  // namespace kring

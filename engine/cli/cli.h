@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// The `kring` command line: each file adds its subcommands to the app. Handlers return the
+// exit status; kring::Error thrown from them is reported by main() with status 1.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+namespace kring::cli {
+
+// A subcommand's work, run after parsing succeeded.
+using Handler = std::function<int()>;
+
+struct Registry {
+    std::function<void(CLI::App*, Handler)> add;
+};
+
+void addProjectCommands(CLI::App& app, Registry& registry);   // new, info, validate, generate, snapshot
+void addTransferCommands(CLI::App& app, Registry& registry);  // import, export
+
+// Prints to stdout / stderr; kept here so tests of the handlers can read what was said.
+void say(const std::string& line);
+void warn(const std::string& line);
+
+}  // namespace kring::cli

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: EUPL-1.2
+// kring new, info, validate, generate, snapshot.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli.h"
+#include "kring/core/error.h"
+#include "kring/generate/generator.h"
+#include "kring/io/import.h"
+#include "kring/io/kring_json.h"
+#include "kring/model/topology.h"
+#include "kring/storage/project.h"
+
+namespace kring::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+bool isProjectFile(const std::string& path) { return std::filesystem::path(path).extension() == ".kring"; }
+
+struct Counts {
+    std::map<std::string, std::size_t> kinds, rings, types;
+    std::size_t partners = 0, owned = 0;
+};
+
+Counts count(const Network& net) {
+    Counts c;
+    for (NodeKind k : allNodeKinds()) c.kinds[std::string(toKey(k))] = 0;
+    for (Ring r : allRings()) c.rings[std::string(toKey(r))] = 0;
+    for (RelationType t : allRelationTypes()) c.types[std::string(toKey(t))] = 0;
+    for (const Node& n : net.nodes()) {
+        ++c.kinds[std::string(toKey(n.kind))];
+        ++c.rings[std::string(toKey(n.ring))];
+        if (isPartnerKind(n.kind) && n.kind != NodeKind::Resident) {
+            ++c.partners;
+            if (n.owner != kNoNode) ++c.owned;
+        }
+    }
+    for (const Relation& r : net.relations()) ++c.types[std::string(toKey(r.type))];
+    return c;
+}
+
+int runInfo(const std::string& path, const std::string& format) {
+    Project project = Project::open(path, Project::Mode::ReadOnly);
+    const Network& net = project.network();
+    const Counts c = count(net);
+    const auto snapshots = project.snapshots();
+    const std::size_t components = net.topology().componentCount();
+    if (format == "json") {
+        Json out;
+        out["name"] = net.info().name;
+        out["file"] = path;
+        out["schema"] = kSchemaVersion;
+        out["nodes"] = net.nodes().size();
+        out["relations"] = net.relations().size();
+        out["partners"] = c.partners;
+        out["owned"] = c.owned;
+        out["components"] = components;
+        out["domains"] = net.info().domains.size();
+        out["snapshots"] = snapshots.size();
+        out["kinds"] = c.kinds;
+        out["rings"] = c.rings;
+        out["types"] = c.types;
+        say(out.dump(2));
+        return 0;
+    }
+    say(net.info().name.empty() ? "(unnamed project)" : net.info().name);
+    say("  file:       " + path);
+    say("  nodes:      " + std::to_string(net.nodes().size()));
+    say("  relations:  " + std::to_string(net.relations().size()));
+    say("  partners:   " + std::to_string(c.partners) + " (" + std::to_string(c.owned) + " with an owner)");
+    say("  components: " + std::to_string(components));
+    say("  snapshots:  " + std::to_string(snapshots.size()));
+    std::string kinds = "  per kind:  ";
+    for (NodeKind k : allNodeKinds()) kinds += " " + std::string(toKey(k)) + " " + std::to_string(c.kinds.at(std::string(toKey(k))));
+    say(kinds);
+    std::string rings = "  per ring:  ";
+    for (Ring r : allRings()) rings += " " + std::string(toKey(r)) + " " + std::to_string(c.rings.at(std::string(toKey(r))));
+    say(rings);
+    std::string types = "  per type:  ";
+    for (RelationType t : allRelationTypes()) {
+        const auto n = c.types.at(std::string(toKey(t)));
+        if (n > 0) types += " " + std::string(toKey(t)) + " " + std::to_string(n);
+    }
+    say(types);
+    return 0;
+}
+
+int runValidate(const std::string& path) {
+    std::vector<std::string> problems;
+    std::size_t nodes = 0, relations = 0;
+    if (isProjectFile(path)) {
+        Project project = Project::open(path, Project::Mode::ReadOnly);
+        const std::string integrity = project.integrityReport();
+        if (!integrity.empty()) problems.push_back("database: " + integrity);
+        const auto modelProblems = project.network().checkAll();
+        problems.insert(problems.end(), modelProblems.begin(), modelProblems.end());
+        nodes = project.network().nodes().size();
+        relations = project.network().relations().size();
+    } else {
+        Network work;
+        ImportContext context;
+        ImportPlan plan = planImport(path, work, context);
+        for (const auto& note : plan.report.notes) say("note: " + note);
+        problems = work.checkAll();
+        nodes = work.nodes().size();
+        relations = work.relations().size();
+    }
+    for (const auto& p : problems) warn(formatLocation(path, 0, p));
+    if (!problems.empty()) {
+        warn(std::to_string(problems.size()) + " problem(s) found in " + path);
+        return 1;
+    }
+    say(path + ": valid (" + std::to_string(nodes) + " nodes, " + std::to_string(relations) + " relations)");
+    return 0;
+}
+
+}  // namespace
+
+void addProjectCommands(CLI::App& app, Registry& registry) {
+    {
+        auto* sub = app.add_subcommand("new", "Create a new, empty project file");
+        auto path = std::make_shared<std::string>();
+        auto name = std::make_shared<std::string>();
+        sub->add_option("FILE", *path, "The project file to create (.kring)")->required();
+        sub->add_option("--name", *name, "The project's name, e.g. the team's");
+        registry.add(sub, [path, name] {
+            Project::create(*path, name->empty() ? std::filesystem::path(*path).stem().string() : *name);
+            say("Created " + *path);
+            return 0;
+        });
+    }
+    {
+        auto* sub = app.add_subcommand("info", "Summarise a project: counts per kind, ring and relation type");
+        auto path = std::make_shared<std::string>();
+        auto format = std::make_shared<std::string>("text");
+        sub->add_option("FILE", *path, "The project file (.kring)")->required();
+        sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"text", "json"}));
+        registry.add(sub, [path, format] { return runInfo(*path, *format); });
+    }
+    {
+        auto* sub = app.add_subcommand("validate", "Check a project or an importable file and report every problem");
+        auto path = std::make_shared<std::string>();
+        sub->add_option("FILE", *path, "A .kring project, or a file 'kring import' reads")->required();
+        registry.add(sub, [path] { return runValidate(*path); });
+    }
+    {
+        auto* sub = app.add_subcommand("generate", "Write a realistic synthetic network, for scale tests");
+        auto path = std::make_shared<std::string>();
+        auto nodes = std::make_shared<std::size_t>(0);
+        auto seed = std::make_shared<std::uint64_t>(1);
+        auto force = std::make_shared<bool>(false);
+        sub->add_option("OUT", *path, "The project file to create (.kring)")->required();
+        sub->add_option("--nodes", *nodes, "Exactly this many nodes")->required()->check(CLI::Range(0, 10'000'000));
+        sub->add_option("--seed", *seed, "Random seed; the same seed gives the same network");
+        sub->add_flag("--force", *force, "Replace OUT when it exists");
+        registry.add(sub, [path, nodes, seed, force] {
+            if (*force) std::filesystem::remove(*path);
+            const Network net = generateNetwork(*nodes, *seed);
+            Project::createFrom(*path, net);
+            say("Wrote " + *path + ": " + std::to_string(net.nodes().size()) + " nodes, " +
+                std::to_string(net.relations().size()) + " relations");
+            return 0;
+        });
+    }
+    {
+        auto* snapshot = app.add_subcommand("snapshot", "Save, list or export named versions of the map");
+        snapshot->require_subcommand(1);
+        auto* save = snapshot->add_subcommand("save", "Save the map as it is now under a name");
+        auto path = std::make_shared<std::string>();
+        auto name = std::make_shared<std::string>();
+        save->add_option("FILE", *path, "The project file (.kring)")->required();
+        save->add_option("NAME", *name, "A name, e.g. 'Startbijeenkomst november'")->required();
+        registry.add(save, [path, name] {
+            Project project = Project::open(*path);
+            const auto id = project.saveSnapshot(*name);
+            say("Saved snapshot " + std::to_string(id) + " '" + *name + "'");
+            return 0;
+        });
+        auto* list = snapshot->add_subcommand("list", "List the snapshots in a project");
+        auto listPath = std::make_shared<std::string>();
+        list->add_option("FILE", *listPath, "The project file (.kring)")->required();
+        registry.add(list, [listPath] {
+            Project project = Project::open(*listPath, Project::Mode::ReadOnly);
+            for (const auto& s : project.snapshots())
+                say(std::to_string(s.id) + "\t" + s.created + "\t" + s.name + "\t" + std::to_string(s.nodes) +
+                    " nodes, " + std::to_string(s.relations) + " relations");
+            return 0;
+        });
+    }
+}
+
+}  // namespace kring::cli

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: EUPL-1.2
+// kring import, kring export.
+
+#include <filesystem>
+#include <memory>
+
+#include "cli.h"
+#include "kring/core/error.h"
+#include "kring/io/export.h"
+#include "kring/io/import.h"
+#include "kring/io/kring_json.h"
+#include "kring/io/spreadsheet.h"
+#include "kring/storage/project.h"
+
+namespace kring::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string countLine(const ImportReport& r) {
+    std::string line = r.source + " (" + std::string(toKey(r.format)) + "): " + std::to_string(r.nodesAdded) +
+                       " nodes added";
+    if (r.nodesUpdated) line += ", " + std::to_string(r.nodesUpdated) + " updated";
+    line += ", " + std::to_string(r.relationsAdded) + " relations added";
+    if (r.projectInfoChanged) line += ", project details set";
+    return line;
+}
+
+int runImport(const std::string& path, const std::vector<std::string>& inputs, const std::string& format) {
+    ImportFormat forced = ImportFormat::Auto;
+    if (!format.empty()) {
+        const auto parsed = parseImportFormat(format);
+        if (!parsed) throw Error(ErrorKind::InvalidInput, "unknown import format '" + format + "'");
+        forced = *parsed;
+    }
+    // Read every input before touching the project, so a bad file changes nothing.
+    std::error_code ec;
+    const bool created = !fs::exists(path, ec);
+    std::unique_ptr<Project> project;
+    Network work;
+    if (!created) {
+        project = std::make_unique<Project>(Project::open(path));
+        work = project->network();
+    }
+    ImportContext context;
+    std::vector<ImportPlan> plans;
+    for (const auto& input : inputs) plans.push_back(planImport(input, work, context, forced));
+
+    std::vector<CommandPtr> parts;
+    std::size_t nodes = 0, relations = 0;
+    for (auto& plan : plans) {
+        nodes += plan.report.nodesAdded;
+        relations += plan.report.relationsAdded;
+        if (plan.command) parts.push_back(std::move(plan.command));
+    }
+    if (created) {
+        project = std::make_unique<Project>(Project::create(path, fs::path(path).stem().string()));
+    }
+    try {
+        if (!parts.empty()) {
+            const std::string what = std::to_string(inputs.size()) + (inputs.size() == 1 ? " file" : " files");
+            project->execute(std::make_unique<CompositeCommand>(
+                "Import " + what + ": " + std::to_string(nodes) + " nodes, " + std::to_string(relations) + " relations",
+                std::to_string(inputs.size()) + (inputs.size() == 1 ? " bestand" : " bestanden") + " importeren: " +
+                    std::to_string(nodes) + " knooppunten, " + std::to_string(relations) + " relaties",
+                std::move(parts)));
+        }
+    } catch (...) {
+        if (created) {
+            project.reset();
+            fs::remove(path, ec);  // do not leave an empty project behind a failed import
+        }
+        throw;
+    }
+    for (const auto& plan : plans) {
+        say(countLine(plan.report));
+        for (const auto& note : plan.report.notes) say("  note: " + note);
+    }
+    say((created ? "Created " : "Updated ") + path + ": " + std::to_string(project->network().nodes().size()) +
+        " nodes, " + std::to_string(project->network().relations().size()) + " relations");
+    return 0;
+}
+
+// "map.csv" → "map-elements.csv"
+std::string withSuffix(const std::string& out, const std::string& suffix) {
+    fs::path p(out);
+    return (p.parent_path() / (p.stem().string() + "-" + suffix + p.extension().string())).string();
+}
+
+int runExport(const std::string& path, const std::string& out, std::string format, bool includeResidents) {
+    Project project = Project::open(path, Project::Mode::ReadOnly);
+    ExportSummary summary;
+    const Network view = exportView(project.network(), ExportOptions{includeResidents}, &summary);
+    const std::string ext = fs::path(out).extension().string();
+    if (format.empty()) {
+        if (ext == ".json") format = "json";
+        else if (ext == ".csv") format = "kumu";
+        else
+            throw Error(ErrorKind::InvalidInput,
+                        "cannot tell the format from '" + ext + "'; use .json or .csv, or --format json|kumu|gephi",
+                        out);
+    }
+    std::vector<std::string> written;
+    if (format == "json") {
+        writeFileAtomically(out, writeKringJson(view));
+        written.push_back(out);
+    } else if (format == "kumu") {
+        const auto elements = withSuffix(out, "elements"), connections = withSuffix(out, "connections");
+        writeFileAtomically(elements, writeKumuElements(view));
+        writeFileAtomically(connections, writeKumuConnections(view));
+        written = {elements, connections};
+    } else if (format == "gephi") {
+        const auto nodes = withSuffix(out, "nodes"), edges = withSuffix(out, "edges");
+        writeFileAtomically(nodes, writeGephiNodes(view));
+        writeFileAtomically(edges, writeGephiEdges(view));
+        written = {nodes, edges};
+    } else {
+        throw Error(ErrorKind::InvalidInput, "unknown export format '" + format + "'; use json, kumu or gephi");
+    }
+    for (const auto& w : written) say("Wrote " + w);
+    say("Contains: " + summary.describe(Lang::En));
+    return 0;
+}
+
+}  // namespace
+
+void addTransferCommands(CLI::App& app, Registry& registry) {
+    {
+        auto* sub = app.add_subcommand("import", "Import files into a project (created when missing), all or nothing");
+        auto path = std::make_shared<std::string>();
+        auto inputs = std::make_shared<std::vector<std::string>>();
+        auto format = std::make_shared<std::string>();
+        sub->add_option("FILE", *path, "The project file (.kring)")->required();
+        sub->add_option("INPUT", *inputs, "Kring JSON, Kumu or Gephi CSV files, read in this order")->required();
+        sub->add_option("--format", *format,
+                        "Force the format of every INPUT: json, kumu-elements, kumu-connections, gephi-nodes, "
+                        "gephi-edges (default: from the extension and the header)");
+        sub->footer(
+            "Elements and nodes files go before the connections and edges files that refer to them.\n"
+            "See docs/spreadsheets.md for the columns Kring reads.");
+        registry.add(sub, [path, inputs, format] { return runImport(*path, *inputs, *format); });
+    }
+    {
+        auto* sub = app.add_subcommand("export", "Export a project; residents are left out unless asked");
+        auto path = std::make_shared<std::string>();
+        auto out = std::make_shared<std::string>();
+        auto format = std::make_shared<std::string>();
+        auto residents = std::make_shared<bool>(false);
+        sub->add_option("FILE", *path, "The project file (.kring)")->required();
+        sub->add_option("OUT", *out,
+                        "Output: .json (Kring JSON) or .csv (a pair of tables: OUT-elements.csv and "
+                        "OUT-connections.csv, or OUT-nodes.csv and OUT-edges.csv with --format gephi)")
+            ->required();
+        sub->add_option("--format", *format, "json, kumu or gephi (default: from OUT's extension)")
+            ->check(CLI::IsMember({"json", "kumu", "gephi"}));
+        sub->add_flag("--include-residents", *residents, "Include residents (by alias only) and their relations");
+        registry.add(sub, [path, out, format, residents] { return runExport(*path, *out, *format, *residents); });
+    }
+}
+
+}  // namespace kring::cli
