@@ -19,6 +19,8 @@ struct Registry {
 
 void addProjectCommands(CLI::App& app, Registry& registry);   // new, info, validate, generate, snapshot
 void addTransferCommands(CLI::App& app, Registry& registry);  // import, export
+void addAnalysisCommands(CLI::App& app, Registry& registry);  // gaps, metrics
+void addAssignCommands(CLI::App& app, Registry& registry);    // assign
 
 // Prints to stdout / stderr; kept here so tests of the handlers can read what was said.
 void say(const std::string& line);

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
     cli::Registry registry{[&](CLI::App* sub, cli::Handler h) { handlers[sub] = std::move(h); }};
     cli::addProjectCommands(app, registry);
     cli::addTransferCommands(app, registry);
+    cli::addAnalysisCommands(app, registry);
+    cli::addAssignCommands(app, registry);
 
     try {
         app.parse(argc, argv);
