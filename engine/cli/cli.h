@@ -21,6 +21,7 @@ void addProjectCommands(CLI::App& app, Registry& registry);   // new, info, vali
 void addTransferCommands(CLI::App& app, Registry& registry);  // import, export
 void addAnalysisCommands(CLI::App& app, Registry& registry);  // gaps, metrics
 void addAssignCommands(CLI::App& app, Registry& registry);    // assign
+void addLayoutCommands(CLI::App& app, Registry& registry);    // layout
 
 // Prints to stdout / stderr; kept here so tests of the handlers can read what was said.
 void say(const std::string& line);

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     cli::addTransferCommands(app, registry);
     cli::addAnalysisCommands(app, registry);
     cli::addAssignCommands(app, registry);
+    cli::addLayoutCommands(app, registry);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include <doctest/doctest.h>
