@@ -175,6 +175,7 @@ std::string SetProjectInfoCommand::description(Lang l) const {
         case Purpose::Profile: return nl ? "Wijkprofiel bewerken" : "Edit neighbourhood profile";
         case Purpose::Domains: return nl ? "Leefgebieden bewerken" : "Edit life domains";
         case Purpose::Settings: return nl ? "Instellingen wijzigen" : "Change settings";
+        case Purpose::Layout: return nl ? "Positie op de kaart vastzetten" : "Pin a position on the map";
         case Purpose::Edit: break;
     }
     return nl ? "Projectgegevens bewerken" : "Edit project details";

@@ -120,7 +120,7 @@ private:
 // Name, domain vocabulary, neighbourhood profile and settings of the project.
 class SetProjectInfoCommand : public Command {
 public:
-    enum class Purpose { Edit, Rename, Profile, Domains, Settings };
+    enum class Purpose { Edit, Rename, Profile, Domains, Settings, Layout };
     explicit SetProjectInfoCommand(ProjectInfo after, Purpose purpose = Purpose::Edit)
         : after_(std::move(after)), purpose_(purpose) {}
     void apply(Network&) override;

@@ -51,6 +51,10 @@ public:
     // The schema version the file had when opened (before migration).
     int openedSchemaVersion() const { return openedVersion_; }
 
+    // Fresh ids for a node or relation a front end is about to add through a command.
+    NodeId allocateNodeId() { return network_.allocateNodeId(); }
+    RelationId allocateRelationId() { return network_.allocateRelationId(); }
+
     // Applies the command and commits it. On any failure the network and the file stay as
     // they were and Error is thrown.
     void execute(CommandPtr);

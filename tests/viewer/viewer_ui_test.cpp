@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: EUPL-1.2
+// kring-view's UI logic without a window: an ImGui context with no backend, fed scripted input.
+
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <stb_image.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <set>
+
+#include "app.h"
+#include "i18n.h"
+#include "kring/storage/project.h"
+#include "support/builders.h"
+#include "support/temp_dir.h"
+#include "view_transform.h"
+
+using namespace kring;
+using namespace kring::viewer;
+using namespace kring::test;
+
+namespace {
+
+// One ImGui context for a test, with a built font atlas and a fixed display.
+struct HeadlessUi {
+    HeadlessUi() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = {1600, 900};
+        io.DeltaTime = 1.0f / 60;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~HeadlessUi() { ImGui::DestroyContext(); }
+
+    void frame(ViewerApp& app, Point mouse, bool down) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = {static_cast<float>(mouse.x), static_cast<float>(mouse.y)};
+        io.MouseDown[0] = down;
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+    }
+};
+
+std::string makeProject(const TempDir& dir) {
+    SmallTeam t;
+    const std::string path = dir.file("ui.kring");
+    Project::createFrom(path, t.net);
+    return path;
+}
+
+Point screenOf(ViewerApp& app, NodeId id) {
+    const SceneNode* n = app.scene().findNode(id);
+    REQUIRE(n != nullptr);
+    return app.canvas().view().toScreen(n->centre);
+}
+
+}  // namespace
+
+TEST_CASE("view transform: zoom keeps the point under the cursor, fit shows everything") {
+    ViewTransform v;
+    v.canvasOrigin = {100, 50};
+    v.canvasSize = {800, 600};
+    v.centre = {10, 20};
+    v.zoom = 2;
+    const Point cursor{300, 200};
+    const Point before = v.toScene(cursor);
+    v.zoomAt(cursor, 1.7);
+    const Point after = v.toScene(cursor);
+    CHECK(after.x == doctest::Approx(before.x));
+    CHECK(after.y == doctest::Approx(before.y));
+    const Point back = v.toScreen(v.toScene({123, 456}));
+    CHECK(back.x == doctest::Approx(123));
+    v.fit({-500, -100}, {500, 100});
+    CHECK(v.visible({-499, -99}, {-498, -98}));
+    CHECK(v.visible({498, 98}, {499, 99}));
+    CHECK_FALSE(v.visible({2000, 2000}, {2001, 2001}));
+}
+
+TEST_CASE("viewer ui: clicking a node selects it, dragging a partner into another ring moves it, undoably") {
+    TempDir dir;
+    HeadlessUi ui;
+    setLanguage(Lang::Nl);
+    ViewerSettings settings;
+    ViewerApp app(settings);
+    REQUIRE(app.open(makeProject(dir)));
+    ui.frame(app, {-100, -100}, false);
+    ui.frame(app, {-100, -100}, false);
+    REQUIRE_FALSE(app.scene().nodes.empty());
+
+    const NodeId ggz = app.project()->network().findByName("GGZ Noord").front();
+    REQUIRE(app.project()->network().node(ggz).ring == Ring::Second);
+    const Point at = screenOf(app, ggz);
+    ui.frame(app, at, false);
+    ui.frame(app, at, true);
+    ui.frame(app, at, false);
+
+    // Drag it outwards to the middle of the "outside the neighbourhood" band.
+    const SceneBand* outside = nullptr;
+    for (const SceneBand& b : app.scene().bands)
+        if (b.ring == Ring::Outside) outside = &b;
+    REQUIRE(outside != nullptr);
+    const SceneNode* node = app.scene().findNode(ggz);
+    const double dx = node->centre.x - outside->centre.x, dy = node->centre.y - outside->centre.y;
+    const double distance = std::hypot(dx, dy);
+    const double target = (outside->innerRadius + outside->outerRadius) / 2;
+    const Point drop = app.canvas().view().toScreen(
+        {outside->centre.x + dx / distance * target, outside->centre.y + dy / distance * target});
+    ui.frame(app, at, true);
+    for (int step = 1; step <= 8; ++step)
+        ui.frame(app, {at.x + (drop.x - at.x) * step / 8, at.y + (drop.y - at.y) * step / 8}, true);
+    ui.frame(app, drop, false);
+    CHECK(app.project()->network().node(ggz).ring == Ring::Outside);
+    CHECK(app.project()->undoDescription(Lang::Nl).find("buiten de wijk") != std::string::npos);
+
+    // Reopening shows the change: it was committed, not just drawn.
+    CHECK(Project::open(app.project()->path()).network().node(ggz).ring == Ring::Outside);
+}
+
+TEST_CASE("viewer ui: a damaged file shows an error and keeps the open map") {
+    TempDir dir;
+    HeadlessUi ui;
+    ViewerSettings settings;
+    ViewerApp app(settings);
+    REQUIRE(app.open(makeProject(dir)));
+    const std::size_t nodes = app.project()->network().nodes().size();
+    std::FILE* f = std::fopen(dir.file("kapot.kring").c_str(), "w");
+    std::fputs("niet een project", f);
+    std::fclose(f);
+    CHECK_FALSE(app.open(dir.file("kapot.kring")));
+    CHECK(app.lastError().find("kapot.kring") != std::string::npos);
+    REQUIRE(app.project() != nullptr);
+    CHECK(app.project()->network().nodes().size() == nodes);
+    ui.frame(app, {10, 10}, false);  // the error dialog draws without trouble
+}
+
+TEST_CASE("viewer ui: every Dutch string differs from the English one where the words differ") {
+    int same = 0;
+    for (int i = 0; i < static_cast<int>(Text::Count_); ++i) {
+        setLanguage(Lang::En);
+        const std::string en = tr(static_cast<Text>(i));
+        setLanguage(Lang::Nl);
+        const std::string nl = tr(static_cast<Text>(i));
+        CHECK_FALSE(nl.empty());
+        if (en == nl) ++same;
+    }
+    // Words that are the same in both languages: Kring, Partners, Filters, Ring, Discipline, Alias.
+    CHECK(same <= 6);
+}
+
+TEST_CASE("viewer screenshot under xvfb-run shows a map, not a blank window") {
+    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+        FAIL("xvfb-run is not installed (package xvfb); scripts/dev installs it");
+        return;
+    }
+    TempDir dir;
+    const std::string png = dir.file("shot.png");
+    // Mesa's own allocations are not Kring's to fix: no leak check for the GL driver.
+    const std::string command = "ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s '-screen 0 1920x1080x24' '" +
+                                std::string(KRING_VIEW_BIN) + "' '" + makeProject(dir) + "' --screenshot '" + png +
+                                "' --frames 4 --lang nl > '" + dir.file("out.txt") + "' 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    int w = 0, h = 0, channels = 0;
+    unsigned char* pixels = stbi_load(png.c_str(), &w, &h, &channels, 4);
+    REQUIRE(pixels != nullptr);
+    CHECK(w >= 800);
+    std::set<std::uint32_t> colours;
+    std::size_t dark = 0;
+    for (int i = 0; i < w * h; ++i) {
+        const unsigned char* p = pixels + 4 * i;
+        colours.insert(static_cast<std::uint32_t>(p[0] << 16 | p[1] << 8 | p[2]));
+        if (p[0] + p[1] + p[2] < 200) ++dark;  // text and outlines
+    }
+    stbi_image_free(pixels);
+    CHECK(colours.size() > 50);
+    CHECK(dark > 500);
+}

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: EUPL-1.2
+// kring-view: the desktop viewer. Opens FILE.kring, or the city sample when none is given.
+// [SECTION] options
+// [SECTION] window and fonts
+// [SECTION] screenshot and frame benchmark
+// [SECTION] main loop
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <vector>
+
+#include "app.h"
+#include "i18n.h"
+#include "settings.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace kring::viewer;
+
+// [SECTION] options
+
+struct Options {
+    std::string file;
+    std::string screenshot;
+    int frames = 3;
+    int benchFrames = 0;
+    std::string lang;
+    float scale = 0;
+    bool session = false;
+    int width = 1600, height = 900;
+};
+
+std::string defaultSample(const char* argv0) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path exe = fs::canonical(fs::path(argv0), ec);
+    for (const fs::path& candidate : {exe.parent_path() / ".." / "samples" / "city.kring", fs::path(KRING_SAMPLE_CITY)})
+        if (fs::exists(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
+    return KRING_SAMPLE_CITY;
+}
+
+// [SECTION] window and fonts
+
+void loadFonts(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    static const ImWchar extra[] = {0x0100, 0x017F,   // Latin Extended-A: ë, ï, é … and more
+                                    0x2010, 0x205E,   // dashes, quotes, ellipsis
+                                    0x2190, 0x21FF,   // arrows
+                                    0x2212, 0x2212,   // minus sign
+                                    0};
+    builder.AddRanges(extra);
+    static ImVector<ImWchar> ranges;
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+    const char* font = KRING_FONT_PATH;
+    if (std::filesystem::exists(font)) {
+        io.Fonts->AddFontFromFileTTF(font, 16.0f * scale, nullptr, ranges.Data);
+    } else {
+        ImFontConfig config;
+        config.SizePixels = 13.0f * scale;
+        io.Fonts->AddFontDefault(&config);
+    }
+}
+
+void applyScale(float scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 4;
+    style.FrameRounding = 3;
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+// [SECTION] screenshot and frame benchmark
+
+bool writeScreenshot(GLFWwindow* window, const std::string& path) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);  // OpenGL rows run bottom-up
+    return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+}  // namespace
+
+// [SECTION] main loop
+
+int main(int argc, char** argv) {
+    const auto started = Clock::now();
+    Options o;
+    CLI::App cli{"kring-view: the Kring partner map viewer", "kring-view"};
+    cli.add_option("FILE", o.file, "The project to open (.kring); default: the city sample");
+    cli.add_option("--screenshot", o.screenshot, "Render, write the window as PNG to this file and exit");
+    cli.add_option("--frames", o.frames, "Frames to render before the screenshot")->check(CLI::Range(1, 100000));
+    cli.add_option("--bench-frames", o.benchFrames,
+                   "Render N frames while panning and zooming, print frame times and exit")
+        ->check(CLI::Range(1, 1000000));
+    cli.add_option("--lang", o.lang, "Interface language (default: from LANG)")->check(CLI::IsMember({"nl", "en"}));
+    cli.add_option("--scale", o.scale, "Interface size, e.g. 1.5 on a projector")->check(CLI::Range(0.5, 4.0));
+    cli.add_flag("--session", o.session, "Start in startup-session mode (quick add, large type)");
+    cli.add_option("--size", o.width, "Window width in pixels")->check(CLI::Range(320, 8192));
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e) == 0 ? 0 : 2;
+    }
+    if (o.file.empty()) o.file = defaultSample(argv[0]);
+
+    glfwSetErrorCallback([](int, const char*) {});
+    if (!glfwInit()) {
+        std::cerr << "kring-view: no display available (is DISPLAY set?). Run it on a desktop, or under xvfb-run "
+                     "for a screenshot; the kring command line works without one.\n";
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    o.height = o.width * 9 / 16;
+    GLFWwindow* window = glfwCreateWindow(o.width, o.height, "Kring", nullptr, nullptr);
+    if (!window) {
+        std::cerr << "kring-view: cannot open a window with OpenGL 3.3 on this display.\n";
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(o.benchFrames > 0 || !o.screenshot.empty() ? 0 : 1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ViewerSettings settings;
+    registerSettingsHandler(settings);
+    static const std::string iniPath = settingsFilePath();
+    ImGui::GetIO().IniFilename = o.benchFrames > 0 || !o.screenshot.empty() ? nullptr : iniPath.c_str();
+    if (ImGui::GetIO().IniFilename) ImGui::LoadIniSettingsFromDisk(iniPath.c_str());
+
+    setLanguage(!o.lang.empty() ? (o.lang == "nl" ? kring::Lang::Nl : kring::Lang::En)
+                                : settings.language.value_or(languageFromEnvironment()));
+    float contentScale = 1.0f;
+    glfwGetWindowContentScale(window, &contentScale, nullptr);  // HiDPI
+    if (o.scale > 0) settings.uiScale = o.scale;
+
+    ViewerApp app(settings);
+    app.setSessionMode(o.session);
+    float appliedScale = contentScale * app.uiScale();
+    loadFonts(appliedScale);
+    applyScale(appliedScale);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+
+    app.open(o.file);
+    if (!app.project() && (!o.screenshot.empty() || o.benchFrames > 0)) {
+        std::cerr << "kring-view: " << app.lastError() << '\n';
+        return 1;
+    }
+
+    const bool batch = !o.screenshot.empty() || o.benchFrames > 0;
+    const int totalFrames = o.benchFrames > 0 ? o.benchFrames : o.frames;
+    std::vector<double> frameMs, cpuMs;
+    double firstFrameMs = 0;
+    int frame = 0;
+    while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
+        // Idle: block until something happens, instead of drawing 60 unchanged frames a second.
+        if (batch)
+            glfwPollEvents();
+        else
+            glfwWaitEventsTimeout(0.5);
+        if (app.takeFontRebuild()) {
+            appliedScale = contentScale * app.uiScale();
+            loadFonts(appliedScale);
+            applyScale(appliedScale);
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        const auto frameStart = Clock::now();
+        if (o.benchFrames > 0 && frame > 0) {
+            // Pan steadily and zoom in and out, as a user exploring a large map does.
+            auto& view = app.canvas().view();
+            view.panBy(7.0, 3.0);
+            const kring::Point middle{view.canvasOrigin.x + view.canvasSize.x / 2, view.canvasOrigin.y + view.canvasSize.y / 2};
+            view.zoomAt(middle, (frame / 60) % 2 == 0 ? 1.01 : 1.0 / 1.01);
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+        const auto cpuDone = Clock::now();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (batch) glFinish();  // count the GPU's work in the frame time
+        ++frame;
+        if (!o.screenshot.empty() && frame >= totalFrames) {
+            if (!writeScreenshot(window, o.screenshot)) {
+                std::cerr << "kring-view: cannot write " << o.screenshot << '\n';
+                return 1;
+            }
+            std::cout << "Wrote " << o.screenshot << '\n';
+            break;
+        }
+        glfwSwapBuffers(window);
+        const auto frameEnd = Clock::now();
+        if (frame == 1) firstFrameMs = std::chrono::duration<double, std::milli>(frameEnd - started).count();
+        if (o.benchFrames > 0) {
+            frameMs.push_back(std::chrono::duration<double, std::milli>(frameEnd - frameStart).count());
+            cpuMs.push_back(std::chrono::duration<double, std::milli>(cpuDone - frameStart).count());
+            if (frame >= totalFrames) break;
+        }
+    }
+    if (o.benchFrames > 0) {
+        const auto* p = app.project();
+        std::printf("kring-view frame benchmark: %s, %zu nodes, %d frames at %dx%d\n", o.file.c_str(),
+                    p ? p->network().nodes().size() : 0, frame, o.width, o.height);
+        std::printf("  start to first frame: %.1f ms\n", firstFrameMs);
+        std::printf("  whole frame: median %.2f ms, p95 %.2f ms\n", percentile(frameMs, 0.5), percentile(frameMs, 0.95));
+        std::printf("  CPU part:    median %.2f ms, p95 %.2f ms\n", percentile(cpuMs, 0.5), percentile(cpuMs, 0.95));
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: EUPL-1.2
+// [SECTION] helpers
+// [SECTION] hit testing
+// [SECTION] input
+// [SECTION] drawing
+
+#include "map_canvas.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kring::viewer {
+
+// [SECTION] helpers
+
+namespace {
+
+ImU32 col(const Color& c, float alpha = 1.0f) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(static_cast<float>(c.a) * alpha));
+}
+
+ImVec2 v(Point p) { return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)); }
+
+constexpr double kPi = 3.14159265358979323846;
+
+// The outline of a shape as points, for the polygon shapes.
+int polygon(Shape shape, ImVec2 c, float r, ImVec2* out) {
+    switch (shape) {
+        case Shape::Square:
+            out[0] = {c.x - r * 0.85f, c.y - r * 0.85f};
+            out[1] = {c.x + r * 0.85f, c.y - r * 0.85f};
+            out[2] = {c.x + r * 0.85f, c.y + r * 0.85f};
+            out[3] = {c.x - r * 0.85f, c.y + r * 0.85f};
+            return 4;
+        case Shape::Diamond:
+            out[0] = {c.x, c.y - r};
+            out[1] = {c.x + r, c.y};
+            out[2] = {c.x, c.y + r};
+            out[3] = {c.x - r, c.y};
+            return 4;
+        case Shape::Triangle:
+            out[0] = {c.x, c.y - r};
+            out[1] = {c.x + r * 0.95f, c.y + r * 0.7f};
+            out[2] = {c.x - r * 0.95f, c.y + r * 0.7f};
+            return 3;
+        case Shape::Hexagon:
+            for (int i = 0; i < 6; ++i) {
+                const double a = kPi / 3 * i;
+                out[i] = {c.x + r * static_cast<float>(std::cos(a)), c.y + r * static_cast<float>(std::sin(a))};
+            }
+            return 6;
+        case Shape::Circle: break;
+    }
+    return 0;
+}
+
+void drawShape(ImDrawList* dl, Shape shape, ImVec2 c, float r, ImU32 fill, ImU32 stroke, float strokeWidth) {
+    ImVec2 pts[6];
+    const int n = polygon(shape, c, r, pts);
+    if (n == 0) {
+        const int segments = std::clamp(static_cast<int>(r * 0.8f), 8, 48);
+        dl->AddCircleFilled(c, r, fill, segments);
+        if (strokeWidth > 0.2f) dl->AddCircle(c, r, stroke, segments, strokeWidth);
+    } else {
+        dl->AddConvexPolyFilled(pts, n, fill);
+        if (strokeWidth > 0.2f) dl->AddPolyline(pts, n, stroke, ImDrawFlags_Closed, strokeWidth);
+    }
+}
+
+void drawDashed(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 c, float width) {
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float length = std::sqrt(dx * dx + dy * dy);
+    const float dash = std::max(4.0f, width * 3), gap = std::max(3.0f, width * 2);
+    for (float t = 0; t < length; t += dash + gap) {
+        const float t2 = std::min(t + dash, length);
+        dl->AddLine({a.x + dx * t / length, a.y + dy * t / length}, {a.x + dx * t2 / length, a.y + dy * t2 / length},
+                    c, width);
+    }
+}
+
+void drawArrowHead(ImDrawList* dl, ImVec2 from, ImVec2 tip, ImU32 c, float size) {
+    const float dx = tip.x - from.x, dy = tip.y - from.y;
+    const float length = std::sqrt(dx * dx + dy * dy);
+    if (length < 1e-3f) return;
+    const float ux = dx / length, uy = dy / length;
+    const ImVec2 base{tip.x - ux * size, tip.y - uy * size};
+    dl->AddTriangleFilled(tip, {base.x - uy * size * 0.5f, base.y + ux * size * 0.5f},
+                          {base.x + uy * size * 0.5f, base.y - ux * size * 0.5f}, c);
+}
+
+Point shifted(Point p, Point by) { return {p.x + by.x, p.y + by.y}; }
+
+}  // namespace
+
+// [SECTION] hit testing
+
+std::optional<NodeId> MapCanvas::nodeAt(const Scene& scene, Point screen) const {
+    const Point p = view_.toScene(screen);
+    const double slack = 3.0 / view_.zoom;  // a few pixels of grace for small discs
+    for (auto it = scene.nodes.rbegin(); it != scene.nodes.rend(); ++it) {
+        const double dx = p.x - it->centre.x, dy = p.y - it->centre.y;
+        const double r = it->radius + slack;
+        if (dx * dx + dy * dy <= r * r) return it->id;
+    }
+    return std::nullopt;
+}
+
+Ring MapCanvas::bandAt(const Scene& scene, Point p) {
+    for (const SceneBand& b : scene.bands) {
+        const double d = std::hypot(p.x - b.centre.x, p.y - b.centre.y);
+        if (d >= b.innerRadius && d < b.outerRadius) return b.ring;
+    }
+    return Ring::None;
+}
+
+void MapCanvas::focusOn(Point scenePoint, double minZoom) {
+    view_.centre = scenePoint;
+    view_.zoom = std::max(view_.zoom, minZoom);
+}
+
+// [SECTION] input
+
+CanvasIntents MapCanvas::draw(const Scene& scene, const std::set<NodeId>& selection, bool linkMode) {
+    CanvasIntents intents;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.x = std::max(size.x, 50.0f);
+    size.y = std::max(size.y, 50.0f);
+    view_.canvasOrigin = {origin.x, origin.y};
+    view_.canvasSize = {size.x, size.y};
+    if (fitPending_) {
+        view_.fit(scene.min, scene.max);
+        fitPending_ = false;
+    }
+
+    ImGui::InvisibleButton("##map", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    const bool hoveredCanvas = ImGui::IsItemHovered();
+    const bool activeCanvas = ImGui::IsItemActive();
+    ImGuiIO& io = ImGui::GetIO();
+    const Point mouse{io.MousePos.x, io.MousePos.y};
+    std::optional<NodeId> hovered = hoveredCanvas ? nodeAt(scene, mouse) : std::nullopt;
+
+    // Wheel zooms at the cursor; keys pan and zoom when the canvas has the mouse.
+    if (hoveredCanvas && io.MouseWheel != 0) view_.zoomAt(mouse, std::pow(1.15, io.MouseWheel));
+    if (hoveredCanvas && !io.WantTextInput) {
+        const double step = 40;
+        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) view_.panBy(step * 0.25, 0);
+        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) view_.panBy(-step * 0.25, 0);
+        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) view_.panBy(0, step * 0.25);
+        if (ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) view_.panBy(0, -step * 0.25);
+        // Zoom and fit keys by the character typed, so they work on every keyboard layout.
+        const Point middle{origin.x + size.x / 2, origin.y + size.y / 2};
+        for (ImWchar c : io.InputQueueCharacters) {
+            if (io.KeyCtrl) continue;
+            if (c == '+' || c == '=') view_.zoomAt(middle, 1.25);
+            if (c == '-') view_.zoomAt(middle, 0.8);
+            if (c == 'f' || c == 'F') fitPending_ = true;
+        }
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete))) intents.deleteRequested = true;
+    }
+
+    // Right or middle drag always pans; left drag pans on empty space, moves a node, draws a
+    // relation (Alt or link mode) or, with Shift, selects a box.
+    if (activeCanvas && (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)))
+        view_.panBy(io.MouseDelta.x, io.MouseDelta.y);
+    if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        pressScreen_ = mouse;
+        dragMoved_ = false;
+        dragOffset_ = {};
+        dragNode_ = hovered;
+        linking_ = hovered && (linkMode || io.KeyAlt);
+        boxSelecting_ = !hovered && io.KeyShift;
+    }
+    if (activeCanvas && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        if (std::hypot(mouse.x - pressScreen_.x, mouse.y - pressScreen_.y) > 3) dragMoved_ = true;
+        if (dragMoved_ && dragNode_ && !linking_) {
+            dragOffset_.x += io.MouseDelta.x / view_.zoom;
+            dragOffset_.y += io.MouseDelta.y / view_.zoom;
+        } else if (dragMoved_ && !dragNode_ && !boxSelecting_) {
+            view_.panBy(io.MouseDelta.x, io.MouseDelta.y);
+        }
+    }
+    if (ImGui::IsItemDeactivated() && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        if (!dragMoved_) {
+            if (dragNode_) {
+                intents.clicked = dragNode_;
+                intents.toggle = io.KeyCtrl;
+            } else {
+                intents.clickedEmpty = true;
+            }
+        } else if (dragNode_ && linking_) {
+            if (auto target = nodeAt(scene, mouse); target && *target != *dragNode_)
+                intents.linked = CanvasIntents::Link{*dragNode_, *target};
+        } else if (dragNode_) {
+            if (const SceneNode* n = scene.findNode(*dragNode_)) {
+                const Point at = shifted(n->centre, dragOffset_);
+                intents.dropped = CanvasIntents::Drop{n->id, at, bandAt(scene, at)};
+            }
+        } else if (boxSelecting_) {
+            const Point a = view_.toScene(pressScreen_), b = view_.toScene(mouse);
+            const double x0 = std::min(a.x, b.x), x1 = std::max(a.x, b.x), y0 = std::min(a.y, b.y), y1 = std::max(a.y, b.y);
+            std::vector<NodeId> inside;
+            for (const SceneNode& n : scene.nodes)
+                if (n.centre.x >= x0 && n.centre.x <= x1 && n.centre.y >= y0 && n.centre.y <= y1) inside.push_back(n.id);
+            intents.boxSelected = std::move(inside);
+        }
+        dragNode_.reset();
+        linking_ = boxSelecting_ = false;
+        dragOffset_ = {};
+    }
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
+    dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, IM_COL32(252, 252, 250, 255));
+    drawScene(dl, scene, selection, hovered);
+    if (boxSelecting_ && dragMoved_)
+        dl->AddRect(v(pressScreen_), v(mouse), IM_COL32(0, 114, 178, 255), 0, 0, 1.5f);
+    if (linking_ && dragNode_) {
+        if (const SceneNode* n = scene.findNode(*dragNode_))
+            dl->AddLine(v(view_.toScreen(n->centre)), v(mouse), IM_COL32(213, 94, 0, 255), 2.5f);
+    }
+    dl->PopClipRect();
+
+    if (hovered && !dragMoved_) {
+        if (const SceneNode* n = scene.findNode(*hovered); n && !n->tooltip.empty()) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(n->tooltip.c_str());
+            ImGui::EndTooltip();
+        }
+    }
+    return intents;
+}
+
+// [SECTION] drawing
+
+void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<NodeId>& selection,
+                          std::optional<NodeId> hovered) {
+    stats_ = {};
+    const float zoom = static_cast<float>(view_.zoom);
+    ImFont* font = ImGui::GetFont();
+
+    for (const SceneBand& b : scene.bands) {
+        const ImVec2 c = v(view_.toScreen(b.centre));
+        const float inner = static_cast<float>(b.innerRadius) * zoom, outer = static_cast<float>(b.outerRadius) * zoom;
+        const int segments = std::clamp(static_cast<int>(outer * 0.5f), 24, 512);
+        if (outer - inner > 0.5f) dl->AddCircle(c, (inner + outer) / 2, col(b.fill), segments, outer - inner);
+        dl->AddCircle(c, outer, IM_COL32(200, 200, 196, 255), segments, 1.0f);
+        const float size = std::clamp(14.0f * zoom, 10.0f, 28.0f);
+        if (!b.label.empty()) dl->AddText(font, size, v(view_.toScreen(b.labelAnchor)), IM_COL32(110, 110, 105, 255), b.label.c_str());
+    }
+    for (const SceneSectorLabel& s : scene.sectorLabels) {
+        const float size = static_cast<float>(12.0 * view_.zoom);
+        if (size >= 8) dl->AddText(font, std::min(size, 22.0f), v(view_.toScreen(s.anchor)), IM_COL32(130, 130, 125, 255), s.text.c_str());
+    }
+
+    // Where a node is drawn this frame: its own place, or under the mouse while dragged.
+    auto place = [&](NodeId id, Point p) { return dragNode_ && *dragNode_ == id && !linking_ ? shifted(p, dragOffset_) : p; };
+
+    for (const SceneEdge& e : scene.edges) {
+        const Point a = place(e.from, e.start), b = place(e.to, e.end);
+        if (!view_.visible({std::min(a.x, b.x), std::min(a.y, b.y)}, {std::max(a.x, b.x), std::max(a.y, b.y)})) continue;
+        ++stats_.edgesDrawn;
+        const bool lit = hovered && (*hovered == e.from || *hovered == e.to);
+        const ImVec2 sa = v(view_.toScreen(a)), sb = v(view_.toScreen(b));
+        const float width = std::max(0.6f, static_cast<float>(e.width) * std::min(zoom, 2.0f));
+        const ImU32 c = col(e.color, lit ? 1.0f : 0.75f);
+        if (e.dashed)
+            drawDashed(dl, sa, sb, c, width);
+        else
+            dl->AddLine(sa, sb, c, width);
+        const float head = std::clamp(6.0f * zoom, 3.0f, 14.0f);
+        if (zoom > 0.25f) {
+            if (e.arrowAtEnd) drawArrowHead(dl, sa, sb, c, head);
+            if (e.arrowAtStart) drawArrowHead(dl, sb, sa, c, head);
+        }
+    }
+
+    const bool labels = 12.0 * view_.zoom >= 7.0;  // level of detail: only readable labels
+    for (const SceneNode& n : scene.nodes) {
+        const Point centre = place(n.id, n.centre);
+        const Point r{n.radius, n.radius};
+        if (!view_.visible({centre.x - r.x, centre.y - r.y}, {centre.x + r.x, centre.y + r.y})) continue;
+        ++stats_.nodesDrawn;
+        const ImVec2 c = v(view_.toScreen(centre));
+        const float radius = std::max(1.5f, static_cast<float>(n.radius) * zoom);
+        const bool selected = selection.count(n.id) > 0;
+        if (selected) dl->AddCircleFilled(c, radius + 5, IM_COL32(240, 228, 66, 220), 32);
+        drawShape(dl, n.shape, c, radius, col(n.fill), hovered && *hovered == n.id ? IM_COL32(0, 0, 0, 255) : col(n.stroke),
+                  static_cast<float>(n.strokeWidth) * std::min(zoom, 2.0f));
+        if (n.pinned && radius > 6) dl->AddCircleFilled({c.x + radius * 0.7f, c.y - radius * 0.7f}, 2.5f, IM_COL32(60, 60, 60, 255));
+        if (!n.badge.empty() && radius >= 9) {
+            const float size = std::min(radius * 0.9f, 18.0f);
+            const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0, n.badge.c_str());
+            dl->AddText(font, size, {c.x - extent.x / 2, c.y - extent.y / 2}, IM_COL32(255, 255, 255, 255), n.badge.c_str());
+        }
+    }
+    if (labels) {
+        const float size = std::clamp(static_cast<float>(12.0 * view_.zoom), 7.0f, 26.0f);
+        for (const SceneNode& n : scene.nodes) {
+            const bool emphasised = selection.count(n.id) > 0 || (hovered && *hovered == n.id);
+            if ((!n.labelVisible && !emphasised) || n.label.empty()) continue;
+            const Point anchor = place(n.id, n.labelAnchor);
+            const ImVec2 p = v(view_.toScreen(anchor));
+            if (p.x > view_.canvasOrigin.x + view_.canvasSize.x || p.y < view_.canvasOrigin.y - size ||
+                p.y > view_.canvasOrigin.y + view_.canvasSize.y)
+                continue;
+            ++stats_.labelsDrawn;
+            dl->AddText(font, size, {p.x, p.y - size * 0.8f}, IM_COL32(34, 34, 34, 255), n.label.c_str());
+        }
+    }
+}
+
+}  // namespace kring::viewer
