@@ -1,2 +1,613 @@
 // SPDX-License-Identifier: EUPL-1.2
+// Gap analysis: for every rule a map where it fires and one where it does not; rules that
+// cannot run; settings; order; the command line.
+
+#include "kring/analysis/gaps.h"
+
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "kring/core/error.h"
+#include "kring/storage/project.h"
+#include "support/builders.h"
+#include "support/temp_dir.h"
+
+using namespace kring;
+using namespace kring::test;
+
+namespace {
+
+constexpr Date kToday{2026, 11, 24};
+
+// A team with two members who each have ten hours; tests add partners and relations.
+struct Map {
+    Network net;
+    NodeId team, anna, bram;
+    Map() {
+        team = addNode(net, NodeKind::Team, "Wijkteam Noord");
+        anna = addNode(net, NodeKind::Member, "Anna de Vries");
+        bram = addNode(net, NodeKind::Member, "Bram Jansen");
+        for (NodeId m : {anna, bram}) edit(m, [](Node& n) { n.hoursPerMonth = 10; });
+        addRelation(net, team, anna, RelationType::Membership);
+        addRelation(net, team, bram, RelationType::Membership);
+    }
+    NodeId partner(const std::string& name, Ring ring = Ring::First, NodeKind kind = NodeKind::Organisation) {
+        return addNode(net, kind, name, ring);
+    }
+    RelationId relate(NodeId from, NodeId to, RelationType type = RelationType::Collaboration,
+                      int strength = 3) {
+        return addRelation(net, from, to, type, strength);
+    }
+    void edit(NodeId id, const std::function<void(Node&)>& change) {
+        Node n = net.node(id);
+        change(n);
+        UpdateNodeCommand(n).apply(net);
+    }
+    void editRelation(RelationId id, const std::function<void(Relation&)>& change) {
+        Relation r = net.relation(id);
+        change(r);
+        UpdateRelationCommand(r).apply(net);
+    }
+    void setting(const std::string& key, const std::string& value) {
+        ProjectInfo info = net.info();
+        info.settings[key] = value;
+        SetProjectInfoCommand(info).apply(net);
+    }
+    void need(const std::string& domain, double value) {
+        ProjectInfo info = net.info();
+        info.need[domain] = value;
+        SetProjectInfoCommand(info).apply(net);
+    }
+    GapReport run(const std::string& rule) const {
+        GapOptions o;
+        o.today = kToday;
+        o.rules = {rule};
+        return findGaps(net, o);
+    }
+    std::vector<Gap> gaps(const std::string& rule) const { return run(rule).gaps; }
+};
+
+bool mentions(const Gap& g, const std::string& text) {
+    return g.message.en.find(text) != std::string::npos && g.message.nl.find(text) != std::string::npos;
+}
+
+bool notes(const GapReport& r, const std::string& rule) {
+    return std::any_of(r.notes.begin(), r.notes.end(), [&](const RuleNote& n) { return n.rule == rule; });
+}
+
+}  // namespace
+
+TEST_CASE("gaps rule uncovered-domain: a needed domain nobody covers, or only weakly") {
+    Map m;
+    m.need("Financiën", 4);
+    auto gaps = m.gaps("uncovered-domain");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes.empty());
+    CHECK(mentions(gaps[0], "'Financiën'"));
+    CHECK(gaps[0].severity == 78);  // 60 × (0.5 + 4/5)
+    CHECK_FALSE(gaps[0].action.nl.empty());
+
+    const NodeId bureau = m.partner("Schuldhulp Noord", Ring::Second);
+    m.edit(bureau, [](Node& n) { n.domains = {"Financiën"}; });
+    const RelationId r = m.relate(m.anna, bureau, RelationType::Referral, 2);
+    gaps = m.gaps("uncovered-domain");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes == std::vector<NodeId>{bureau});
+    CHECK(mentions(gaps[0], "'Schuldhulp Noord'"));
+    CHECK(gaps[0].severity == 52);  // weak-base 40 × 1.3
+
+    m.editRelation(r, [](Relation& x) { x.strength = 3; });
+    CHECK(m.gaps("uncovered-domain").empty());
+    m.setting("gaps.uncovered-domain.weak-strength", "3");
+    CHECK(m.gaps("uncovered-domain").size() == 1);
+}
+
+TEST_CASE("gaps rule uncovered-domain does not apply without domains or profile") {
+    Map m;
+    GapReport r = m.run("uncovered-domain");
+    CHECK(r.gaps.empty());
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].message.en.find("neighbourhood profile is empty") != std::string::npos);
+    CHECK(r.notes[0].message.nl.find("wijkprofiel") != std::string::npos);
+
+    ProjectInfo info = m.net.info();
+    info.domains.clear();
+    SetProjectInfoCommand(info).apply(m.net);
+    r = m.run("uncovered-domain");
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].message.en.find("no life domains") != std::string::npos);
+}
+
+TEST_CASE("gaps rule no-owner: partners without a relationship owner") {
+    Map m;
+    const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
+    const NodeId contact = m.partner("Dr. Bakker", Ring::First, NodeKind::ContactPerson);
+    m.relate(m.anna, ggz);
+    m.relate(m.anna, contact);
+    auto gaps = m.gaps("no-owner");
+    REQUIRE(gaps.size() == 1);  // contact persons need no owner by default
+    CHECK(gaps[0].nodes == std::vector<NodeId>{ggz});
+    CHECK(gaps[0].message.nl == "'GGZ Noord' (tweede ring) heeft geen relatiebeheerder in het team.");
+
+    makeSetOwner(m.net, ggz, m.anna, kNoNode)->apply(m.net);
+    CHECK(m.gaps("no-owner").empty());
+    m.setting("gaps.no-owner.kinds", "organisation,contact");
+    CHECK(m.gaps("no-owner").size() == 1);
+}
+
+TEST_CASE("gaps rule no-owner does not apply without members") {
+    Network net;
+    addNode(net, NodeKind::Organisation, "GGD");
+    GapOptions o;
+    o.rules = {"no-owner"};
+    const GapReport r = findGaps(net, o);
+    CHECK(r.gaps.empty());
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].message.en == "Does not apply because the map has no team members.");
+}
+
+TEST_CASE("gaps rule key-person: partners and clusters reached through one member only") {
+    Map m;
+    const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
+    const NodeId crisis = m.partner("Crisisdienst", Ring::Outside);
+    const NodeId school = m.partner("De Regenboog");
+    m.relate(m.anna, ggz);
+    m.relate(ggz, crisis);  // reached through GGZ, so through Anna as well
+    m.relate(m.anna, school);
+    m.relate(m.bram, school);
+    auto gaps = m.gaps("key-person");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes.front() == m.anna);
+    CHECK(std::set<NodeId>(gaps[0].nodes.begin() + 1, gaps[0].nodes.end()) == std::set<NodeId>{ggz, crisis});
+    CHECK(mentions(gaps[0], "'Anna de Vries'"));
+
+    // A second path through Bram (via the school) takes the risk away for the whole cluster.
+    m.relate(crisis, school);
+    CHECK(m.gaps("key-person").empty());
+}
+
+TEST_CASE("gaps rule key-person: the team node and backup owners count as other routes") {
+    Map m;
+    const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
+    m.relate(m.anna, ggz);
+    CHECK(m.gaps("key-person").size() == 1);
+    makeSetOwner(m.net, ggz, m.anna, m.bram)->apply(m.net);
+    CHECK(m.gaps("key-person").empty());
+    m.setting("gaps.key-person.count-owners", "false");
+    CHECK(m.gaps("key-person").size() == 1);
+    m.relate(ggz, m.team, RelationType::Coordination);
+    CHECK(m.gaps("key-person").empty());
+}
+
+TEST_CASE("gaps rule one-way: the team refers and nothing comes back") {
+    Map m;
+    const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
+    const NodeId regio = m.partner("Sociale dienst", Ring::Outside);
+    const RelationId r = m.relate(m.anna, ggz, RelationType::Referral);
+    m.relate(m.bram, regio, RelationType::Referral);  // outside the neighbourhood: one-way by design
+    auto gaps = m.gaps("one-way");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes == std::vector<NodeId>{ggz});
+    CHECK(gaps[0].message.en.find("(referral)") != std::string::npos);
+    CHECK(gaps[0].message.nl.find("(doorverwijzing)") != std::string::npos);
+
+    m.editRelation(r, [](Relation& x) { x.mutual = true; });
+    CHECK(m.gaps("one-way").empty());
+    m.editRelation(r, [](Relation& x) { x.mutual = false; });
+    m.relate(ggz, m.bram, RelationType::Consultation);
+    CHECK(m.gaps("one-way").empty());
+}
+
+TEST_CASE("gaps rule stale: no contact for longer than the threshold") {
+    Map m;
+    const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
+    const RelationId r = m.relate(m.anna, ggz);
+    GapReport report = m.run("stale");
+    CHECK(report.gaps.empty());
+    CHECK(notes(report, "stale"));  // no dates recorded: nothing to judge
+
+    auto lastContact = [&](Date d) { m.editRelation(r, [&](Relation& x) { x.lastContact = d; }); };
+    lastContact({2026, 3, 1});
+    auto gaps = m.gaps("stale");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes == std::vector<NodeId>{ggz, m.anna});
+    CHECK(gaps[0].message.en == "No contact with 'GGZ Noord' for 8 months (last contact 2026-03-01).");
+    CHECK(gaps[0].message.nl == "Al 8 maanden geen contact met 'GGZ Noord' (laatste contact 2026-03-01).");
+
+    lastContact({2026, 5, 24});  // exactly six months: not yet longer than the threshold
+    CHECK(m.gaps("stale").empty());
+    lastContact({2026, 5, 23});
+    CHECK(m.gaps("stale").size() == 1);
+    lastContact({2026, 9, 1});
+    CHECK(m.gaps("stale").empty());
+    m.setting("gaps.stale.months", "2");
+    CHECK(m.gaps("stale").size() == 1);
+}
+
+TEST_CASE("gaps rule stale uses today unless a reference date is given") {
+    Map m;
+    const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
+    const RelationId r = m.relate(m.anna, ggz);
+    m.editRelation(r, [](Relation& x) {
+        x.lastContact = Date::fromDaysSinceEpoch(Date::today().daysSinceEpoch() - 400);
+    });
+    GapOptions o;
+    o.rules = {"stale"};
+    CHECK(findGaps(m.net, o).gaps.size() == 1);
+    o.today = Date::fromDaysSinceEpoch(Date::today().daysSinceEpoch() - 300);
+    CHECK(findGaps(m.net, o).gaps.empty());
+}
+
+TEST_CASE("gaps rule no-agreements: second-ring partners without agreements on referral and lead") {
+    Map m;
+    const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
+    m.partner("Huisarts", Ring::First);  // first ring: no agreements expected
+    auto gaps = m.gaps("no-agreements");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].message.en ==
+          "No agreements with 'GGZ Noord' (second ring) on how to refer and who holds the lead.");
+
+    m.edit(ggz, [](Node& n) { n.agreements.referral = "via de huisarts"; });
+    gaps = m.gaps("no-agreements");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].message.nl == "Geen afspraken met 'GGZ Noord' (tweede ring) over wie de regie heeft.");
+    m.edit(ggz, [](Node& n) { n.agreements.lead = "het wijkteam"; });
+    CHECK(m.gaps("no-agreements").empty());
+}
+
+TEST_CASE("gaps rule no-agreements does not apply to a map without rings") {
+    Network net;
+    addNode(net, NodeKind::Organisation, "GGZ Noord");
+    GapOptions o;
+    o.rules = {"no-agreements"};
+    const GapReport r = findGaps(net, o);
+    CHECK(r.gaps.empty());
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].message.en == "Does not apply because no partner on the map has a ring.");
+}
+
+TEST_CASE("gaps rule waiting-list: a long waiting list and no alternative for the domain") {
+    Map m;
+    m.need("Geestelijke gezondheid", 5);
+    const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
+    m.edit(ggz, [](Node& n) {
+        n.domains = {"Geestelijke gezondheid"};
+        n.waitingListWeeks = 12;
+    });
+    auto gaps = m.gaps("waiting-list");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].severity == 68);  // 45 × (0.5 + 5/5)
+    CHECK(mentions(gaps[0], "12"));
+
+    const NodeId other = m.partner("Praktijkondersteuner", Ring::First);
+    m.edit(other, [](Node& n) { n.domains = {"Geestelijke gezondheid"}; });
+    CHECK(m.gaps("waiting-list").empty());
+    m.edit(other, [](Node& n) { n.waitingListWeeks = 8; });  // also a long list: no alternative
+    CHECK(m.gaps("waiting-list").size() == 2);
+    m.setting("gaps.waiting-list.weeks", "12");
+    CHECK(m.gaps("waiting-list").empty());
+}
+
+TEST_CASE("gaps rule missing-signaller: no signalling relation with the GP or police officer") {
+    Map m;
+    auto gaps = m.gaps("missing-signaller");
+    REQUIRE(gaps.size() == 2);  // neither on the map
+    CHECK(gaps[0].message.en == "There is no general practitioner on the map.");
+    CHECK(gaps[1].message.nl == "Er staat geen wijkagent op de kaart.");
+
+    const NodeId gp = m.partner("Huisarts De Linde");
+    const NodeId police = m.partner("Wijkagent Noord");
+    m.edit(gp, [](Node& n) { n.signaller = SignallerRole::GeneralPractitioner; });
+    m.edit(police, [](Node& n) { n.signaller = SignallerRole::PoliceOfficer; });
+    m.relate(m.anna, gp, RelationType::Collaboration);
+    m.relate(police, m.bram, RelationType::Signalling);
+    gaps = m.gaps("missing-signaller");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes == std::vector<NodeId>{gp});
+    CHECK(mentions(gaps[0], "'Huisarts De Linde'"));
+    m.relate(gp, m.anna, RelationType::Signalling);
+    CHECK(m.gaps("missing-signaller").empty());
+}
+
+TEST_CASE("gaps rule unused-informal: informal networks not connected to the team") {
+    Map m;
+    const NodeId bbq = m.partner("Buurtbarbecue", Ring::First, NodeKind::InformalNetwork);
+    auto gaps = m.gaps("unused-informal");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes == std::vector<NodeId>{bbq});
+    m.relate(bbq, m.bram, RelationType::InformalContact);
+    CHECK(m.gaps("unused-informal").empty());
+}
+
+TEST_CASE("gaps rule isolated-resident: vulnerable residents without informal support") {
+    Map m;
+    const NodeId resident = addNode(m.net, NodeKind::Resident, "Mevrouw K.");
+    m.relate(m.anna, resident, RelationType::Collaboration);
+    CHECK(m.gaps("isolated-resident").empty());  // not marked vulnerable
+    m.edit(resident, [](Node& n) { n.vulnerable = true; });
+    auto gaps = m.gaps("isolated-resident");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes == std::vector<NodeId>{resident});
+    CHECK(gaps[0].severity == 50);
+    const NodeId present = m.partner("Present", Ring::First, NodeKind::InformalNetwork);
+    m.relate(present, resident, RelationType::VolunteerSupport);
+    CHECK(m.gaps("isolated-resident").empty());
+}
+
+TEST_CASE("gaps rule overloaded-member: more owned relations than hours allow") {
+    Map m;
+    GapReport report = m.run("overloaded-member");
+    CHECK(notes(report, "overloaded-member"));  // nobody owns anything yet
+    std::vector<NodeId> owned;
+    for (int i = 0; i < 3; ++i) {
+        std::string name = "Partner ";
+        name += std::to_string(i);
+        owned.push_back(m.partner(name));
+        makeSetOwner(m.net, owned.back(), m.anna, m.bram)->apply(m.net);
+    }
+    CHECK(m.gaps("overloaded-member").empty());
+    m.edit(m.anna, [](Node& n) { n.hoursPerMonth = 2; });
+    auto gaps = m.gaps("overloaded-member");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes == std::vector<NodeId>{m.anna, owned[0], owned[1], owned[2]});
+    CHECK(gaps[0].message.en ==
+          "'Anna de Vries' owns 3 relations: about 3 hours of network work a month, against 2 available.");
+    CHECK(gaps[0].severity == 40);  // 40 × (0.5 + 1/2)
+    m.setting("gaps.overloaded-member.hours-per-relation", "4");
+    m.setting("gaps.overloaded-member.backup-share", "0,5");
+    gaps = m.gaps("overloaded-member");
+    CHECK(gaps.size() == 1);  // Anna 3 × 4 = 12 > 2; Bram 3 backups × 0.5 × 4 = 6 ≤ 10
+    m.edit(m.bram, [](Node& n) { n.hoursPerMonth = 0; });
+    gaps = m.gaps("overloaded-member");
+    REQUIRE(gaps.size() == 2);
+    CHECK(std::any_of(gaps.begin(), gaps.end(), [](const Gap& g) { return mentions(g, "'Bram Jansen'"); }));
+}
+
+TEST_CASE("gaps rule loose-node: partners without any relation") {
+    Map m;
+    const NodeId lonely = m.partner("Bibliotheek", Ring::First);
+    auto gaps = m.gaps("loose-node");
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes == std::vector<NodeId>{lonely});
+    CHECK(gaps[0].message.en == "'Bibliotheek' (first ring) has no relations at all.");
+    m.relate(lonely, m.partner("Buurthuis"));
+    CHECK(m.gaps("loose-node").empty());
+}
+
+TEST_CASE("gaps on an empty or imported map: rules that cannot run say why, the rest run") {
+    Network empty;
+    ProjectInfo info = empty.info();
+    info.domains.clear();
+    SetProjectInfoCommand(info).apply(empty);
+    GapOptions o;
+    o.today = kToday;
+    GapReport r;
+    CHECK_NOTHROW(r = findGaps(empty, o));
+    CHECK(r.gaps.empty());
+    for (const char* rule : {"uncovered-domain", "no-owner", "key-person", "one-way", "stale",
+                             "no-agreements", "missing-signaller", "unused-informal", "overloaded-member"}) {
+        CAPTURE(rule);
+        CHECK(notes(r, rule));
+    }
+
+    // An import without kinds, rings or a team: only the rules that need none of them find gaps.
+    Network imported;
+    const NodeId a = addNode(imported, NodeKind::Organisation, "GGD");
+    addNode(imported, NodeKind::Organisation, "Bibliotheek");
+    addRelation(imported, a, addNode(imported, NodeKind::Organisation, "Buurthuis"));
+    r = findGaps(imported, o);
+    REQUIRE(r.gaps.size() == 1);
+    CHECK(r.gaps[0].rule == "loose-node");
+    for (const RuleNote& n : r.notes) {
+        CHECK(n.message.en.rfind("Does not apply because", 0) == 0);
+        CHECK(n.message.nl.rfind("Niet van toepassing omdat", 0) == 0);
+    }
+}
+
+TEST_CASE("gaps: a malformed or switched-off setting stops only its own rule") {
+    Map m;
+    m.partner("Bibliotheek");
+    m.setting("gaps.loose-node.base", "hoog");
+    GapOptions o;
+    o.today = kToday;
+    GapReport r = findGaps(m.net, o);
+    CHECK(std::none_of(r.gaps.begin(), r.gaps.end(), [](const Gap& g) { return g.rule == "loose-node"; }));
+    CHECK(std::any_of(r.gaps.begin(), r.gaps.end(), [](const Gap& g) { return g.rule == "no-owner"; }));
+    REQUIRE(notes(r, "loose-node"));
+    CHECK(std::any_of(r.notes.begin(), r.notes.end(), [](const RuleNote& n) {
+        return n.message.en.find("gaps.loose-node.base") != std::string::npos;
+    }));
+
+    m.setting("gaps.loose-node.base", "35");
+    m.setting("gaps.no-owner.enabled", "nee");
+    r = findGaps(m.net, o);
+    CHECK(std::none_of(r.gaps.begin(), r.gaps.end(), [](const Gap& g) { return g.rule == "no-owner"; }));
+    CHECK(notes(r, "no-owner"));
+    CHECK(std::any_of(r.gaps.begin(), r.gaps.end(), [](const Gap& g) { return g.rule == "loose-node"; }));
+
+    m.setting("priority.weight.need", "-1");
+    r = findGaps(m.net, o);
+    CHECK(notes(r, "priority"));
+
+    o.rules = {"no-such-rule"};
+    CHECK_THROWS_AS(findGaps(m.net, o), Error);
+}
+
+namespace {
+
+// A map where most rules fire, for order, determinism and the command line.
+Map busyMap() {
+    Map m;
+    ProjectInfo info = m.net.info();
+    info.name = "Wijkteam Noord";
+    SetProjectInfoCommand(info).apply(m.net);
+    m.need("Financiën", 3);
+    m.need("Geestelijke gezondheid", 5);
+    const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
+    m.edit(ggz, [](Node& n) {
+        n.domains = {"Geestelijke gezondheid"};
+        n.waitingListWeeks = 10;
+    });
+    const RelationId r = m.relate(m.anna, ggz, RelationType::Referral, 2);
+    m.editRelation(r, [](Relation& x) { x.lastContact = Date{2025, 12, 1}; });
+    m.partner("Bibliotheek | Noord", Ring::First);
+    m.partner("Buurtbarbecue", Ring::First, NodeKind::InformalNetwork);
+    m.partner("Stichting \"Samen\" \\ Noord\t", Ring::Outside);  // quotes, backslash, tab for JSON
+    const NodeId resident = addNode(m.net, NodeKind::Resident, "Meneer J.");
+    m.edit(resident, [](Node& n) { n.vulnerable = true; });
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("gaps are sorted by severity, deterministic, filtered, and leave the network unchanged") {
+    const Map m = busyMap();
+    const Network copy = m.net;
+    const auto revision = m.net.revision();
+    GapOptions o;
+    o.today = kToday;
+    const GapReport first = findGaps(m.net, o);
+    const GapReport second = findGaps(m.net, o);
+    CHECK(first.gaps == second.gaps);
+    CHECK(first.notes == second.notes);
+    REQUIRE(first.gaps.size() >= 8);
+    for (std::size_t i = 1; i < first.gaps.size(); ++i)
+        CHECK(first.gaps[i - 1].severity >= first.gaps[i].severity);
+    std::set<std::string> rules;
+    for (const Gap& g : first.gaps) {
+        rules.insert(g.rule);
+        CHECK(g.severity >= 0);
+        CHECK(g.severity <= 100);
+        CHECK_FALSE(g.message.en.empty());
+        CHECK_FALSE(g.message.nl.empty());
+        CHECK_FALSE(g.action.en.empty());
+        CHECK_FALSE(g.action.nl.empty());
+    }
+    for (const char* rule :
+         {"uncovered-domain", "no-owner", "key-person", "one-way", "stale", "no-agreements", "waiting-list",
+          "missing-signaller", "unused-informal", "isolated-resident", "loose-node"})
+        CHECK(rules.count(rule) == 1);
+
+    o.minSeverity = 50;
+    const GapReport high = findGaps(m.net, o);
+    CHECK(high.gaps.size() < first.gaps.size());
+    for (const Gap& g : high.gaps) CHECK(g.severity >= 50);
+
+    CHECK(m.net.sameContent(copy));
+    CHECK(m.net.revision() == revision);
+}
+
+TEST_CASE("gaps rule catalogue: stable ids, declared parameters, all documented") {
+    const auto rules = gapRules();
+    REQUIRE(rules.size() == 12);
+    std::set<std::string_view> ids;
+    auto quotedCode = [](std::string_view text) {
+        std::string out = "`";
+        out += text;
+        out += '`';
+        return out;
+    };
+    std::ifstream in(std::string(KRING_SAMPLES_DIR) + "/../docs/analysis.md");
+    REQUIRE(in.good());
+    std::stringstream doc;
+    doc << in.rdbuf();
+    for (const RuleInfo& r : rules) {
+        CAPTURE(r.id);
+        CHECK(ids.insert(r.id).second);
+        CHECK(doc.str().find(quotedCode(r.id)) != std::string::npos);
+        CHECK(r.parameters.size() >= 2);
+        for (const RuleParameter& p : r.parameters) {
+            CAPTURE(p.key);
+            std::string prefix = "gaps.";
+            prefix += r.id;
+            prefix += '.';
+            CHECK(p.key.rfind(prefix, 0) == 0);
+            CHECK(doc.str().find(quotedCode(p.key)) != std::string::npos);
+            CHECK(doc.str().find(std::string(p.fallback)) != std::string::npos);
+        }
+    }
+    for (const char* key : {"priority.weight.need", "priority.weight.ring", "priority.weight.signalling",
+                            "priority.weight.brokerage", "priority.weight.weakness", "priority.brokerage",
+                            "priority.brokerage.max-nodes"})
+        CHECK(doc.str().find(quotedCode(key)) != std::string::npos);
+}
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+};
+
+Run kringGaps(const TempDir& dir, const std::string& args) {
+    const std::string command =
+        std::string(KRING_BIN) + " gaps " + args + " >" + dir.file("out.txt") + " 2>" + dir.file("err.txt");
+    const int raw = std::system(command.c_str());
+    std::ifstream in(dir.file("out.txt"), std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, s.str()};
+}
+
+}  // namespace
+
+TEST_CASE("kring gaps prints JSON, text and markdown in either language") {
+    TempDir dir;
+    const Map m = busyMap();
+    const std::string project = dir.file("noord.kring");
+    Project::createFrom(project, m.net);
+
+    Run r = kringGaps(dir, project + " --format json --lang en --today 2026-11-24");
+    REQUIRE(r.status == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    GapOptions o;
+    o.today = kToday;
+    const GapReport expected = findGaps(m.net, o);
+    REQUIRE(json["gaps"].size() == expected.gaps.size());
+    for (std::size_t i = 0; i < expected.gaps.size(); ++i) {
+        const auto& g = json["gaps"][i];
+        CHECK(g.size() == 5);
+        CHECK(g["rule"] == expected.gaps[i].rule);
+        CHECK(g["severity"] == expected.gaps[i].severity);
+        CHECK(g["nodes"].get<std::vector<NodeId>>() == expected.gaps[i].nodes);
+        CHECK(g["message"] == expected.gaps[i].message.en);
+        CHECK(g["action"] == expected.gaps[i].action.en);
+    }
+    CHECK(json["notes"].is_array());
+
+    r = kringGaps(dir, project + " --today 2026-11-24 --min-severity 101");
+    CHECK(r.status == 2);  // out of range: a usage error
+    r = kringGaps(dir, project + " --today 2026-11-24 --min-severity 60");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("Hiaten in Wijkteam Noord op 2026-11-24") == 0);
+    r = kringGaps(dir, project + " --format markdown --lang en --today 2026-11-24 --rule loose-node");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("| Severity | Rule | Gap | Suggested action |") != std::string::npos);
+    CHECK(r.out.find("'Bibliotheek \\| Noord'") != std::string::npos);
+    CHECK(r.out.find("uncovered-domain") == std::string::npos);
+
+    CHECK(kringGaps(dir, project + " --today 2026-02-30").status == 1);
+    CHECK(kringGaps(dir, project + " --rule nonsense").status == 1);
+    CHECK(kringGaps(dir, dir.file("absent.kring")).status == 1);
+}
+
+TEST_CASE("kring gaps reads an imported spreadsheet without rings or team") {
+    TempDir dir;
+    const Run r = kringGaps(
+        dir, std::string(KRING_TEST_DATA) + "/analysis/partners-no-rings.csv --format json --lang en");
+    REQUIRE(r.status == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    std::set<std::string> notesFor;
+    for (const auto& n : json["notes"]) notesFor.insert(n["rule"].get<std::string>());
+    for (const char* rule :
+         {"no-owner", "key-person", "one-way", "stale", "no-agreements", "missing-signaller"})
+        CHECK(notesFor.count(rule) == 1);
+    REQUIRE_FALSE(json["gaps"].empty());
+    for (const auto& g : json["gaps"]) CHECK(g["rule"] == "loose-node");
+}

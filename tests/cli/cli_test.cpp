@@ -32,7 +32,7 @@ std::string quote(const std::string& arg) {
     return q + "'";
 }
 
-Run kring(const TempDir& dir, const std::vector<std::string>& args) {
+Run runKring(const TempDir& dir, const std::vector<std::string>& args) {
     std::string command = quote(KRING_BIN);
     for (const auto& a : args) command += " " + quote(a);
     command += " >" + quote(dir.file("stdout.txt")) + " 2>" + quote(dir.file("stderr.txt"));
@@ -47,7 +47,7 @@ Run kring(const TempDir& dir, const std::vector<std::string>& args) {
 void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 nlohmann::json info(const TempDir& dir, const std::string& project) {
-    const Run r = kring(dir, {"info", project, "--format", "json"});
+    const Run r = runKring(dir, {"info", project, "--format", "json"});
     REQUIRE(r.status == 0);
     return nlohmann::json::parse(r.out);
 }
@@ -69,11 +69,11 @@ const char* kConnections =
 
 TEST_CASE("cli: help for every subcommand, exit 0") {
     TempDir dir;
-    const Run top = kring(dir, {"--help"});
+    const Run top = runKring(dir, {"--help"});
     CHECK(top.status == 0);
     for (const char* sub : {"new", "import", "export", "info", "validate", "generate", "snapshot"}) {
         CHECK(top.out.find(sub) != std::string::npos);
-        const Run r = kring(dir, {sub, "--help"});
+        const Run r = runKring(dir, {sub, "--help"});
         CHECK_MESSAGE(r.status == 0, sub);
         CHECK(r.out.find("Usage") != std::string::npos);
     }
@@ -81,10 +81,10 @@ TEST_CASE("cli: help for every subcommand, exit 0") {
 
 TEST_CASE("cli: wrong usage exits 2 with a hint") {
     TempDir dir;
-    CHECK(kring(dir, {}).status == 2);
-    CHECK(kring(dir, {"frobnicate"}).status == 2);
-    CHECK(kring(dir, {"info"}).status == 2);
-    const Run r = kring(dir, {"info", "x.kring", "--format", "xml"});
+    CHECK(runKring(dir, {}).status == 2);
+    CHECK(runKring(dir, {"frobnicate"}).status == 2);
+    CHECK(runKring(dir, {"info"}).status == 2);
+    const Run r = runKring(dir, {"info", "x.kring", "--format", "xml"});
     CHECK(r.status == 2);
     CHECK(r.err.find("--help") != std::string::npos);
 }
@@ -92,23 +92,23 @@ TEST_CASE("cli: wrong usage exits 2 with a hint") {
 TEST_CASE("cli: new, info and user errors with exit 1") {
     TempDir dir;
     const std::string project = dir.file("noord.kring");
-    CHECK(kring(dir, {"new", project, "--name", "Wijkteam Noord"}).status == 0);
+    CHECK(runKring(dir, {"new", project, "--name", "Wijkteam Noord"}).status == 0);
     const auto j = info(dir, project);
     CHECK(j["name"] == "Wijkteam Noord");
     CHECK(j["nodes"] == 0);
     CHECK(j["domains"] == 13);
 
-    const Run again = kring(dir, {"new", project});
+    const Run again = runKring(dir, {"new", project});
     CHECK(again.status == 1);
     CHECK(again.err.find("noord.kring") != std::string::npos);
     CHECK(again.err.find("already exists") != std::string::npos);
 
-    const Run missing = kring(dir, {"info", dir.file("missing.kring")});
+    const Run missing = runKring(dir, {"info", dir.file("missing.kring")});
     CHECK(missing.status == 1);
     CHECK(missing.err.find("missing.kring") != std::string::npos);
 
     write(dir.file("lijst.kring"), "geen project\n");
-    const Run notKring = kring(dir, {"info", dir.file("lijst.kring")});
+    const Run notKring = runKring(dir, {"info", dir.file("lijst.kring")});
     CHECK(notKring.status == 1);
     CHECK(notKring.err.find("not a Kring project") != std::string::npos);
 }
@@ -118,7 +118,7 @@ TEST_CASE("cli: import spreadsheets, all or nothing") {
     const std::string project = dir.file("noord.kring");
     write(dir.file("elements.csv"), kElements);
     write(dir.file("connections.csv"), kConnections);
-    const Run r = kring(dir, {"import", project, dir.file("elements.csv"), dir.file("connections.csv")});
+    const Run r = runKring(dir, {"import", project, dir.file("elements.csv"), dir.file("connections.csv")});
     REQUIRE_MESSAGE(r.status == 0, r.err);
     auto j = info(dir, project);
     CHECK(j["nodes"] == 5);
@@ -130,18 +130,18 @@ TEST_CASE("cli: import spreadsheets, all or nothing") {
 
     // A bad row stops the whole import and names file and line; the project is unchanged.
     write(dir.file("more.csv"), "From,To,Type,Strength\nAnna de Vries,GGZ Noord,consultatie,3\nAnna de Vries,GGZ Noord,consultatie,9\n");
-    const Run bad = kring(dir, {"import", project, dir.file("more.csv")});
+    const Run bad = runKring(dir, {"import", project, dir.file("more.csv")});
     CHECK(bad.status == 1);
     CHECK(bad.err.find("more.csv:3") != std::string::npos);
     CHECK(info(dir, project)["relations"] == 3);
 
     write(dir.file("unknown.csv"), "From,To\nAnna de Vries,GGZ Zuid\n");
-    const Run unknown = kring(dir, {"import", project, dir.file("unknown.csv")});
+    const Run unknown = runKring(dir, {"import", project, dir.file("unknown.csv")});
     CHECK(unknown.status == 1);
     CHECK(unknown.err.find("GGZ Zuid") != std::string::npos);
 
     // A failed import into a new project leaves no file behind.
-    const Run fresh = kring(dir, {"import", dir.file("nieuw.kring"), dir.file("elements.csv"), dir.file("more.csv")});
+    const Run fresh = runKring(dir, {"import", dir.file("nieuw.kring"), dir.file("elements.csv"), dir.file("more.csv")});
     CHECK(fresh.status == 1);
     CHECK_FALSE(std::ifstream(dir.file("nieuw.kring")).good());
 }
@@ -151,30 +151,30 @@ TEST_CASE("cli: export leaves residents out unless asked, and JSON round-trips")
     const std::string project = dir.file("noord.kring");
     write(dir.file("elements.csv"), kElements);
     write(dir.file("connections.csv"), kConnections);
-    REQUIRE(kring(dir, {"import", project, dir.file("elements.csv"), dir.file("connections.csv")}).status == 0);
+    REQUIRE(runKring(dir, {"import", project, dir.file("elements.csv"), dir.file("connections.csv")}).status == 0);
 
-    const Run plain = kring(dir, {"export", project, dir.file("kaart.json")});
+    const Run plain = runKring(dir, {"export", project, dir.file("kaart.json")});
     REQUIRE_MESSAGE(plain.status == 0, plain.err);
     CHECK(plain.out.find("excluded") != std::string::npos);
     CHECK(slurp(dir.file("kaart.json")).find("Mevrouw K.") == std::string::npos);
 
-    REQUIRE(kring(dir, {"export", project, dir.file("alles.json"), "--include-residents"}).status == 0);
+    REQUIRE(runKring(dir, {"export", project, dir.file("alles.json"), "--include-residents"}).status == 0);
     const std::string full = slurp(dir.file("alles.json"));
     CHECK(full.find("Mevrouw K.") != std::string::npos);
-    REQUIRE(kring(dir, {"import", dir.file("kopie.kring"), dir.file("alles.json")}).status == 0);
-    REQUIRE(kring(dir, {"export", dir.file("kopie.kring"), dir.file("kopie.json"), "--include-residents"}).status == 0);
+    REQUIRE(runKring(dir, {"import", dir.file("kopie.kring"), dir.file("alles.json")}).status == 0);
+    REQUIRE(runKring(dir, {"export", dir.file("kopie.kring"), dir.file("kopie.json"), "--include-residents"}).status == 0);
     CHECK(slurp(dir.file("kopie.json")) == full);
 
-    const Run csv = kring(dir, {"export", project, dir.file("kaart.csv")});
+    const Run csv = runKring(dir, {"export", project, dir.file("kaart.csv")});
     REQUIRE(csv.status == 0);
     CHECK(slurp(dir.file("kaart-elements.csv")).find("GGZ Noord") != std::string::npos);
     CHECK(slurp(dir.file("kaart-connections.csv")).find("Anna de Vries") != std::string::npos);
-    REQUIRE(kring(dir, {"export", project, dir.file("gephi.csv"), "--format", "gephi"}).status == 0);
+    REQUIRE(runKring(dir, {"export", project, dir.file("gephi.csv"), "--format", "gephi"}).status == 0);
     CHECK(slurp(dir.file("gephi-nodes.csv")).rfind("Id", 0) == 0);
 
-    const Run wrongExt = kring(dir, {"export", project, dir.file("kaart.docx")});
+    const Run wrongExt = runKring(dir, {"export", project, dir.file("kaart.docx")});
     CHECK(wrongExt.status == 1);
-    const Run noDir = kring(dir, {"export", project, dir.file("geen/map/kaart.json")});
+    const Run noDir = runKring(dir, {"export", project, dir.file("geen/map/kaart.json")});
     CHECK(noDir.status == 1);
     CHECK(noDir.err.find("kaart.json") != std::string::npos);
 }
@@ -182,31 +182,31 @@ TEST_CASE("cli: export leaves residents out unless asked, and JSON round-trips")
 TEST_CASE("cli: validate reports problems with file and line") {
     TempDir dir;
     write(dir.file("good.csv"), kElements);
-    CHECK(kring(dir, {"validate", dir.file("good.csv")}).status == 0);
+    CHECK(runKring(dir, {"validate", dir.file("good.csv")}).status == 0);
     write(dir.file("bad.csv"), "Label,Type,Ring\nGGD,organisation,7\n");
-    const Run bad = kring(dir, {"validate", dir.file("bad.csv")});
+    const Run bad = runKring(dir, {"validate", dir.file("bad.csv")});
     CHECK(bad.status == 1);
     CHECK(bad.err.find("bad.csv:2") != std::string::npos);
 }
 
 TEST_CASE("cli: generate makes exactly N nodes, the same for the same seed") {
     TempDir dir;
-    REQUIRE(kring(dir, {"generate", dir.file("a.kring"), "--nodes", "600", "--seed", "7"}).status == 0);
-    REQUIRE(kring(dir, {"generate", dir.file("b.kring"), "--nodes", "600", "--seed", "7"}).status == 0);
+    REQUIRE(runKring(dir, {"generate", dir.file("a.kring"), "--nodes", "600", "--seed", "7"}).status == 0);
+    REQUIRE(runKring(dir, {"generate", dir.file("b.kring"), "--nodes", "600", "--seed", "7"}).status == 0);
     const auto a = info(dir, dir.file("a.kring"));
     CHECK(a["nodes"] == 600);
     CHECK(a["relations"] == info(dir, dir.file("b.kring"))["relations"]);
-    CHECK(kring(dir, {"validate", dir.file("a.kring")}).status == 0);
-    CHECK(kring(dir, {"generate", dir.file("a.kring"), "--nodes", "10"}).status == 1);
-    CHECK(kring(dir, {"generate", dir.file("a.kring"), "--nodes", "10", "--force"}).status == 0);
+    CHECK(runKring(dir, {"validate", dir.file("a.kring")}).status == 0);
+    CHECK(runKring(dir, {"generate", dir.file("a.kring"), "--nodes", "10"}).status == 1);
+    CHECK(runKring(dir, {"generate", dir.file("a.kring"), "--nodes", "10", "--force"}).status == 0);
 }
 
 TEST_CASE("cli: snapshots save and list") {
     TempDir dir;
     const std::string project = dir.file("p.kring");
-    REQUIRE(kring(dir, {"new", project}).status == 0);
-    REQUIRE(kring(dir, {"snapshot", "save", project, "Startbijeenkomst"}).status == 0);
-    const Run list = kring(dir, {"snapshot", "list", project});
+    REQUIRE(runKring(dir, {"new", project}).status == 0);
+    REQUIRE(runKring(dir, {"snapshot", "save", project, "Startbijeenkomst"}).status == 0);
+    const Run list = runKring(dir, {"snapshot", "list", project});
     CHECK(list.status == 0);
     CHECK(list.out.find("Startbijeenkomst") != std::string::npos);
 }
@@ -216,9 +216,9 @@ TEST_CASE("cli: the samples import cleanly and validate") {
     for (const std::string sample : {"city", "village"}) {
         const std::string base = std::string(KRING_SAMPLES_DIR) + "/" + sample + "/";
         const std::string project = dir.file(sample + ".kring");
-        const Run r = kring(dir, {"import", project, base + "project.json", base + "elements.csv", base + "connections.csv"});
+        const Run r = runKring(dir, {"import", project, base + "project.json", base + "elements.csv", base + "connections.csv"});
         REQUIRE_MESSAGE(r.status == 0, r.err);
-        CHECK(kring(dir, {"validate", project}).status == 0);
+        CHECK(runKring(dir, {"validate", project}).status == 0);
         const auto j = info(dir, project);
         CHECK(j["kinds"]["member"] >= 5);
         CHECK(j["kinds"]["resident"] >= 1);

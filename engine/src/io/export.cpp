@@ -1,1 +1,97 @@
 // SPDX-License-Identifier: EUPL-1.2
+#include "kring/io/export.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include "kring/core/error.h"
+
+namespace kring {
+
+namespace fs = std::filesystem;
+
+std::string ExportSummary::describe(Lang l) const {
+    const bool nl = l == Lang::Nl;
+    std::string out;
+    if (residentsIncluded)
+        out = nl ? "inclusief bewoners (alleen alias)" : "residents included (alias only)";
+    else if (residentsLeftOut > 0)
+        out = (nl ? "bewoners weggelaten (" : "residents excluded (") + std::to_string(residentsLeftOut) + ")";
+    else
+        out = nl ? "geen bewoners" : "no residents";
+    out += ", " + std::to_string(partners) + " partners, " + std::to_string(nodes) + (nl ? " knooppunten, " : " nodes, ") +
+           std::to_string(relations) + (nl ? " relaties" : " relations");
+    return out;
+}
+
+Network exportView(const Network& net, const ExportOptions& options, ExportSummary* summary) {
+    std::vector<Node> nodes;
+    std::vector<Relation> relations;
+    std::set<NodeId> left;
+    ExportSummary s;
+    s.residentsIncluded = options.includeResidents;
+    for (const Node& n : net.nodes()) {
+        if (n.kind == NodeKind::Resident && !options.includeResidents) {
+            left.insert(n.id);
+            continue;
+        }
+        nodes.push_back(n);
+        if (isPartnerKind(n.kind) && n.kind != NodeKind::Resident) ++s.partners;
+    }
+    for (const Relation& r : net.relations())
+        if (!left.count(r.from) && !left.count(r.to)) relations.push_back(r);
+    s.nodes = nodes.size();
+    s.relations = relations.size();
+    s.residentsLeftOut = left.size();
+    if (summary) *summary = s;
+    return Network::assemble(net.info(), std::move(nodes), std::move(relations), net.nextNodeId(), net.nextRelationId());
+}
+
+void writeFileAtomically(const std::string& path, std::string_view content) {
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::Io, "cannot write it: the folder '" + dir.string() + "' does not exist", path);
+    std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = mkstemp(temp.data());
+    if (fd < 0) {
+        const int err = errno;
+        throw Error(err == EACCES || err == EROFS ? ErrorKind::ReadOnly : ErrorKind::Io,
+                    std::string("cannot write it: ") + std::strerror(err), path);
+    }
+    auto fail = [&](const char* doing) {
+        const int err = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        throw Error(ErrorKind::Io, std::string("cannot ") + doing + ": " + std::strerror(err), path);
+    };
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("write it");
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) fail("write it to disk");
+    ::fchmod(fd, 0644);
+    if (::close(fd) != 0) {
+        ::unlink(temp.c_str());
+        throw Error(ErrorKind::Io, "cannot finish writing it", path);
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        throw Error(err == EACCES || err == EROFS ? ErrorKind::ReadOnly : ErrorKind::Io,
+                    std::string("cannot replace it: ") + std::strerror(err), path);
+    }
+}
+
+}  // namespace kring

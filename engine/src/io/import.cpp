@@ -1,1 +1,133 @@
 // SPDX-License-Identifier: EUPL-1.2
+#include "kring/io/import.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "kring/core/error.h"
+#include "kring/io/kring_json.h"
+#include "kring/io/spreadsheet.h"
+
+namespace kring {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::uintmax_t kMaxInputBytes = 256ull << 20;
+
+struct FormatName {
+    ImportFormat format;
+    std::string_view key;
+};
+constexpr std::array<FormatName, 6> kFormats{{
+    {ImportFormat::Auto, "auto"},
+    {ImportFormat::KringJson, "json"},
+    {ImportFormat::KumuElements, "kumu-elements"},
+    {ImportFormat::KumuConnections, "kumu-connections"},
+    {ImportFormat::GephiNodes, "gephi-nodes"},
+    {ImportFormat::GephiEdges, "gephi-edges"},
+}};
+
+// The header's cells, split on the delimiter that occurs most, quotes removed.
+std::vector<std::string> headerCells(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const auto end = text.find_first_of("\r\n");
+    const std::string_view line = text.substr(0, end);
+    char delimiter = ',';
+    std::size_t best = 0;
+    for (char d : {';', ',', '\t'}) {
+        const auto n = static_cast<std::size_t>(std::count(line.begin(), line.end(), d));
+        if (n > best) best = n, delimiter = d;
+    }
+    std::vector<std::string> cells;
+    std::string cell;
+    for (char c : line) {
+        if (c == delimiter) {
+            cells.push_back(normaliseKey(cell));
+            cell.clear();
+        } else if (c != '"') {
+            cell += c;
+        }
+    }
+    cells.push_back(normaliseKey(cell));
+    return cells;
+}
+
+}  // namespace
+
+std::string_view toKey(ImportFormat f) {
+    for (const auto& n : kFormats)
+        if (n.format == f) return n.key;
+    return "auto";
+}
+
+std::optional<ImportFormat> parseImportFormat(std::string_view text) {
+    const std::string key = normaliseKey(text);
+    for (const auto& n : kFormats)
+        if (key == n.key) return n.format;
+    if (key == "kring" || key == "kring-json") return ImportFormat::KringJson;
+    return std::nullopt;
+}
+
+ImportFormat detectFormat(const std::string& name, std::string_view text) {
+    const std::string ext = normaliseKey(fs::path(name).extension().string());
+    if (ext == ".json") return ImportFormat::KringJson;
+    if (ext != ".csv" && ext != ".tsv" && ext != ".txt")
+        throw Error(ErrorKind::InvalidInput,
+                    "cannot tell the format from the extension '" + ext +
+                        "'; Kring reads Kring JSON (.json) and Kumu or Gephi tables (.csv, .tsv, .txt); "
+                        "use --format json|kumu-elements|kumu-connections|gephi-nodes|gephi-edges to force one",
+                    name);
+    const auto cells = headerCells(text);
+    const std::string& first = cells.front();
+    auto has = [&](std::string_view key) { return std::find(cells.begin(), cells.end(), key) != cells.end(); };
+    if (first == "from" || first == "van") return ImportFormat::KumuConnections;
+    if (first == "source" || (has("source") && has("target"))) return ImportFormat::GephiEdges;
+    if (has("from") && has("to")) return ImportFormat::KumuConnections;
+    if (first == "id" && has("label")) return ImportFormat::GephiNodes;
+    return ImportFormat::KumuElements;
+}
+
+std::string readTextFile(const std::string& path) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) throw Error(ErrorKind::NotFound, "cannot open it: no such file", path);
+    if (fs::is_directory(status)) throw Error(ErrorKind::InvalidInput, "is a folder, not a file", path);
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > kMaxInputBytes)
+        throw Error(ErrorKind::InvalidInput, "is too large to import (" + std::to_string(size >> 20) + " MiB; the limit is 256 MiB)", path);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::Io, "cannot read it (permission denied?)", path);
+    std::ostringstream out;
+    out << in.rdbuf();
+    if (in.bad()) throw Error(ErrorKind::Io, "a read failed", path);
+    return out.str();
+}
+
+ImportPlan planImportText(std::string_view text, const std::string& name, Network& work, ImportContext& context,
+                          ImportFormat format) {
+    if (format == ImportFormat::Auto) format = detectFormat(name, text);
+    ImportPlan plan;
+    switch (format) {
+        case ImportFormat::KringJson: plan = planKringJson(text, name, work, context); break;
+        case ImportFormat::KumuElements: plan = planKumuElements(text, name, work, context); break;
+        case ImportFormat::KumuConnections: plan = planKumuConnections(text, name, work, context); break;
+        case ImportFormat::GephiNodes: plan = planGephiNodes(text, name, work, context); break;
+        case ImportFormat::GephiEdges: plan = planGephiEdges(text, name, work, context); break;
+        case ImportFormat::Auto: break;
+    }
+    plan.report.source = name;
+    plan.report.format = format;
+    return plan;
+}
+
+ImportPlan planImport(const std::string& path, Network& work, ImportContext& context, ImportFormat format) {
+    const std::string text = readTextFile(path);
+    return planImportText(text, path, work, context, format);
+}
+
+}  // namespace kring
