@@ -1,2 +1,86 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "kring/core/error.h"
+#include "kring/io/export.h"
+#include "kring/io/import.h"
+#include "support/builders.h"
+#include "support/files.h"
+#include "support/temp_dir.h"
+
+using namespace kring;
+using namespace kring::test;
+
+TEST_CASE("import: the format is recognised from the extension and the header") {
+    CHECK(detectFormat("map.json", "{}") == ImportFormat::KringJson);
+    CHECK(detectFormat("e.csv", "Label,Type\n") == ImportFormat::KumuElements);
+    CHECK(detectFormat("e.csv", "\xEF\xBB\xBFNaam;Soort\r\n") == ImportFormat::KumuElements);
+    CHECK(detectFormat("c.csv", "From;To;Type\r\n") == ImportFormat::KumuConnections);
+    CHECK(detectFormat("c.csv", "\"Van\",\"Naar\"\n") == ImportFormat::KumuConnections);
+    CHECK(detectFormat("n.csv", "Id,Label,timeset\n") == ImportFormat::GephiNodes);
+    CHECK(detectFormat("e.tsv", "Source\tTarget\tWeight\n") == ImportFormat::GephiEdges);
+    CHECK_THROWS_AS(detectFormat("map.xlsx", ""), Error);
+    CHECK(parseImportFormat("kumu-elements") == ImportFormat::KumuElements);
+    CHECK_FALSE(parseImportFormat("excel"));
+}
+
+TEST_CASE("import: files that cannot be read say so") {
+    TempDir dir;
+    try {
+        readTextFile(dir.file("missing.csv"));
+        FAIL("a missing file must be refused");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::NotFound);
+        CHECK(contains(e.what(), "missing.csv"));
+    }
+    CHECK_THROWS_AS(readTextFile(dir.path().string()), Error);
+    std::ofstream(dir.file("ok.csv")) << "Label\nGGD\n";
+    CHECK(readTextFile(dir.file("ok.csv")) == "Label\nGGD\n");
+}
+
+TEST_CASE("import: inputs of one run see each other, and a failing one leaves the scratch network whole") {
+    Network work;
+    ImportContext context;
+    planImportText(readData("csv/gephi-nodes.csv"), "nodes.csv", work, context);
+    CHECK(context.foreignIds.count("n2") == 1);
+    const Network before = work;
+    CHECK_THROWS_AS(planImportText("Source,Target\nn1,n9\n", "edges.csv", work, context), Error);
+    CHECK(work.sameContent(before));
+}
+
+TEST_CASE("export: residents and their relations are left out unless asked") {
+    SmallTeam t;
+    ExportSummary summary;
+    const Network view = exportView(t.net, {}, &summary);
+    CHECK(view.findNode(t.resident) == nullptr);
+    CHECK(view.relations().size() == t.net.relations().size() - 1);
+    CHECK(summary.residentsLeftOut == 1);
+    CHECK(summary.describe(Lang::En) == "residents excluded (1), 3 partners, 6 nodes, 3 relations");
+    CHECK(summary.describe(Lang::Nl) == "bewoners weggelaten (1), 3 partners, 6 knooppunten, 3 relaties");
+    ExportOptions all;
+    all.includeResidents = true;
+    const Network full = exportView(t.net, all, &summary);
+    CHECK(full.sameContent(t.net));
+    CHECK(contains(summary.describe(Lang::En), "residents included"));
+}
+
+TEST_CASE("export: files are written whole or not at all") {
+    TempDir dir;
+    writeFileAtomically(dir.file("kaart.json"), "{}\n");
+    CHECK(readTextFile(dir.file("kaart.json")) == "{}\n");
+    writeFileAtomically(dir.file("kaart.json"), "{\"v\": 2}\n");
+    CHECK(readTextFile(dir.file("kaart.json")) == "{\"v\": 2}\n");
+    try {
+        writeFileAtomically(dir.file("geen/map/kaart.json"), "x");
+        FAIL("a missing folder must be refused");
+    } catch (const Error& e) {
+        CHECK(contains(e.what(), "kaart.json"));
+    }
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
+    CHECK(files == 1);  // no temporary files left behind
+}
