@@ -62,6 +62,7 @@ bool runProcess(const std::vector<std::string>& args) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid = 0;
     const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
@@ -103,6 +104,33 @@ void BM_BetweennessAllNodes(benchmark::State& state) {
     state.counters["relations"] = static_cast<double>(net.relations().size());
 }
 BENCHMARK(BM_BetweennessAllNodes)->Arg(1'000)->Arg(10'000)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// The generated teams are separate components; a real municipality shares its city-wide
+// services. Linking every second-ring organisation to one in another team makes one connected
+// map, the hard case for betweenness (and where splitting along blocks pays off).
+Network connectedMunicipality(std::size_t nodes) {
+    const Network& base = generated(nodes);
+    std::vector<Relation> relations = base.relations();
+    std::vector<NodeId> second;
+    for (const Node& n : base.nodes())
+        if (n.kind == NodeKind::Organisation && n.ring == Ring::Second) second.push_back(n.id);
+    RelationId next = base.nextRelationId();
+    for (std::size_t i = 0; i < second.size(); ++i) {
+        Relation r;
+        r.id = next++;
+        r.from = second[i];
+        r.to = second[(i * 7919 + 13) % second.size()];  // a fixed scatter across teams
+        r.type = RelationType::Collaboration;
+        if (r.from != r.to) relations.push_back(r);
+    }
+    return Network::assemble(base.info(), base.nodes(), std::move(relations));
+}
+
+void BM_BetweennessConnectedMunicipality(benchmark::State& state) {
+    const Network net = connectedMunicipality(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) benchmark::DoNotOptimize(betweenness(net));
+}
+BENCHMARK(BM_BetweennessConnectedMunicipality)->Arg(10'000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_SeparatedPairs(benchmark::State& state) {
     const Network& net = generated(static_cast<std::size_t>(state.range(0)));

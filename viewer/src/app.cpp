@@ -18,7 +18,10 @@
 #include "i18n.h"
 #include "kring/core/error.h"
 #include "kring/io/import.h"
+#include "kring/io/export.h"
 #include "kring/layout/pins.h"
+#include "kring/render/cairo_render.h"
+#include "kring/render/svg.h"
 
 namespace kring::viewer {
 
@@ -775,6 +778,20 @@ void ViewerApp::rememberView() {
         settings_.language = language();
         ImGui::MarkIniSettingsDirty();
     }
+}
+
+void ViewerApp::exportPicture(const std::string& path) {
+    // What users see is what they export: the same layout, style and filter as the map.
+    const std::string ext = normaliseKey(std::filesystem::path(path).extension().string());
+    if (ext == ".svg")
+        writeFileAtomically(path, writeSvg(scene_));
+    else if (ext == ".pdf")
+        writePdf(scene_, path);
+    else if (ext == ".png")
+        writePng(scene_, path, 150);
+    else
+        throw Error(ErrorKind::InvalidInput, "choose a name ending in .svg, .pdf or .png", path);
+    status_ = std::string(tr(Text::ExportDone)) + ": " + path + " (" + scene_.footer + ")";
 }
 
 void ViewerApp::frame() {

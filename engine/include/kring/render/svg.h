@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <string>
+
+#include "kring/scene/scene.h"
+
+namespace kring {
+
+// The scene as a standalone SVG document: text stays text, every node and relation has a
+// <title> (tooltips) and CSS classes per kind and type, and a viewBox so it scales cleanly.
+std::string writeSvg(const Scene&);
+
+}  // namespace kring
