@@ -23,6 +23,21 @@ void addAnalysisCommands(CLI::App& app, Registry& registry);  // gaps, metrics
 void addAssignCommands(CLI::App& app, Registry& registry);    // assign
 void addLayoutCommands(CLI::App& app, Registry& registry);    // layout
 
+// The picture formats of `kring export`: .svg, .pdf, .png, .dot.
+struct PictureOptions {
+    std::string algorithm = "ring";
+    std::string groupBy = "domain";
+    bool includeResidents = false;
+    std::string rings;  // "0,1,2"; empty: all
+    std::string kinds;  // "organisation,informal"; empty: all
+    std::string title;
+    std::string paper = "a4";
+    double dpi = 150;
+    std::string lang = "nl";
+};
+int exportPicture(const std::string& project, const std::string& out, const PictureOptions&);
+bool isPictureFile(const std::string& path);
+
 // Prints to stdout / stderr; kept here so tests of the handlers can read what was said.
 void say(const std::string& line);
 void warn(const std::string& line);

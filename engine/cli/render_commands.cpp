@@ -1,8 +1,132 @@
 // SPDX-License-Identifier: EUPL-1.2
+// kring layout, and the picture formats of kring export (SVG, PDF, PNG, DOT).
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "cli.h"
+#include "kring/core/error.h"
+#include "kring/io/export.h"
+#include "kring/layout/pins.h"
+#include "kring/render/cairo_render.h"
+#include "kring/render/dot.h"
+#include "kring/render/svg.h"
+#include "kring/scene/scene.h"
+#include "kring/storage/project.h"
 
 namespace kring::cli {
 
-void addLayoutCommands(CLI::App&, Registry&) {}
+namespace {
+
+GroupBy groupByOrThrow(const std::string& text) {
+    const auto g = parseGroupBy(text);
+    if (!g) throw Error(ErrorKind::InvalidInput, "unknown grouping '" + text + "'; use domain, kind, owner or none");
+    return *g;
+}
+
+std::vector<std::string> splitComma(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream s(text);
+    std::string item;
+    while (std::getline(s, item, ','))
+        if (!normaliseKey(item).empty()) out.push_back(normaliseKey(item));
+    return out;
+}
+
+// The layout a picture uses: pinned positions kept, hidden nodes left out.
+Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy groupBy, const std::set<NodeId>& visible) {
+    LayoutOptions options;
+    options.groupBy = groupBy;
+    options.pinned = pinnedPositions(net.info());
+    for (const Node& n : net.nodes())
+        if (!visible.count(n.id)) options.hidden.insert(n.id);
+    return makeLayout(algorithm)->run(net, options);
+}
+
+}  // namespace
+
+int exportPicture(const std::string& project, const std::string& out, const PictureOptions& o) {
+    Project p = Project::open(project, Project::Mode::ReadOnly);
+    const Network& net = p.network();
+    SceneFilter filter;
+    filter.includeResidents = o.includeResidents;
+    for (const auto& r : splitComma(o.rings)) {
+        const auto ring = parseRing(r);
+        if (!ring) throw Error(ErrorKind::InvalidInput, "unknown ring '" + r + "' in --rings; use 0, 1, 2, 3");
+        filter.rings.insert(*ring);
+    }
+    for (const auto& k : splitComma(o.kinds)) {
+        const auto kind = parseNodeKind(k);
+        if (!kind) throw Error(ErrorKind::InvalidInput, "unknown kind '" + k + "' in --kinds");
+        filter.kinds.insert(*kind);
+        if (*kind == NodeKind::Resident && !o.includeResidents)
+            throw Error(ErrorKind::InvalidInput, "--kinds names residents: add --include-residents to show them");
+    }
+    SceneStyle style;
+    style.lang = o.lang == "nl" ? Lang::Nl : Lang::En;
+    style.title = o.title;
+    const Layout layout = layoutFor(net, o.algorithm, groupByOrThrow(o.groupBy), visibleNodes(net, filter));
+    const Scene scene = buildScene(net, layout, style, filter);
+    const std::string ext = normaliseKey(std::filesystem::path(out).extension().string());
+    if (ext == ".svg")
+        writeFileAtomically(out, writeSvg(scene));
+    else if (ext == ".pdf")
+        writePdf(scene, out, normaliseKey(o.paper) == "a3" ? Paper::A3 : Paper::A4);
+    else if (ext == ".png")
+        writePng(scene, out, o.dpi);
+    else if (ext == ".dot" || ext == ".gv")
+        writeFileAtomically(out, writeDot(scene));
+    else
+        throw Error(ErrorKind::InvalidInput, "cannot tell the picture format from '" + ext + "'", out);
+    say("Wrote " + out);
+    say("Contains: " + scene.footer);
+    return 0;
+}
+
+bool isPictureFile(const std::string& path) {
+    const std::string ext = normaliseKey(std::filesystem::path(path).extension().string());
+    return ext == ".svg" || ext == ".pdf" || ext == ".png" || ext == ".dot" || ext == ".gv";
+}
+
+void addLayoutCommands(CLI::App& app, Registry& registry) {
+    auto* sub = app.add_subcommand("layout", "Compute node positions and print them");
+    auto path = std::make_shared<std::string>();
+    auto algorithm = std::make_shared<std::string>("ring");
+    auto groupBy = std::make_shared<std::string>("domain");
+    auto format = std::make_shared<std::string>("json");
+    auto residents = std::make_shared<bool>(false);
+    sub->add_option("FILE", *path, "The project file (.kring)")->required();
+    sub->add_option("--algorithm", *algorithm, "ring, sfdp, neato or circo")
+        ->check(CLI::IsMember({"ring", "sfdp", "neato", "circo"}));
+    sub->add_option("--group-by", *groupBy, "Sectors within a ring: domain, kind, owner or none")
+        ->check(CLI::IsMember({"domain", "kind", "owner", "none"}));
+    sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"json"}));
+    sub->add_flag("--include-residents", *residents, "Place residents too");
+    registry.add(sub, [=] {
+        Project p = Project::open(*path, Project::Mode::ReadOnly);
+        SceneFilter filter;
+        filter.includeResidents = *residents;
+        const Layout layout = layoutFor(p.network(), *algorithm, groupByOrThrow(*groupBy), visibleNodes(p.network(), filter));
+        nlohmann::ordered_json out;
+        out["algorithm"] = *algorithm;
+        out["nodes"] = nlohmann::ordered_json::array();
+        for (const auto& [id, pos] : layout.positions) {
+            nlohmann::ordered_json n;
+            n["id"] = id;
+            n["x"] = std::round(pos.x * 100) / 100;
+            n["y"] = std::round(pos.y * 100) / 100;
+            n["ring"] = toKey(p.network().node(id).ring);
+            n["radius"] = layout.radii.at(id);
+            out["nodes"].push_back(n);
+        }
+        out["bands"] = nlohmann::ordered_json::array();
+        for (const RingBand& b : layout.bands)
+            out["bands"].push_back({{"ring", toKey(b.ring)}, {"inner", b.innerRadius}, {"outer", b.outerRadius}});
+        say(out.dump(2));
+        return 0;
+    });
+}
 
 }  // namespace kring::cli

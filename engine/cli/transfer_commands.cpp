@@ -98,7 +98,8 @@ int runExport(const std::string& path, const std::string& out, std::string forma
         else if (ext == ".csv") format = "kumu";
         else
             throw Error(ErrorKind::InvalidInput,
-                        "cannot tell the format from '" + ext + "'; use .json or .csv, or --format json|kumu|gephi",
+                        "cannot tell the format from '" + ext +
+                            "'; use .svg, .pdf, .png or .dot for a map, .json or .csv for data, or --format json|kumu|gephi",
                         out);
     }
     std::vector<std::string> written;
@@ -147,15 +148,33 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
         auto out = std::make_shared<std::string>();
         auto format = std::make_shared<std::string>();
         auto residents = std::make_shared<bool>(false);
+        auto picture = std::make_shared<PictureOptions>();
         sub->add_option("FILE", *path, "The project file (.kring)")->required();
         sub->add_option("OUT", *out,
-                        "Output: .json (Kring JSON) or .csv (a pair of tables: OUT-elements.csv and "
-                        "OUT-connections.csv, or OUT-nodes.csv and OUT-edges.csv with --format gephi)")
+                        "Output: a partner map (.svg, .pdf, .png, .dot), Kring JSON (.json) or a pair of tables "
+                        "(.csv: OUT-elements.csv and OUT-connections.csv, or OUT-nodes.csv and OUT-edges.csv with "
+                        "--format gephi)")
             ->required();
-        sub->add_option("--format", *format, "json, kumu or gephi (default: from OUT's extension)")
+        sub->add_option("--format", *format, "json, kumu or gephi for data (default: from OUT's extension)")
             ->check(CLI::IsMember({"json", "kumu", "gephi"}));
         sub->add_flag("--include-residents", *residents, "Include residents (by alias only) and their relations");
-        registry.add(sub, [path, out, format, residents] { return runExport(*path, *out, *format, *residents); });
+        sub->add_option("--algorithm", picture->algorithm, "Map layout: ring, sfdp, neato or circo")
+            ->check(CLI::IsMember({"ring", "sfdp", "neato", "circo"}));
+        sub->add_option("--group-by", picture->groupBy, "Sectors within a ring: domain, kind, owner or none")
+            ->check(CLI::IsMember({"domain", "kind", "owner", "none"}));
+        sub->add_option("--rings", picture->rings, "Only these rings, e.g. 0,1,2");
+        sub->add_option("--kinds", picture->kinds, "Only these kinds, e.g. member,organisation,informal");
+        sub->add_option("--title", picture->title, "Title of the map (default: the project's name)");
+        sub->add_option("--paper", picture->paper, "PDF paper size, landscape")->check(CLI::IsMember({"a4", "a3"}));
+        sub->add_option("--dpi", picture->dpi, "PNG resolution")->check(CLI::Range(18.0, 1200.0));
+        sub->add_option("--lang", picture->lang, "Language of the map's labels")->check(CLI::IsMember({"nl", "en"}));
+        registry.add(sub, [path, out, format, residents, picture] {
+            if (isPictureFile(*out)) {
+                picture->includeResidents = *residents;
+                return exportPicture(*path, *out, *picture);
+            }
+            return runExport(*path, *out, *format, *residents);
+        });
     }
 }
 

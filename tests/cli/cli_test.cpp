@@ -201,6 +201,31 @@ TEST_CASE("cli: generate makes exactly N nodes, the same for the same seed") {
     CHECK(runKring(dir, {"generate", dir.file("a.kring"), "--nodes", "10", "--force"}).status == 0);
 }
 
+TEST_CASE("cli: layouts and partner maps") {
+    TempDir dir;
+    const std::string project = dir.file("g.kring");
+    REQUIRE(runKring(dir, {"generate", project, "--nodes", "200"}).status == 0);
+    for (const char* algorithm : {"ring", "sfdp"}) {
+        const Run a = runKring(dir, {"layout", project, "--algorithm", algorithm});
+        const Run b = runKring(dir, {"layout", project, "--algorithm", algorithm});
+        REQUIRE(a.status == 0);
+        CHECK(a.out == b.out);  // deterministic, Graphviz too
+        const auto j = nlohmann::json::parse(a.out);
+        CHECK(j["nodes"].size() < 200);  // residents are not placed unless asked
+        CHECK(j["nodes"][0].contains("radius"));
+    }
+    for (const char* out : {"kaart.svg", "kaart.pdf", "kaart.png", "kaart.dot"}) {
+        const Run r = runKring(dir, {"export", project, dir.file(out), "--title", "Test & <kaart>", "--rings", "0,1,2"});
+        CHECK_MESSAGE(r.status == 0, r.err);
+        CHECK(r.out.find("bewoners weggelaten") != std::string::npos);  // maps speak Dutch unless --lang en
+        CHECK(slurp(dir.file(out)).size() > 1000);
+    }
+    CHECK(slurp(dir.file("kaart.svg")).find("Test &amp; &lt;kaart&gt;") != std::string::npos);
+    CHECK(runKring(dir, {"export", project, dir.file("x.svg"), "--rings", "9"}).status == 1);
+    CHECK(runKring(dir, {"export", project, dir.file("x.svg"), "--algorithm", "spring"}).status == 2);
+    CHECK(runKring(dir, {"export", project, dir.file("geen/map/x.svg")}).status == 1);
+}
+
 TEST_CASE("cli: snapshots save and list") {
     TempDir dir;
     const std::string project = dir.file("p.kring");

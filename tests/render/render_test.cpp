@@ -1,2 +1,108 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <doctest/doctest.h>
+#include <graphviz/cgraph.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "kring/core/error.h"
+#include "kring/generate/generator.h"
+#include "kring/io/export.h"
+#include "kring/io/import.h"
+#include "kring/layout/ring_layout.h"
+#include "kring/render/cairo_render.h"
+#include "kring/render/dot.h"
+#include "kring/render/svg.h"
+#include "support/builders.h"
+#include "support/files.h"
+#include "support/temp_dir.h"
+
+using namespace kring;
+using namespace kring::test;
+
+namespace {
+
+Scene sceneOf(const Network& net, bool residents = false) {
+    SceneFilter f;
+    f.includeResidents = residents;
+    return buildScene(net, RingLayout().run(net, {}), SceneStyle{}, f);
+}
+
+// Well-formed XML, checked by xmllint when it is there (libxml2-utils), else by tag balance.
+bool wellFormed(const TempDir& dir, const std::string& svg) {
+    std::ofstream(dir.file("check.svg"), std::ios::binary) << svg;
+    if (std::system("command -v xmllint >/dev/null 2>&1") == 0)
+        return std::system(("xmllint --noout '" + dir.file("check.svg") + "' 2>/dev/null").c_str()) == 0;
+    long depth = 0;
+    for (std::size_t i = 0; i + 1 < svg.size(); ++i) {
+        if (svg[i] != '<') continue;
+        if (svg[i + 1] == '/') --depth;
+        else if (svg[i + 1] != '?' && svg[i + 1] != '!') {
+            const auto end = svg.find('>', i);
+            if (end != std::string::npos && svg[end - 1] != '/') ++depth;
+        }
+    }
+    return depth == 0;
+}
+
+}  // namespace
+
+TEST_CASE("svg: valid XML with every visible partner's label and no resident by default") {
+    TempDir dir;
+    const Network net = generateNetwork(300, 5);
+    const std::string svg = writeSvg(sceneOf(net));
+    CHECK(wellFormed(dir, svg));
+    for (const Node& n : net.nodes()) {
+        if (n.kind == NodeKind::Resident)
+            CHECK_FALSE(contains(svg, ">" + n.alias + "<"));
+        else
+            CHECK(contains(svg, ">" + n.name + "<"));
+    }
+    CHECK(contains(svg, "<title>"));
+    CHECK(contains(svg, "class=\"node kind-organisation"));
+    CHECK(contains(svg, "residents excluded"));
+    CHECK(contains(writeSvg(sceneOf(net, true)), "Bewoner"));
+}
+
+TEST_CASE("svg: names with markup, quotes, emoji and right-to-left text are escaped") {
+    TempDir dir;
+    SmallTeam t;
+    const NodeId odd = addNode(t.net, NodeKind::Organisation, "Zorg & Welzijn <\"Oost\"> 'BV' 😀 مرحبا", Ring::First);
+    const std::string svg = writeSvg(sceneOf(t.net));
+    CHECK(wellFormed(dir, svg));
+    CHECK(contains(svg, "Zorg &amp; Welzijn &lt;&quot;Oost&quot;&gt; &apos;BV&apos; 😀 مرحبا"));
+    CHECK(t.net.findNode(odd) != nullptr);
+}
+
+TEST_CASE("pdf and png: produced from the scene, non-empty, with the right signature") {
+    TempDir dir;
+    const Scene scene = sceneOf(generateNetwork(300, 6));
+    writePdf(scene, dir.file("kaart.pdf"), Paper::A3);
+    writePng(scene, dir.file("kaart.png"), 72);
+    const std::string pdf = readTextFile(dir.file("kaart.pdf"));
+    const std::string png = readTextFile(dir.file("kaart.png"));
+    CHECK(pdf.rfind("%PDF-", 0) == 0);
+    CHECK(pdf.size() > 5000);
+    CHECK(png.rfind("\x89PNG", 0) == 0);
+    CHECK(png.size() > 5000);
+    CHECK_THROWS_AS(writePng(scene, dir.file("geen/map/kaart.png")), Error);
+    CHECK_THROWS_AS(writePdf(scene, dir.file("geen/map/kaart.pdf")), Error);
+}
+
+TEST_CASE("dot: written through cgraph with positions, and read back") {
+    const Scene scene = sceneOf(SmallTeam().net);
+    const std::string dot = writeDot(scene);
+    CHECK(contains(dot, "pos="));
+    Agraph_t* g = agmemread(dot.c_str());
+    REQUIRE(g != nullptr);
+    CHECK(agnnodes(g) == static_cast<int>(scene.nodes.size()));
+    CHECK(agnedges(g) == static_cast<int>(scene.edges.size()));
+    agclose(g);
+}
+
+TEST_CASE("an empty network still gives a valid picture") {
+    TempDir dir;
+    const std::string svg = writeSvg(sceneOf(Network()));
+    CHECK(wellFormed(dir, svg));
+    CHECK_NOTHROW(writePng(sceneOf(Network()), dir.file("leeg.png"), 72));
+}

@@ -16,6 +16,7 @@
 #include <boost/graph/biconnected_components.hpp>
 #include <cstdint>
 #include <iterator>
+#include <system_error>
 #include <thread>
 
 #include "kring/analysis/priority.h"
@@ -121,7 +122,12 @@ struct BrandesScratch {
     std::vector<std::int32_t> dist;
     std::vector<double> sigma, delta;
     std::vector<Index> order;
-    explicit BrandesScratch(std::size_t n) : dist(n, -1), sigma(n, 0), delta(n, 0) { order.reserve(n); }
+    std::vector<Index> successors;      // the shortest-path DAG, each vertex's successors together
+    std::vector<Index> firstSuccessor;  // where a vertex's successors start, by BFS position
+    explicit BrandesScratch(std::size_t n) : dist(n, -1), sigma(n, 0), delta(n, 0) {
+        order.reserve(n);
+        firstSuccessor.reserve(n + 1);
+    }
 };
 
 // Brandes' accumulation with vertex weights inside one block: adds Σₓ weight(x)·δₓ(v) to out[v],
@@ -131,6 +137,8 @@ void accumulateBlock(const Adjacency& adj, const std::vector<double>& weight, In
                      Index endSource, std::vector<double>& out, BrandesScratch& s) {
     for (Index x = firstSource; x < endSource; ++x) {
         s.order.clear();
+        s.successors.clear();
+        s.firstSuccessor.clear();
         s.order.push_back(x);
         s.dist[x] = 0;
         s.sigma[x] = 1;
@@ -138,23 +146,27 @@ void accumulateBlock(const Adjacency& adj, const std::vector<double>& weight, In
             const Index v = s.order[head];
             const std::int32_t next = s.dist[v] + 1;
             const double paths = s.sigma[v];
+            s.firstSuccessor.push_back(static_cast<Index>(s.successors.size()));
             for (Index k = adj.start[v]; k < adj.start[v + 1]; ++k) {
                 const Index w = adj.next[k];
                 if (s.dist[w] < 0) {
                     s.dist[w] = next;
                     s.order.push_back(w);
                 }
-                if (s.dist[w] == next) s.sigma[w] += paths;
+                if (s.dist[w] == next) {
+                    s.sigma[w] += paths;
+                    s.successors.push_back(w);
+                }
             }
         }
-        // Pull from the successors: each vertex writes only its own dependency.
+        s.firstSuccessor.push_back(static_cast<Index>(s.successors.size()));
+        // Back along the DAG: each vertex pulls from its successors and writes only its own sum.
         for (std::size_t i = s.order.size(); i-- > 0;) {
             const Index v = s.order[i];
-            const std::int32_t next = s.dist[v] + 1;
             double sum = 0;
-            for (Index k = adj.start[v]; k < adj.start[v + 1]; ++k) {
-                const Index w = adj.next[k];
-                if (s.dist[w] == next) sum += (weight[w] + s.delta[w]) / s.sigma[w];
+            for (Index k = s.firstSuccessor[i]; k < s.firstSuccessor[i + 1]; ++k) {
+                const Index w = s.successors[k];
+                sum += (weight[w] + s.delta[w]) / s.sigma[w];
             }
             s.delta[v] = s.sigma[v] * sum;
             if (v != x) out[v] += weight[x] * s.delta[v];
@@ -167,6 +179,25 @@ void accumulateBlock(const Adjacency& adj, const std::vector<double>& weight, In
     }
 }
 
+// Each vertex's position in a breadth-first walk from the best connected vertex (a block is
+// connected, so the walk reaches every vertex).
+std::vector<Index> breadthFirstRanks(const Adjacency& adj) {
+    const auto n = static_cast<Index>(adj.start.size() - 1);
+    Index hub = 0;
+    for (Index v = 1; v < n; ++v)
+        if (adj.start[v + 1] - adj.start[v] > adj.start[hub + 1] - adj.start[hub]) hub = v;
+    constexpr Index kUnranked = ~Index{0};
+    std::vector<Index> rank(n, kUnranked), queue{hub};
+    rank[hub] = 0;
+    for (std::size_t head = 0; head < queue.size(); ++head)
+        for (Index k = adj.start[queue[head]]; k < adj.start[queue[head] + 1]; ++k)
+            if (rank[adj.next[k]] == kUnranked) {
+                rank[adj.next[k]] = static_cast<Index>(queue.size());
+                queue.push_back(adj.next[k]);
+            }
+    return rank;
+}
+
 // accumulateBlock over all sources of a block. Large blocks are split into a fixed number of
 // source ranges run on the available cores; the ranges' sums are added in a fixed order, so the
 // result does not depend on how many cores there are.
@@ -176,16 +207,30 @@ std::vector<double> blockDependencies(const Adjacency& adj, const std::vector<do
     const Index ranges = n >= 1024 ? kRanges : 1;
     std::vector<std::vector<double>> partial(ranges, std::vector<double>(n, 0.0));
     std::atomic<Index> nextRange{0};
+    auto bound = [&](Index r) { return static_cast<Index>(std::uint64_t{n} * r / ranges); };
     auto work = [&] {
         BrandesScratch scratch(n);
         for (Index r = nextRange++; r < ranges; r = nextRange++)
-            accumulateBlock(adj, weight, n * r / ranges, n * (r + 1) / ranges, partial[r], scratch);
+            accumulateBlock(adj, weight, bound(r), bound(r + 1), partial[r], scratch);
     };
     const unsigned threads = std::min<unsigned>(ranges, std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
-    work();
-    for (auto& h : helpers) h.join();
+    {
+        std::vector<std::thread> helpers;
+        // Joined however this scope is left, before the ranges' sums are read.
+        struct JoinAll {
+            std::vector<std::thread>& pool;
+            ~JoinAll() {
+                for (auto& t : pool)
+                    if (t.joinable()) t.join();
+            }
+        } joinAll{helpers};
+        try {
+            for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
+        } catch (const std::system_error&) {
+            // No more threads to be had: the ranges left are done by those running.
+        }
+        work();
+    }
     std::vector<double> out(n, 0.0);
     for (const auto& p : partial)
         for (Index i = 0; i < n; ++i) out[i] += p[i];
@@ -268,8 +313,17 @@ std::vector<double> undirectedBetweenness(const Network& net) {
         std::vector<IndexPair> localPairs;
         localPairs.reserve(blockPairs[b].size());
         for (auto [u, v] : blockPairs[b]) localPairs.emplace_back(local[u], local[v]);
-        const std::vector<double> out = blockDependencies(Adjacency(vs.size(), localPairs), weight);
-        for (std::size_t i = 0; i < vs.size(); ++i) result[vs[i]] += out[i] / 2;  // each pair from both ends
+        // Renumber in breadth-first order so that neighbours sit close together in memory.
+        const std::vector<Index> rank = breadthFirstRanks(Adjacency(vs.size(), localPairs));
+        for (auto& [u, v] : localPairs) {
+            u = rank[u];
+            v = rank[v];
+        }
+        std::vector<double> ranked(vs.size());
+        for (std::size_t i = 0; i < vs.size(); ++i) ranked[rank[i]] = weight[i];
+        const std::vector<double> out = blockDependencies(Adjacency(vs.size(), localPairs), ranked);
+        for (std::size_t i = 0; i < vs.size(); ++i)
+            result[vs[i]] += out[rank[i]] / 2;  // each pair from both ends
     }
     return result;
 }

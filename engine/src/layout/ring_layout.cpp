@@ -108,12 +108,15 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
         // alternate over the tracks, and the slot count is a multiple of the tracks so the
         // last node and the first do not meet on the same track.
         const std::size_t n = order.size();
-        std::size_t tracks = 1, slots = n;
+        // Slots come in blocks of eight a track: one partner more or less then rarely changes
+        // the spacing, so the others stay where they were.
+        auto slotsFor = [n](std::size_t t) { return (n + 8 * t - 1) / (8 * t) * (8 * t); };
+        std::size_t tracks = 1, slots = slotsFor(1);
         for (; tracks < n; ++tracks) {
-            slots = (n + tracks - 1) / tracks * tracks;
+            slots = slotsFor(tracks);
             if (2 * first * std::sin(kPi * static_cast<double>(tracks) / static_cast<double>(slots)) >= spacing * 1.02) break;
         }
-        if (tracks >= n) slots = n;
+        if (tracks >= n) slots = slotsFor(tracks);
         const double count = static_cast<double>(slots);
         for (std::size_t i = 0; i < n; ++i) {
             const double a = 2 * kPi * (static_cast<double>(i) + 0.5) / count - kPi / 2;  // start at the top

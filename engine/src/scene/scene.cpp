@@ -190,7 +190,7 @@ Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& sty
         scene.bands.push_back(std::move(band));
     }
     for (const Sector& s : layout.sectors) {
-        if (s.name.empty()) continue;
+        if (s.name.empty() || s.name == "—") continue;  // the group of partners without one needs no caption
         const auto band = std::find_if(layout.bands.begin(), layout.bands.end(), [&](const RingBand& b) { return b.ring == s.ring; });
         if (band == layout.bands.end()) continue;
         const double mid = (s.startAngle + s.endAngle) / 2;
@@ -199,6 +199,7 @@ Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& sty
         label.text = s.name;
         const double width = static_cast<double>(codePoints(s.name)) * 0.6 * font;
         label.anchor = {r * std::cos(mid) - (std::cos(mid) < 0 ? width : 0), r * std::sin(mid) + font * 0.35};
+        grow(label.anchor.x, label.anchor.y - font, label.anchor.x + width, label.anchor.y + font * 0.3);
         scene.sectorLabels.push_back(std::move(label));
     }
 
