@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "file_dialog.h"
+#include "kring/analysis/gaps.h"
 #include "kring/layout/layout.h"
 #include "kring/scene/scene.h"
 #include "kring/storage/project.h"
@@ -58,6 +59,7 @@ private:
     void drawLegend();
     void drawProfile();
     void drawSnapshots();
+    void drawGaps();
     void drawQuickAdd();
     void drawStatusBar();
     void drawDialogs();
@@ -86,6 +88,11 @@ private:
     std::vector<NodeId> listed_;
     std::uint64_t listedRevision_ = ~0ull;
     std::string listedSearch_;
+
+    // Gap analysis, rerun only when the network changes.
+    GapReport gaps_;
+    std::uint64_t gapsRevision_ = ~0ull;
+    int minSeverity_ = 0;
 
     // Snapshot comparison: what changed since the chosen snapshot.
     std::optional<std::int64_t> comparedSnapshot_;

@@ -43,6 +43,8 @@ constexpr Entry kTexts[] = {
     {"YYYY-MM-DD", "JJJJ-MM-DD"},
     {"Type a name, Tab for kind and ring, Enter to add", "Typ een naam, Tab voor soort en ring, Enter om toe te voegen"},
     {"Add", "Toevoegen"}, {"Moved to another ring", "Naar een andere ring verplaatst"}, {"selected", "geselecteerd"},
+    {"Gaps", "Hiaten"}, {"No gaps found", "Geen hiaten gevonden"}, {"Not checked", "Niet gecontroleerd"},
+    {"Minimum severity", "Minimale ernst"}, {"Suggested action", "Voorstel"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

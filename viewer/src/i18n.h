@@ -22,6 +22,7 @@ enum class Text {
     Apply, Cancel, Close, Save, Path, Error, NothingToUndo, NothingToRedo, Undone, Redone,
     SnapshotName, SaveSnapshot, Compare, Need, NoProject, ExportDone, DateFormatHint,
     QuickAddHint, Add, RingChanged, Selected,
+    PanelGaps, NoGaps, GapsNotRun, MinSeverity, SuggestedAction,
     Count_,
 };
 
