@@ -48,6 +48,20 @@ ViewerApp::ViewerApp(ViewerSettings& settings) : settings_(settings), layoutAlgo
 }
 ViewerApp::~ViewerApp() = default;
 
+void ViewerApp::setSessionMode(bool on) {
+    // A startup session runs on a projector: large type, little chrome, the quick-add bar ready.
+    if (on == sessionMode_) return;
+    sessionMode_ = on;
+    focusQuickAdd_ = on;
+    if (on) {
+        scaleBeforeSession_ = uiScale_;
+        uiScale_ = std::max(uiScale_, 1.5f);
+    } else {
+        uiScale_ = scaleBeforeSession_;
+    }
+    fontRebuild_ = true;
+}
+
 // [SECTION] opening and caches
 
 bool ViewerApp::open(const std::string& path) {
@@ -201,6 +215,10 @@ void ViewerApp::handleIntents(const CanvasIntents& in) {
 void ViewerApp::drawMenuBar() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(tr(Text::MenuFile))) {
+        if (ImGui::MenuItem(tr(Text::MenuNew))) {
+            pendingFile_ = PendingFile::New;
+            fileDialog_.open(FileDialog::Purpose::Save, tr(Text::MenuNew), {".kring"}, "wijkteam.kring");
+        }
         if (ImGui::MenuItem(tr(Text::MenuOpen), "Ctrl+O")) {
             pendingFile_ = PendingFile::Open;
             fileDialog_.open(FileDialog::Purpose::Open, tr(Text::MenuOpen), {".kring"});
@@ -248,7 +266,8 @@ void ViewerApp::drawMenuBar() {
     }
     if (ImGui::BeginMenu(tr(Text::MenuView))) {
         if (ImGui::MenuItem(tr(Text::MenuFit), "F")) canvas_.requestFit();
-        if (ImGui::MenuItem(tr(Text::MenuSessionMode), nullptr, &sessionMode_)) focusQuickAdd_ = sessionMode_;
+        bool session = sessionMode_;
+        if (ImGui::MenuItem(tr(Text::MenuSessionMode), nullptr, &session)) setSessionMode(session);
         ImGui::MenuItem(tr(Text::MenuFullscreen), "F11", &fullscreen_);
         if (ImGui::BeginMenu(tr(Text::MenuLanguage))) {
             if (ImGui::MenuItem("Nederlands", nullptr, language() == Lang::Nl)) {
@@ -781,6 +800,12 @@ void ViewerApp::drawDialogs() {
     if (auto chosen = fileDialog_.draw()) {
         try {
             switch (pendingFile_) {
+                case PendingFile::New: {
+                    const std::string path = std::filesystem::path(*chosen).extension() == ".kring" ? *chosen : *chosen + ".kring";
+                    Project::create(path, std::filesystem::path(path).stem().string());
+                    open(path);
+                    break;
+                }
                 case PendingFile::Open: open(*chosen); break;
                 case PendingFile::SaveAs:
                     project_->saveAs(*chosen);

@@ -40,7 +40,7 @@ public:
     const Scene& scene() const { return scene_; }
     const Project* project() const { return project_.get(); }
     const std::string& lastError() const { return error_; }
-    void setSessionMode(bool on) { sessionMode_ = on; }
+    void setSessionMode(bool on);
 
     // Runs a command through the project; errors become the error dialog. Returns success.
     bool run(CommandPtr);
@@ -101,7 +101,7 @@ private:
     char snapshotName_[128] = {};
 
     FileDialog fileDialog_;
-    enum class PendingFile { None, Open, SaveAs, Import, Export } pendingFile_ = PendingFile::None;
+    enum class PendingFile { None, New, Open, SaveAs, Import, Export } pendingFile_ = PendingFile::None;
     std::string error_;
     bool showError_ = false;
     std::string status_;
@@ -116,6 +116,7 @@ private:
     bool fullscreen_ = false;
     bool quit_ = false;
     float uiScale_ = 1.0f;
+    float scaleBeforeSession_ = 1.0f;
     bool fontRebuild_ = false;
 };
 

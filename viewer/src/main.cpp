@@ -183,7 +183,21 @@ int main(int argc, char** argv) {
     std::vector<double> frameMs, cpuMs;
     double firstFrameMs = 0;
     int frame = 0;
+    bool fullscreen = false;
+    int windowed[4] = {100, 100, o.width, o.height};
     while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
+        if (app.fullscreenRequested() != fullscreen) {
+            // Fullscreen for the projector in a startup session; back to the window it was.
+            fullscreen = app.fullscreenRequested();
+            if (GLFWmonitor* monitor = glfwGetPrimaryMonitor(); fullscreen && monitor) {
+                glfwGetWindowPos(window, &windowed[0], &windowed[1]);
+                glfwGetWindowSize(window, &windowed[2], &windowed[3]);
+                const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+                glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+            } else if (!fullscreen) {
+                glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2], windowed[3], 0);
+            }
+        }
         // Idle: block until something happens, instead of drawing 60 unchanged frames a second.
         if (batch)
             glfwPollEvents();
