@@ -104,8 +104,15 @@ int runValidate(const std::string& path) {
     } else {
         Network work;
         ImportContext context;
+        std::vector<Error> rowProblems;
+        context.problems = &rowProblems;  // report every bad row, not just the first
         ImportPlan plan = planImport(path, work, context);
         for (const auto& note : plan.report.notes) say("note: " + note);
+        for (const Error& e : rowProblems) warn(e.what());
+        if (!rowProblems.empty()) {
+            warn(std::to_string(rowProblems.size()) + " problem(s) found in " + path);
+            return 1;
+        }
         problems = work.checkAll();
         nodes = work.nodes().size();
         relations = work.relations().size();

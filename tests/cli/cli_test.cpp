@@ -187,6 +187,13 @@ TEST_CASE("cli: validate reports problems with file and line") {
     const Run bad = runKring(dir, {"validate", dir.file("bad.csv")});
     CHECK(bad.status == 1);
     CHECK(bad.err.find("bad.csv:2") != std::string::npos);
+    // Every bad row is reported, not just the first.
+    write(dir.file("many.csv"), "Label,Type,Ring,Hours\nGGD,organisation,7,\nPiet,member,0,-3\nCJG,organisation,2,\nGGD,organisation,1,\n");
+    const Run many = runKring(dir, {"validate", dir.file("many.csv")});
+    CHECK(many.status == 1);
+    CHECK(many.err.find("many.csv:2") != std::string::npos);
+    CHECK(many.err.find("many.csv:3") != std::string::npos);
+    CHECK(many.err.find("3 problem(s)") != std::string::npos);
 }
 
 TEST_CASE("cli: generate makes exactly N nodes, the same for the same seed") {

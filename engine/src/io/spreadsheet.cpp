@@ -172,6 +172,22 @@ NodeId resolve(const std::string& text, const Network& work, const ImportContext
     row.fail(std::string(role) + " " + q(text) + " is ambiguous: " + std::to_string(found.size()) + " nodes have that name");
 }
 
+// Runs one row's work; in collecting mode an error is recorded and the row skipped.
+template <typename F>
+bool guarded(ImportContext& context, F&& work) {
+    if (!context.problems) {
+        work();
+        return true;
+    }
+    try {
+        work();
+        return true;
+    } catch (const Error& e) {
+        context.problems->push_back(e);
+        return false;
+    }
+}
+
 // [SECTION] nodes: Kumu elements and Gephi nodes
 
 NodeKind kindOf(const std::string& text, std::size_t& unknown) {
@@ -218,7 +234,7 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
     std::map<std::string, int> seenNames;
     std::size_t unknownKinds = 0;
     try {
-        for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        for (std::size_t i = 0; i < table.rows.size(); ++i) guarded(context, [&] {
             const Row row{table, i, name};
             std::string label = row.cell(cols.label);
             if (label.empty()) label = row.cell(cols.alias);
@@ -291,7 +307,7 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
             if (e.fresh || cols.owner >= 0) n.owner = kNoNode;  // owners follow once every member exists
             if (e.fresh || cols.backup >= 0) n.backupOwner = kNoNode;
             entries.push_back(std::move(e));
-        }
+        });
 
         PlanBuilder builder(work, name);
         if (!newDomains.empty()) {
@@ -303,7 +319,7 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
             for (const auto& d : newDomains) list += (list.empty() ? "'" : ", '") + d + "'";
             report.notes.push_back("added life domain(s) " + list + " to the project's list");
         }
-        for (Entry& e : entries) {
+        for (Entry& e : entries) guarded(context, [&] {
             const int line = table.rowLines[e.row];
             if (e.fresh) {
                 builder.add(std::make_unique<AddNodeCommand>(e.node), line);
@@ -312,9 +328,10 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
                 builder.add(std::make_unique<UpdateNodeCommand>(e.node), line);
                 ++report.nodesUpdated;
             }
-        }
-        for (const Entry& e : entries) {
-            if (e.owner.empty() && e.backup.empty()) continue;
+        });
+        for (const Entry& e : entries) guarded(context, [&] {
+            if (e.owner.empty() && e.backup.empty()) return;
+            if (!work.findNode(e.node.id)) return;  // its row was skipped
             const Row row{table, e.row, name};
             const NodeId owner = e.owner.empty() ? kNoNode : resolve(e.owner, work, context, row, "the owner");
             const NodeId backup = e.backup.empty() ? kNoNode : resolve(e.backup, work, context, row, "the backup owner");
@@ -325,7 +342,7 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
             builder.add(makeSetOwner(work, e.node.id, cols.owner >= 0 ? owner : current.owner,
                                      cols.backup >= 0 ? backup : current.backupOwner),
                         row.line());
-        }
+        });
         if (unknownKinds)
             report.notes.push_back(std::to_string(unknownKinds) +
                                    " row(s) had a type Kring does not know; they became organisations and kept the "
@@ -395,7 +412,7 @@ ImportPlan planRelations(std::string_view text, const std::string& name, Network
     }
     std::size_t unknownTypes = 0;
     PlanBuilder builder(work, name);
-    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    for (std::size_t i = 0; i < table.rows.size(); ++i) guarded(context, [&] {
         const Row row{table, i, name};
         const std::string fromText = row.cell(from);
         const std::string toText = row.cell(to);
@@ -454,7 +471,7 @@ ImportPlan planRelations(std::string_view text, const std::string& name, Network
             builder.add(std::make_unique<AddRelationCommand>(std::move(one)), row.line());
             ++report.relationsAdded;
         }
-    }
+    });
     if (unknownTypes)
         report.notes.push_back(std::to_string(unknownTypes) +
                                " relation(s) had a type Kring does not know; they became collaborations and kept the "

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <unordered_set>
 
 #include "kring/core/error.h"
@@ -37,6 +38,12 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 std::string describe(const Node& n) {
     const std::string& name = n.displayName();
     return "node " + std::to_string(n.id) + (name.empty() ? "" : " " + quoted(name));
+}
+
+std::string shortNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
 }
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
@@ -126,8 +133,7 @@ std::vector<std::string> Network::checkNode(const Node& n) const {
     if (!teamSide && n.ring == Ring::Team)
         problems.push_back(who + ": ring 0 is the team's own ring; partners go in ring 1, 2 or 3");
     if (!(n.hoursPerMonth >= 0 && n.hoursPerMonth <= kMaxHoursPerMonth))
-        problems.push_back(who + ": hours per month must be between 0 and 744, not " +
-                           std::to_string(n.hoursPerMonth));
+        problems.push_back(who + ": hours per month must be between 0 and 744, not " + shortNumber(n.hoursPerMonth));
     if (n.waitingListWeeks && (*n.waitingListWeeks < 0 || *n.waitingListWeeks > 520))
         problems.push_back(who + ": a waiting list must be between 0 and 520 weeks, not " +
                            std::to_string(*n.waitingListWeeks));

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kring/core/error.h"
 #include "kring/model/commands.h"
 
 namespace kring {
@@ -27,6 +28,9 @@ std::optional<ImportFormat> parseImportFormat(std::string_view);
 struct ImportContext {
     // Foreign ids (Gephi "Id", Kumu "ID") of nodes read in this run, to Kring ids.
     std::map<std::string, NodeId> foreignIds;
+    // When set (by `kring validate`), a table's row errors are collected here and the row is
+    // skipped, so one run reports every problem; otherwise the first error stops the import.
+    std::vector<Error>* problems = nullptr;
 };
 
 struct ImportReport {
