@@ -12,7 +12,9 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <map>
 #include <filesystem>
 
 #include "i18n.h"
@@ -344,6 +346,10 @@ void ViewerApp::drawSidebar() {
         }
         if (ImGui::BeginTabItem(tr(Text::PanelGaps))) {
             drawGaps();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(tr(Text::PanelOwners))) {
+            drawOwners();
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(tr(Text::PanelFilters))) {
@@ -687,6 +693,81 @@ void ViewerApp::drawGaps() {
         for (const RuleNote& n : gaps_.notes) ImGui::TextWrapped("• %s", n.message.in(l).c_str());
     }
     ImGui::EndChild();
+}
+
+namespace {
+// The load model of the overloaded-member rule, so the panel and the gap agree.
+double loadSetting(const Network& net, std::string_view key) {
+    for (const RuleInfo& rule : gapRules())
+        for (const RuleParameter& p : rule.parameters)
+            if (p.key == key) {
+                const auto it = net.info().settings.find(std::string(key));
+                return std::atof(it != net.info().settings.end() ? it->second.c_str() : std::string(p.fallback).c_str());
+            }
+    return 0;
+}
+}  // namespace
+
+void ViewerApp::drawOwners() {
+    const Network& net = project_->network();
+    const double perRelation = loadSetting(net, "gaps.overloaded-member.hours-per-relation");
+    const double backupShare = loadSetting(net, "gaps.overloaded-member.backup-share");
+    std::map<NodeId, std::vector<NodeId>> owned;
+    std::map<NodeId, int> backups;
+    std::vector<NodeId> unowned, members;
+    for (const Node& n : net.nodes()) {
+        if (n.kind == NodeKind::Member) members.push_back(n.id);
+        if (!isPartnerKind(n.kind) || n.kind == NodeKind::Resident) continue;
+        if (n.owner == kNoNode)
+            unowned.push_back(n.id);
+        else
+            owned[n.owner].push_back(n.id);
+        if (n.backupOwner != kNoNode) ++backups[n.backupOwner];
+    }
+    auto partnerRow = [&](NodeId id) {
+        const Node& p = net.node(id);
+        ImGui::PushID(static_cast<int>(id));
+        if (ImGui::Selectable(p.displayName().c_str(), selection_.count(id) > 0, 0, {ImGui::GetContentRegionAvail().x * 0.55f, 0})) {
+            selection_ = {id};
+            selectedRelation_.reset();
+            if (const SceneNode* s = scene_.findNode(id)) canvas_.focusOn(s->centre, 1.0);
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-1);
+        const Node* current = net.findNode(p.owner);
+        if (ImGui::BeginCombo("##owner", current ? current->name.c_str() : tr(Text::Nobody))) {
+            for (NodeId m : members)
+                if (ImGui::Selectable(net.node(m).name.c_str(), m == p.owner) && m != p.owner)
+                    run(makeSetOwner(net, id, m, p.backupOwner == m ? kNoNode : p.backupOwner));
+            ImGui::EndCombo();
+        }
+        ImGui::PopID();
+    };
+    for (NodeId m : members) {
+        const Node& member = net.node(m);
+        const auto& mine = owned[m];
+        const double load = perRelation * (static_cast<double>(mine.size()) + backupShare * backups[m]);
+        const double capacity = member.hoursPerMonth;
+        char header[256];
+        std::snprintf(header, sizeof header, "%s — %zu %s, %.1f / %.1f %s###m%llu", member.name.c_str(), mine.size(),
+                      tr(Text::OwnedRelations), load, capacity, tr(Text::HoursShort), static_cast<unsigned long long>(m));
+        const bool open = ImGui::TreeNode(header);
+        // Load against capacity; red when the member has more relations than hours.
+        const float share = capacity > 0 ? static_cast<float>(load / capacity) : (load > 0 ? 1.0f : 0.0f);
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, share > 1.0f ? ImVec4(0.84f, 0.37f, 0.0f, 1) : ImVec4(0.0f, 0.45f, 0.7f, 1));
+        ImGui::ProgressBar(std::min(share, 1.0f), {-1, 4});
+        ImGui::PopStyleColor();
+        if (open) {
+            for (NodeId p : mine) partnerRow(p);
+            ImGui::TreePop();
+        }
+    }
+    char header[128];
+    std::snprintf(header, sizeof header, "%s (%zu)###unowned", tr(Text::Unowned), unowned.size());
+    if (ImGui::TreeNode(header)) {
+        for (NodeId p : unowned) partnerRow(p);
+        ImGui::TreePop();
+    }
 }
 
 void ViewerApp::drawSnapshots() {

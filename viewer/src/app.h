@@ -60,6 +60,7 @@ private:
     void drawProfile();
     void drawSnapshots();
     void drawGaps();
+    void drawOwners();
     void drawQuickAdd();
     void drawStatusBar();
     void drawDialogs();

@@ -45,6 +45,8 @@ constexpr Entry kTexts[] = {
     {"Add", "Toevoegen"}, {"Moved to another ring", "Naar een andere ring verplaatst"}, {"selected", "geselecteerd"},
     {"Gaps", "Hiaten"}, {"No gaps found", "Geen hiaten gevonden"}, {"Not checked", "Niet gecontroleerd"},
     {"Minimum severity", "Minimale ernst"}, {"Suggested action", "Voorstel"},
+    {"Owners", "Beheer"}, {"relations", "relaties"}, {"h", "u"}, {"Without an owner", "Zonder relatiebeheerder"},
+    {"Reassign to", "Overdragen aan"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

@@ -23,6 +23,7 @@ enum class Text {
     SnapshotName, SaveSnapshot, Compare, Need, NoProject, ExportDone, DateFormatHint,
     QuickAddHint, Add, RingChanged, Selected,
     PanelGaps, NoGaps, GapsNotRun, MinSeverity, SuggestedAction,
+    PanelOwners, OwnedRelations, HoursShort, Unowned, ReassignTo,
     Count_,
 };
 
