@@ -5,78 +5,21 @@
 // Run: build/bin/kring_bench --benchmark_filter='Gaps|Betweenness|SeparatedPairs|Metrics'
 
 #include <benchmark/benchmark.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <map>
 
 #include "kring/analysis/gaps.h"
 #include "kring/analysis/metrics.h"
-#include "kring/generate/generator.h"
-#include "kring/storage/project.h"
-
-extern char** environ;
+#include "support.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 using namespace kring;
-
-// A directory for this run's projects, removed when the program ends.
-struct ScratchDir {
-    fs::path path = fs::temp_directory_path() / ("kring-analysis-bench-" + std::to_string(getpid()));
-    ScratchDir() { fs::create_directories(path); }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-const fs::path& scratch() {
-    static const ScratchDir dir;
-    return dir.path;
-}
-
-// One generated network and project per size, made once per run.
-const Network& generated(std::size_t nodes) {
-    static std::map<std::size_t, Network> made;
-    auto it = made.find(nodes);
-    if (it == made.end()) it = made.emplace(nodes, generateNetwork(nodes, 1)).first;
-    return it->second;
-}
-
-std::string generatedProject(std::size_t nodes) {
-    const std::string path = (scratch() / ("generated-" + std::to_string(nodes) + ".kring")).string();
-    if (!fs::exists(path)) Project::createFrom(path, generated(nodes));
-    return path;
-}
-
-// Runs a command as its own process, output discarded; false unless it exits with 0.
-bool runProcess(const std::vector<std::string>& args) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) return false;
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
+using namespace kring::bench;
 
 // `kring gaps` as a user runs it: open the project, analyse, print JSON.
 void BM_KringGapsProcess(benchmark::State& state) {
     const std::string project = generatedProject(static_cast<std::size_t>(state.range(0)));
     for (auto _ : state)
-        if (!runProcess({KRING_BIN, "gaps", project, "--format", "json", "--today", "2026-11-24"}))
+        if (!runProcess({KRING_BIN, "gaps", project, "--format", "json", "--today", "2026-11-24"}).ok)
             state.SkipWithError("kring gaps failed");
 }
 BENCHMARK(BM_KringGapsProcess)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -84,7 +27,7 @@ BENCHMARK(BM_KringGapsProcess)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMill
 void BM_KringMetricsProcess(benchmark::State& state) {
     const std::string project = generatedProject(static_cast<std::size_t>(state.range(0)));
     for (auto _ : state)
-        if (!runProcess({KRING_BIN, "metrics", project})) state.SkipWithError("kring metrics failed");
+        if (!runProcess({KRING_BIN, "metrics", project}).ok) state.SkipWithError("kring metrics failed");
 }
 BENCHMARK(BM_KringMetricsProcess)->Arg(10'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
