@@ -44,50 +44,11 @@ struct RawDb {
     }
 };
 
-Network fullNetwork() {
-    SmallTeam t;
-    Node ggz = t.net.node(t.ggz);
-    ggz.domains = {"Geestelijke gezondheid", "Middelengebruik"};
-    ggz.targetGroups = {"volwassenen"};
-    ggz.tags = {"specialist", "ggz"};
-    ggz.notes = "Wachtlijst; \"intake\" via de huisarts\nTweede regel";
-    ggz.signaller = SignallerRole::Other;
-    ggz.waitingListWeeks = 14;
-    ggz.agreements = {"Consultatie bij twijfel", "Na intake wijkteam", "Wijkteam"};
-    ggz.owner = t.anna;
-    ggz.priorityOverride = 80;
-    ggz.fields = {{"website", "ggz-noord.example"}};
-    UpdateNodeCommand(ggz).apply(t.net);
-    Node anna = t.net.node(t.anna);
-    anna.discipline = "Maatschappelijk werk";
-    anna.expertise = {"Financiën", "Huisvesting"};
-    anna.hoursPerMonth = 12.5;
-    UpdateNodeCommand(anna).apply(t.net);
-    Node res = t.net.node(t.resident);
-    res.vulnerable = true;
-    UpdateNodeCommand(res).apply(t.net);
-    Relation r = t.net.relations().front();
-    r.frequency = Frequency::Monthly;
-    r.lastContact = Date{2026, 4, 2};
-    r.mutual = true;
-    r.note = "Vast overleg";
-    r.fields = {{"kanaal", "telefoon"}};
-    UpdateRelationCommand(r).apply(t.net);
-    ProjectInfo info = t.net.info();
-    info.name = "Wijkteam Noord";
-    info.domains.push_back("Opvoeding");
-    info.need = {{"Financiën", 4}, {"Opvoeding", 2.5}};
-    info.settings = {{"stale.months", "6"}};
-    SetProjectInfoCommand(info).apply(t.net);
-    t.net.clearDirty();
-    return t.net;
-}
-
 }  // namespace
 
 TEST_CASE("a project stores every field and opens to the same network") {
     TempDir dir;
-    const Network net = fullNetwork();
+    const Network net = everyField();
     Project::createFrom(dir.file("noord.kring"), net);
     Project p = Project::open(dir.file("noord.kring"));
     CHECK(p.network().sameContent(net));
@@ -101,7 +62,7 @@ TEST_CASE("a project stores every field and opens to the same network") {
 TEST_CASE("every command is committed as it is executed, undo and redo too") {
     TempDir dir;
     const std::string path = dir.file("p.kring");
-    Project p = Project::createFrom(path, fullNetwork());
+    Project p = Project::createFrom(path, everyField());
     const NodeId ggz = p.network().findByName("GGZ Noord").front();
     p.execute(makeMoveRing(p.network(), ggz, Ring::Outside));
     CHECK(Project::open(path).network().node(ggz).ring == Ring::Outside);
@@ -131,7 +92,7 @@ TEST_CASE("every command is committed as it is executed, undo and redo too") {
 TEST_CASE("an invalid command changes neither the network nor the file") {
     TempDir dir;
     const std::string path = dir.file("p.kring");
-    Project p = Project::createFrom(path, fullNetwork());
+    Project p = Project::createFrom(path, everyField());
     const Network before = p.network();
     Relation r;
     r.id = p.network().nextRelationId();
@@ -170,7 +131,7 @@ TEST_CASE("create refuses to overwrite, and clear errors on open") {
 TEST_CASE("a damaged project is reported as damaged") {
     TempDir dir;
     const std::string path = dir.file("p.kring");
-    Project::createFrom(path, fullNetwork());
+    Project::createFrom(path, everyField());
     {
         // Overwrite everything after the header page with garbage.
         std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
@@ -185,7 +146,7 @@ TEST_CASE("a damaged project is reported as damaged") {
 TEST_CASE("a project locked by another process gives a Locked error and changes nothing") {
     TempDir dir;
     const std::string path = dir.file("p.kring");
-    Project p = Project::createFrom(path, fullNetwork());
+    Project p = Project::createFrom(path, everyField());
     const Network before = p.network();
     RawDb other(path);
     REQUIRE(other.exec("BEGIN EXCLUSIVE") == SQLITE_OK);
@@ -207,7 +168,7 @@ TEST_CASE("a project locked by another process gives a Locked error and changes 
 TEST_CASE("a project opened read-only refuses edits") {
     TempDir dir;
     const std::string path = dir.file("p.kring");
-    Project::createFrom(path, fullNetwork());
+    Project::createFrom(path, everyField());
     Project p = Project::open(path, Project::Mode::ReadOnly);
     const NodeId ggz = p.network().findByName("GGZ Noord").front();
     try {
@@ -292,7 +253,7 @@ TEST_CASE("a killed process loses nothing it committed") {
 TEST_CASE("save as copies the project and continues in the copy") {
     TempDir dir;
     const std::string path = dir.file("p.kring");
-    Project p = Project::createFrom(path, fullNetwork());
+    Project p = Project::createFrom(path, everyField());
     const Network original = p.network();
     p.saveAs(dir.file("kopie.kring"));
     CHECK(p.path().find("kopie.kring") != std::string::npos);
@@ -305,7 +266,7 @@ TEST_CASE("save as copies the project and continues in the copy") {
 
 TEST_CASE("named snapshots are stored in the file and load back") {
     TempDir dir;
-    Project p = Project::createFrom(dir.file("p.kring"), fullNetwork());
+    Project p = Project::createFrom(dir.file("p.kring"), everyField());
     const Network before = p.network();
     const auto id = p.saveSnapshot("Startbijeenkomst");
     const NodeId ggz = before.findByName("GGZ Noord").front();
@@ -324,7 +285,7 @@ TEST_CASE("named snapshots are stored in the file and load back") {
 TEST_CASE("a project notices changes made by another process") {
     TempDir dir;
     const std::string path = dir.file("p.kring");
-    Project a = Project::createFrom(path, fullNetwork());
+    Project a = Project::createFrom(path, everyField());
     Project b = Project::open(path);
     const NodeId ggz = a.network().findByName("GGZ Noord").front();
     a.execute(makeMoveRing(a.network(), ggz, Ring::Outside));
