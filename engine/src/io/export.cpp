@@ -58,10 +58,7 @@ void writeFileAtomically(const std::string& path, std::string_view content) {
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::Io, "cannot write it: the folder '" + dir.string() + "' does not exist", path);
-    std::string hidden = ".";  // built in steps: GCC 12 warns falsely (-Wrestrict) on a + chain here
-    hidden += target.filename().string();
-    hidden += ".XXXXXX";
-    std::string temp = (dir / hidden).string();
+    std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
     const int fd = mkstemp(temp.data());
     if (fd < 0) {
         const int err = errno;
