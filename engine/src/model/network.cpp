@@ -93,11 +93,28 @@ const Relation& Network::relation(RelationId id) const {
 }
 
 std::vector<NodeId> Network::findByName(std::string_view name) const {
-    const std::string key = normaliseKey(name);
-    std::vector<NodeId> out;
-    for (const Node& n : nodes_)
-        if (normaliseKey(n.displayName()) == key) out.push_back(n.id);
-    return out;
+    if (!nameIndexBuilt_) {
+        nameIndex_.clear();
+        for (const Node& n : nodes_) nameIndex_[normaliseKey(n.displayName())].push_back(n.id);
+        nameIndexBuilt_ = true;
+    }
+    const auto it = nameIndex_.find(normaliseKey(name));
+    return it == nameIndex_.end() ? std::vector<NodeId>() : it->second;
+}
+
+void Network::indexName(const Node& n) const {
+    if (!nameIndexBuilt_) return;
+    auto& ids = nameIndex_[normaliseKey(n.displayName())];
+    ids.insert(std::lower_bound(ids.begin(), ids.end(), n.id), n.id);  // kept in id order
+}
+
+void Network::unindexName(const Node& n) const {
+    if (!nameIndexBuilt_) return;
+    const auto it = nameIndex_.find(normaliseKey(n.displayName()));
+    if (it == nameIndex_.end()) return;
+    auto& ids = it->second;
+    ids.erase(std::remove(ids.begin(), ids.end(), n.id), ids.end());
+    if (ids.empty()) nameIndex_.erase(it);
 }
 
 std::vector<RelationId> Network::relationsOf(NodeId id) const {
@@ -246,6 +263,7 @@ void Network::insertNode(Node n) {
         throw Error(ErrorKind::InvalidInput, "a node with id " + std::to_string(n.id) + " already exists");
     nextNodeId_ = std::max(nextNodeId_, n.id + 1);
     dirty_.nodes.insert(n.id);
+    indexName(n);
     nodes_.insert(it, std::move(n));
     touch();
 }
@@ -253,7 +271,9 @@ void Network::insertNode(Node n) {
 void Network::replaceNode(const Node& n) {
     auto it = lowerById(nodes_, n.id);
     if (it == nodes_.end() || it->id != n.id) node(n.id);  // throws NotFound
+    unindexName(*it);
     *it = n;
+    indexName(n);
     dirty_.nodes.insert(n.id);
     touch();
 }
@@ -261,6 +281,7 @@ void Network::replaceNode(const Node& n) {
 void Network::eraseNode(NodeId id) {
     auto it = lowerById(nodes_, id);
     if (it == nodes_.end() || it->id != id) node(id);
+    unindexName(*it);
     nodes_.erase(it);
     dirty_.nodes.insert(id);
     touch();

@@ -73,6 +73,9 @@ const Names<E>& find(const std::array<Names<E>, N>& table, E value) {
 
 template <typename E, std::size_t N>
 std::optional<E> parse(const std::array<Names<E>, N>& table, std::string_view text) {
+    // Files and the database hold the machine keys exactly: find those without normalising.
+    for (const auto& n : table)
+        if (text == n.key) return n.value;
     const std::string key = normaliseKey(text);
     for (const auto& n : table) {
         if (key == n.key || key == normaliseKey(n.en) || key == normaliseKey(n.nl)) return n.value;

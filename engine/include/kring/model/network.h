@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kring/core/date.h"
@@ -175,6 +176,9 @@ private:
     void eraseRelation(RelationId);
     void setInfo(ProjectInfo);
     void touch() { ++revision_; }
+    // The name index is built on the first findByName() and then kept up to date by the mutators.
+    void indexName(const Node&) const;
+    void unindexName(const Node&) const;
 
     ProjectInfo info_;
     std::vector<Node> nodes_;
@@ -185,6 +189,8 @@ private:
     DirtySet dirty_;
     mutable std::unique_ptr<Topology> topology_;
     mutable std::uint64_t topologyRevision_ = 0;
+    mutable std::unordered_map<std::string, std::vector<NodeId>> nameIndex_;  // normalised name → ids
+    mutable bool nameIndexBuilt_ = false;
 };
 
 }  // namespace kring
