@@ -124,6 +124,11 @@ std::string Statement::text(int c) const {
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c))) : std::string();
 }
 
+std::string_view Statement::view(int c) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c))) : std::string_view();
+}
+
 Transaction::Transaction(Database& db, bool immediate) : db_(db) {
     db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
 }

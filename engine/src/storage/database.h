@@ -42,6 +42,8 @@ public:
     std::int64_t integer(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    // Valid until the next step(); no copy.
+    std::string_view view(int column) const;
 
 private:
     Database& db_;
