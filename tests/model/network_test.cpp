@@ -121,6 +121,34 @@ TEST_CASE("lookups by name ignore case and surrounding spaces; residents by alia
     CHECK(t.net.relationsOf(t.anna).size() == 3);
 }
 
+TEST_CASE("lookups by name follow renames, removals, undo and copies") {
+    SmallTeam t;
+    REQUIRE(t.net.findByName("GGZ Noord") == std::vector<NodeId>{t.ggz});  // builds the index
+    Node renamed = t.net.node(t.ggz);
+    renamed.name = "GGZ Zuid";
+    UpdateNodeCommand rename(renamed, UpdateNodeCommand::Purpose::Rename);
+    rename.apply(t.net);
+    CHECK(t.net.findByName("GGZ Noord").empty());
+    CHECK(t.net.findByName("ggz zuid") == std::vector<NodeId>{t.ggz});
+    rename.revert(t.net);
+    CHECK(t.net.findByName("GGZ Noord") == std::vector<NodeId>{t.ggz});
+
+    Node twin;
+    twin.id = t.net.allocateNodeId();
+    twin.name = "GGZ Noord";
+    twin.ring = Ring::Second;
+    AddNodeCommand add(twin);
+    add.apply(t.net);
+    CHECK(t.net.findByName("GGZ Noord") == std::vector<NodeId>{t.ggz, twin.id});
+    const Network copy = t.net;  // a copy builds its own index
+    RemoveNodeCommand remove(t.ggz);
+    remove.apply(t.net);
+    CHECK(t.net.findByName("GGZ Noord") == std::vector<NodeId>{twin.id});
+    CHECK(copy.findByName("GGZ Noord") == std::vector<NodeId>{t.ggz, twin.id});
+    remove.revert(t.net);
+    CHECK(t.net.findByName("GGZ Noord") == std::vector<NodeId>{t.ggz, twin.id});
+}
+
 TEST_CASE("the revision counter moves with every change and marks dirty rows") {
     SmallTeam t;
     const auto before = t.net.revision();
