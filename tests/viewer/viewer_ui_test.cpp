@@ -10,9 +10,13 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "app.h"
+#include "file_dialog.h"
 #include "i18n.h"
 #include "kring/storage/project.h"
 #include "support/builders.h"
@@ -181,4 +185,54 @@ TEST_CASE("viewer screenshot under xvfb-run shows a map, not a blank window") {
     stbi_image_free(pixels);
     CHECK(colours.size() > 50);
     CHECK(dark > 500);
+}
+
+TEST_CASE("file chooser: the desktop's chooser where installed, cancel keeps the dialog shut, Kring's own otherwise") {
+    HeadlessUi ui;
+    TempDir dir;
+    // A stand-in for zenity that answers with a fixed path, or cancels when told so.
+    const std::string bin = dir.file("bin");
+    std::filesystem::create_directories(bin);
+    const std::string script = bin + "/zenity";
+    {
+        std::ofstream out(script);
+        out << "#!/bin/sh\n"
+               "for a in \"$@\"; do echo \"$a\" >> \"" << dir.file("args.txt") << "\"; done\n"
+               "[ -f \"" << dir.file("cancel") << "\" ] && exit 1\n"
+               "echo /tmp/gekozen.kring\n";
+    }
+    std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+    const std::string oldPath = std::getenv("PATH") ? std::getenv("PATH") : "";
+    const char* oldDisplay = std::getenv("DISPLAY");
+    const std::string keptDisplay = oldDisplay ? oldDisplay : "";
+    setenv("PATH", (bin + ":" + oldPath).c_str(), 1);
+    setenv("DISPLAY", ":99", 1);
+
+    auto chooseOnce = [&](FileDialog& d) {
+        d.open(FileDialog::Purpose::Save, "Opslaan als", {".kring"}, "kopie.kring");
+        ImGui::NewFrame();
+        auto chosen = d.draw();
+        ImGui::Render();
+        return chosen;
+    };
+    FileDialog native;
+    native.setPreferNative(true);
+    CHECK(chooseOnce(native) == std::optional<std::string>("/tmp/gekozen.kring"));
+    CHECK_FALSE(native.isOpen());
+    std::ifstream argsFile(dir.file("args.txt"));
+    const std::string args((std::istreambuf_iterator<char>(argsFile)), std::istreambuf_iterator<char>());
+    CHECK(args.find("--save") != std::string::npos);
+    CHECK(args.find("*.kring") != std::string::npos);
+    CHECK(args.find("kopie.kring") != std::string::npos);
+
+    std::ofstream(dir.file("cancel")) << "";
+    CHECK_FALSE(chooseOnce(native).has_value());
+    CHECK_FALSE(native.isOpen());  // cancelled: no second, ImGui chooser
+
+    FileDialog own;  // not preferring the desktop's: Kring's chooser opens
+    CHECK_FALSE(chooseOnce(own).has_value());
+    CHECK(own.isOpen());
+
+    setenv("PATH", oldPath.c_str(), 1);
+    if (oldDisplay) setenv("DISPLAY", keptDisplay.c_str(), 1); else unsetenv("DISPLAY");
 }

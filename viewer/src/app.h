@@ -41,6 +41,8 @@ public:
     const Project* project() const { return project_.get(); }
     const std::string& lastError() const { return error_; }
     void setSessionMode(bool on);
+    // Use the desktop's file chooser where there is one (not in tests and batch runs).
+    void setNativeDialogs(bool on) { fileDialog_.setPreferNative(on); }
 
     // Runs a command through the project; errors become the error dialog. Returns success.
     bool run(CommandPtr);

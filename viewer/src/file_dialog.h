@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-// A file chooser drawn with ImGui, so opening and saving work without a desktop environment.
+// A file chooser: the desktop's own (zenity or kdialog) where one is installed and a display is
+// there, else one drawn with ImGui, so opening and saving also work without a desktop environment.
 
 #include <filesystem>
 #include <optional>
@@ -18,10 +19,16 @@ public:
     // Draws it when open; returns the chosen path once.
     std::optional<std::string> draw();
     bool isOpen() const { return visible_; }
+    // Whether to try the desktop's chooser first; off by default (tests, batch runs).
+    void setPreferNative(bool on) { preferNative_ = on; }
 
 private:
     void refresh();
+    // Runs the desktop's chooser; nullopt when there is none or it failed, "" when cancelled.
+    std::optional<std::string> runNative() const;
 
+    bool preferNative_ = false;
+    bool nativePending_ = false;
     bool visible_ = false;
     bool justOpened_ = false;
     Purpose purpose_ = Purpose::Open;

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <vector>
@@ -166,6 +167,9 @@ int main(int argc, char** argv) {
 
     ViewerApp app(settings);
     app.setSessionMode(o.session);
+    // KRING_FILE_DIALOG=imgui keeps Kring's own chooser even where zenity or kdialog is installed.
+    const char* dialog = std::getenv("KRING_FILE_DIALOG");
+    app.setNativeDialogs(o.benchFrames == 0 && o.screenshot.empty() && !(dialog && std::string(dialog) == "imgui"));
     float appliedScale = contentScale * app.uiScale();
     loadFonts(appliedScale);
     applyScale(appliedScale);
