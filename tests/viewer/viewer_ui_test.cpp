@@ -236,3 +236,56 @@ TEST_CASE("file chooser: the desktop's chooser where installed, cancel keeps the
     setenv("PATH", oldPath.c_str(), 1);
     if (oldDisplay) setenv("DISPLAY", keptDisplay.c_str(), 1); else unsetenv("DISPLAY");
 }
+
+TEST_CASE("viewer ui: propose division previews a plan, applies it as one undoable step, and goes stale when the map changes") {
+    TempDir dir;
+    HeadlessUi ui;
+    setLanguage(Lang::En);
+    SmallTeam t;
+    for (NodeId m : {t.anna, t.bram}) {
+        Node member = t.net.node(m);
+        member.hoursPerMonth = 8;
+        UpdateNodeCommand(member).apply(t.net);
+    }
+    const std::string path = dir.file("division.kring");
+    Project::createFrom(path, t.net);
+    ViewerSettings settings;
+    ViewerApp app(settings);
+    REQUIRE(app.open(path));
+    ui.frame(app, {-100, -100}, false);
+
+    app.proposeDivision(true);
+    const AssignmentPlan* plan = app.proposal();
+    REQUIRE(plan != nullptr);
+    REQUIRE(plan->assignments.size() == 3);  // the GP, the school and GGZ; residents are not owned
+    for (const Assignment& a : plan->assignments) {
+        CHECK((a.owner.member == t.anna || a.owner.member == t.bram));
+        REQUIRE(a.backup.has_value());
+        CHECK(a.backup->member != a.owner.member);
+    }
+    ui.frame(app, {-100, -100}, false);  // the preview draws
+    const std::map<NodeId, NodeId> owners = [&] {
+        std::map<NodeId, NodeId> m;
+        for (const Assignment& a : plan->assignments) m[a.partner] = a.owner.member;
+        return m;
+    }();
+    std::map<NodeId, NodeId> ownersBefore;
+    for (const auto& [partner, owner] : owners) ownersBefore[partner] = app.project()->network().node(partner).owner;
+    REQUIRE(app.applyProposal());
+    CHECK(app.proposal() == nullptr);
+    for (const auto& [partner, owner] : owners) CHECK(app.project()->network().node(partner).owner == owner);
+    const std::string step = app.project()->undoDescription(Lang::En);
+    CHECK_FALSE(step.empty());
+    // One undo step takes the whole division back.
+    REQUIRE(app.undo());
+    for (const auto& [partner, owner] : ownersBefore) CHECK(app.project()->network().node(partner).owner == owner);
+    REQUIRE(app.redo());
+
+    app.proposeDivision(false);
+    REQUIRE(app.proposal() != nullptr);
+    Node renamed = app.project()->network().node(t.gp);
+    renamed.name = "Huisartsen De Linde";
+    REQUIRE(app.run(std::make_unique<UpdateNodeCommand>(renamed)));
+    CHECK(app.proposal() == nullptr);  // stale: the map changed
+    CHECK_FALSE(app.applyProposal());
+}

@@ -137,17 +137,27 @@ void ViewerApp::handleShortcuts() {
     if (!project_ || io.WantTextInput || !io.KeyCtrl) return;
     const bool z = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false);
     const bool y = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false);
+    if ((z && io.KeyShift) || y)
+        redo();
+    else if (z)
+        undo();
+}
+
+bool ViewerApp::undo() { return step(true); }
+bool ViewerApp::redo() { return step(false); }
+
+bool ViewerApp::step(bool back) {
+    if (!project_) return false;
     try {
-        if ((z && io.KeyShift) || y) {
-            const std::string what = project_->redoDescription(language());
-            status_ = project_->redo() ? std::string(tr(Text::Redone)) + ": " + what : tr(Text::NothingToRedo);
-        } else if (z) {
-            const std::string what = project_->undoDescription(language());
-            status_ = project_->undo() ? std::string(tr(Text::Undone)) + ": " + what : tr(Text::NothingToUndo);
-        }
+        const std::string what = back ? project_->undoDescription(language()) : project_->redoDescription(language());
+        const bool done = back ? project_->undo() : project_->redo();
+        status_ = done ? std::string(tr(back ? Text::Undone : Text::Redone)) + ": " + what
+                       : tr(back ? Text::NothingToUndo : Text::NothingToRedo);
+        return done;
     } catch (const Error& e) {
         error_ = e.what();
         showError_ = true;
+        return false;
     }
 }
 
@@ -242,26 +252,12 @@ void ViewerApp::drawMenuBar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(Text::MenuEdit))) {
-        const std::string undo = std::string(tr(Text::MenuUndo)) +
+        const std::string undoLabel = std::string(tr(Text::MenuUndo)) +
                                  (project_ && project_->canUndo() ? ": " + project_->undoDescription(language()) : "");
-        const std::string redo = std::string(tr(Text::MenuRedo)) +
+        const std::string redoLabel = std::string(tr(Text::MenuRedo)) +
                                  (project_ && project_->canRedo() ? ": " + project_->redoDescription(language()) : "");
-        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, project_ && project_->canUndo())) {
-            try {
-                project_->undo();
-            } catch (const Error& e) {
-                error_ = e.what();
-                showError_ = true;
-            }
-        }
-        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Y", false, project_ && project_->canRedo())) {
-            try {
-                project_->redo();
-            } catch (const Error& e) {
-                error_ = e.what();
-                showError_ = true;
-            }
-        }
+        if (ImGui::MenuItem(undoLabel.c_str(), "Ctrl+Z", false, project_ && project_->canUndo())) undo();
+        if (ImGui::MenuItem(redoLabel.c_str(), "Ctrl+Y", false, project_ && project_->canRedo())) redo();
         if (ImGui::MenuItem(tr(Text::MenuDelete), "Del", false, !selection_.empty() || selectedRelation_))
             deleteSelection();
         ImGui::EndMenu();
@@ -708,7 +704,119 @@ double loadSetting(const Network& net, std::string_view key) {
 }
 }  // namespace
 
+// "Propose division": the exact plan of the assignment engine as a preview, applied as one
+// undoable command only when the team lead says so.
+void ViewerApp::proposeDivision(bool backups) {
+    if (!project_) return;
+    const Network& net = project_->network();
+    try {
+        AssignOptions options = AssignOptions::fromSettings(net.info());
+        options.backups = backups;
+        proposal_ = assignOwners(net, options);
+        proposalRevision_ = net.revision();
+    } catch (const Error& e) {
+        proposal_.reset();
+        error_ = e.what();
+        showError_ = true;
+    }
+}
+
+const AssignmentPlan* ViewerApp::proposal() const {
+    return proposal_ && project_ && proposalRevision_ == project_->network().revision() ? &*proposal_ : nullptr;
+}
+
+bool ViewerApp::applyProposal() {
+    const AssignmentPlan* plan = proposal();
+    if (!plan) return false;
+    CommandPtr apply = makeApplyPlan(project_->network(), *plan);
+    proposal_.reset();
+    return apply && run(std::move(apply));
+}
+
+void ViewerApp::drawDivisionProposal() {
+    const Network& net = project_->network();
+    if (ImGui::Button(tr(Text::ProposeDivision))) proposeDivision(proposeBackups_);
+    ImGui::SameLine();
+    ImGui::Checkbox(tr(Text::WithBackups), &proposeBackups_);
+    if (!proposal_) return;
+    if (proposalRevision_ != net.revision()) {
+        ImGui::TextWrapped("%s", tr(Text::ProposalStale));
+        if (ImGui::SmallButton(tr(Text::Discard))) proposal_.reset();
+        return;
+    }
+    const Lang lang = language();
+    const AssignmentPlan& plan = *proposal_;
+    for (const Bilingual& note : plan.notes) ImGui::TextWrapped("%s", note.in(lang).c_str());
+    char summary[160];
+    std::snprintf(summary, sizeof summary, tr(Text::ProposalSummary), plan.changes(), plan.unassigned.size());
+    ImGui::TextUnformatted(summary);
+    auto nameOf = [&](NodeId id) -> const char* {
+        const Node* n = net.findNode(id);
+        return n ? n->displayName().c_str() : "?";
+    };
+    const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * 12.0f,
+                                  ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(plan.assignments.size() + 2));
+    if (ImGui::BeginTable("##proposal", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV,
+                          {0, height})) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr(Text::Partner));
+        ImGui::TableSetupColumn(tr(Text::Owner));
+        ImGui::TableSetupColumn(tr(Text::Backup));
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(plan.assignments.size()));
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const Assignment& a = plan.assignments[static_cast<std::size_t>(i)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(i);
+                if (ImGui::Selectable(nameOf(a.partner), selection_.count(a.partner) > 0, ImGuiSelectableFlags_SpanAllColumns)) {
+                    selection_ = {a.partner};
+                    selectedRelation_.reset();
+                    if (const SceneNode* n = scene_.findNode(a.partner)) canvas_.focusOn(n->centre, 1.0);
+                }
+                if (ImGui::IsItemHovered() && !a.reasons.empty()) {
+                    ImGui::BeginTooltip();
+                    ImGui::TextUnformatted(tr(Text::Why));
+                    for (const Bilingual& r : a.reasons) ImGui::BulletText("%s", r.in(lang).c_str());
+                    ImGui::EndTooltip();
+                }
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                const ImVec4 changed(0.0f, 0.45f, 0.7f, 1.0f);
+                if (a.owner.changed) ImGui::PushStyleColor(ImGuiCol_Text, changed);
+                ImGui::TextUnformatted(nameOf(a.owner.member));
+                if (a.owner.changed) ImGui::PopStyleColor();
+                ImGui::TableNextColumn();
+                if (a.backup) {
+                    if (a.backup->changed) ImGui::PushStyleColor(ImGuiCol_Text, changed);
+                    ImGui::TextUnformatted(nameOf(a.backup->member));
+                    if (a.backup->changed) ImGui::PopStyleColor();
+                }
+            }
+        ImGui::EndTable();
+    }
+    if (!plan.unassigned.empty()) {
+        char header[128];
+        std::snprintf(header, sizeof header, "%s (%zu)###notassigned", tr(Text::NotAssigned), plan.unassigned.size());
+        if (ImGui::TreeNode(header)) {
+            for (const UnassignedPartner& u : plan.unassigned)
+                ImGui::BulletText("%s: %s", nameOf(u.partner), u.message.in(lang).c_str());
+            ImGui::TreePop();
+        }
+    }
+    ImGui::BeginDisabled(plan.changes() == 0);
+    const bool apply = ImGui::Button(tr(Text::ApplyDivision));
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Text::Discard))) proposal_.reset();
+    if (apply) applyProposal();  // last: it ends the plan drawn above
+}
+
 void ViewerApp::drawOwners() {
+    drawDivisionProposal();
+    ImGui::Separator();
     const Network& net = project_->network();
     const double perRelation = loadSetting(net, "gaps.overloaded-member.hours-per-relation");
     const double backupShare = loadSetting(net, "gaps.overloaded-member.backup-share");

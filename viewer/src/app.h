@@ -13,6 +13,7 @@
 
 #include "file_dialog.h"
 #include "kring/analysis/gaps.h"
+#include "kring/assign/assign.h"
 #include "kring/layout/layout.h"
 #include "kring/scene/scene.h"
 #include "kring/storage/project.h"
@@ -47,8 +48,19 @@ public:
     // Runs a command through the project; errors become the error dialog. Returns success.
     bool run(CommandPtr);
 
+    // Edit › Undo and Redo (Ctrl+Z, Ctrl+Y); errors become the error dialog.
+    bool undo();
+    bool redo();
+
+    // The owners panel's "Propose division" and "Apply division" buttons.
+    void proposeDivision(bool backups);
+    bool applyProposal();
+    // The current proposal, while the map has not changed since.
+    const AssignmentPlan* proposal() const;
+
 private:
     void refreshCaches();
+    bool step(bool back);
     void handleShortcuts();
     void drawMenuBar();
     void drawCanvasWindow();
@@ -63,6 +75,7 @@ private:
     void drawSnapshots();
     void drawGaps();
     void drawOwners();
+    void drawDivisionProposal();
     void drawQuickAdd();
     void drawStatusBar();
     void drawDialogs();
@@ -99,6 +112,10 @@ private:
 
     // Snapshot comparison: what changed since the chosen snapshot.
     std::optional<std::int64_t> comparedSnapshot_;
+    // "Propose division": the plan, for the revision it was computed at.
+    std::optional<AssignmentPlan> proposal_;
+    std::uint64_t proposalRevision_ = 0;
+    bool proposeBackups_ = true;
     std::set<NodeId> changedNodes_;
     std::string comparisonSummary_;
     char snapshotName_[128] = {};

@@ -47,6 +47,11 @@ constexpr Entry kTexts[] = {
     {"Minimum severity", "Minimale ernst"}, {"Suggested action", "Voorstel"},
     {"Owners", "Beheer"}, {"relations", "relaties"}, {"h", "u"}, {"Without an owner", "Zonder relatiebeheerder"},
     {"Reassign to", "Overdragen aan"},
+    {"Propose division", "Verdeling voorstellen"}, {"with backups", "met tweede beheerder"},
+    {"%zu changes, %zu partners without an owner", "%zu wijzigingen, %zu partners zonder beheerder"},
+    {"Apply division", "Verdeling toepassen"}, {"Discard", "Verwerpen"}, {"Partner", "Samenwerkingspartner"},
+    {"Why", "Waarom"}, {"Not assigned", "Niet toegewezen"},
+    {"The map changed since this proposal; propose again.", "De kaart is veranderd sinds dit voorstel; stel opnieuw voor."},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

@@ -24,6 +24,8 @@ enum class Text {
     QuickAddHint, Add, RingChanged, Selected,
     PanelGaps, NoGaps, GapsNotRun, MinSeverity, SuggestedAction,
     PanelOwners, OwnedRelations, HoursShort, Unowned, ReassignTo,
+    ProposeDivision, WithBackups, ProposalSummary, ApplyDivision, Discard, Partner, Why, NotAssigned,
+    ProposalStale,
     Count_,
 };
 
