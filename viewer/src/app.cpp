@@ -308,9 +308,11 @@ void ViewerApp::drawCanvasWindow() {
     ImGui::SetNextWindowPos({vp->WorkPos.x, vp->WorkPos.y + quickAdd});
     ImGui::SetNextWindowSize({vp->WorkSize.x - sidebar, vp->WorkSize.y - status - quickAdd});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    // No window background: the map's paper is the GL clear colour (kCanvasPaper), so the
+    // largest area of the screen is not filled twice; on a software renderer that is most of a frame.
     ImGui::Begin("##canvas", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     if (project_) {
         handleIntents(canvas_.draw(scene_, selection_, sessionMode_ && ImGui::GetIO().KeyShift));
     } else {

@@ -231,7 +231,7 @@ int main(int argc, char** argv) {
         int w = 0, h = 0;
         glfwGetFramebufferSize(window, &w, &h);
         glViewport(0, 0, w, h);
-        glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
+        glClearColor(kring::viewer::kCanvasPaper[0], kring::viewer::kCanvasPaper[1], kring::viewer::kCanvasPaper[2], 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (batch) glFinish();  // count the GPU's work in the frame time

@@ -57,6 +57,13 @@ int polygon(Shape shape, ImVec2 c, float r, ImVec2* out) {
 }
 
 void drawShape(ImDrawList* dl, Shape shape, ImVec2 c, float r, ImU32 fill, ImU32 stroke, float strokeWidth) {
+    // Level of detail: a node a few pixels across is a dot whatever its shape; four vertices
+    // instead of dozens keep a zoomed-out map of thousands of nodes smooth.
+    if (r < 2.5f) {
+        dl->PrimReserve(6, 4);
+        dl->PrimRect({c.x - r, c.y - r}, {c.x + r, c.y + r}, fill);
+        return;
+    }
     ImVec2 pts[6];
     const int n = polygon(shape, c, r, pts);
     if (n == 0) {
@@ -215,7 +222,7 @@ CanvasIntents MapCanvas::draw(const Scene& scene, const std::set<NodeId>& select
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
-    dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, IM_COL32(252, 252, 250, 255));
+    // The paper itself is the frame's clear colour (kCanvasPaper): no full-screen fill here.
     drawScene(dl, scene, selection, hovered);
     if (boxSelecting_ && dragMoved_)
         dl->AddRect(v(pressScreen_), v(mouse), IM_COL32(0, 114, 178, 255), 0, 0, 1.5f);

@@ -34,6 +34,9 @@ struct CanvasIntents {
     bool deleteRequested = false;
 };
 
+// The map's paper colour: the frame is cleared to it, and the canvas draws no background of its own.
+inline constexpr float kCanvasPaper[3] = {252 / 255.0f, 252 / 255.0f, 250 / 255.0f};
+
 class MapCanvas {
 public:
     // Draws the scene into the current ImGui window's remaining area and handles input.
