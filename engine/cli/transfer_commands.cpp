@@ -27,7 +27,25 @@ std::string countLine(const ImportReport& r) {
     return line;
 }
 
-int runImport(const std::string& path, const std::vector<std::string>& inputs, const std::string& format) {
+// The --kind-from, --ring-from, --type-from and --map… options of `kring import`.
+struct MappingOptions {
+    std::string kindFrom, ringFrom, typeFrom;
+    std::vector<std::string> kinds, rings, types;
+
+    ForeignMapping build() const {
+        ForeignMapping m;
+        m.kindFrom = kindFrom;
+        m.ringFrom = ringFrom;
+        m.typeFrom = typeFrom;
+        for (const auto& k : kinds) m.addKind(k);
+        for (const auto& r : rings) m.addRing(r);
+        for (const auto& t : types) m.addType(t);
+        return m;
+    }
+};
+
+int runImport(const std::string& path, const std::vector<std::string>& inputs, const std::string& format,
+              const MappingOptions& mapping) {
     ImportFormat forced = ImportFormat::Auto;
     if (!format.empty()) {
         const auto parsed = parseImportFormat(format);
@@ -44,6 +62,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
         work = project->network();
     }
     ImportContext context;
+    context.mapping = mapping.build();
     std::vector<ImportPlan> plans;
     for (const auto& input : inputs) plans.push_back(planImport(input, work, context, forced));
 
@@ -93,18 +112,16 @@ int runExport(const std::string& path, const std::string& out, std::string forma
     ExportSummary summary;
     const Network view = exportView(project.network(), ExportOptions{includeResidents}, &summary);
     const std::string ext = fs::path(out).extension().string();
-    if (format.empty()) {
-        if (ext == ".json") format = "json";
-        else if (ext == ".csv") format = "kumu";
-        else
-            throw Error(ErrorKind::InvalidInput,
-                        "cannot tell the format from '" + ext +
-                            "'; use .svg, .pdf, .png or .dot for a map, .json or .csv for data, or --format json|kumu|gephi",
-                        out);
-    }
+    if (format.empty()) format = dataFormatFromName(out);
+    if (format.empty())
+        throw Error(ErrorKind::InvalidInput,
+                    "cannot tell the format from '" + ext +
+                        "'; use .svg, .pdf, .png or .dot for a map, .json, .kumu.json, .graphml, .gexf or .csv for "
+                        "data, or --format json|kumu|gephi|graphml|gexf|kumu-json",
+                    out);
     std::vector<std::string> written;
-    if (format == "json") {
-        writeFileAtomically(out, writeKringJson(view));
+    if (format == "json" || format == "kumu-json" || format == "graphml" || format == "gexf") {
+        writeFileAtomically(out, writeDataFile(view, format));
         written.push_back(out);
     } else if (format == "kumu") {
         const auto elements = withSuffix(out, "elements"), connections = withSuffix(out, "connections");
@@ -117,7 +134,8 @@ int runExport(const std::string& path, const std::string& out, std::string forma
         writeFileAtomically(edges, writeGephiEdges(view));
         written = {nodes, edges};
     } else {
-        throw Error(ErrorKind::InvalidInput, "unknown export format '" + format + "'; use json, kumu or gephi");
+        throw Error(ErrorKind::InvalidInput,
+                    "unknown export format '" + format + "'; use json, kumu, gephi, graphml, gexf or kumu-json");
     }
     for (const auto& w : written) say("Wrote " + w);
     say("Contains: " + summary.describe(Lang::En));
@@ -132,15 +150,34 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
         auto path = std::make_shared<std::string>();
         auto inputs = std::make_shared<std::vector<std::string>>();
         auto format = std::make_shared<std::string>();
+        auto mapping = std::make_shared<MappingOptions>();
         sub->add_option("FILE", *path, "The project file (.kring)")->required();
-        sub->add_option("INPUT", *inputs, "Kring JSON, Kumu or Gephi CSV files, read in this order")->required();
+        sub->add_option("INPUT", *inputs,
+                        "Kring or Kumu JSON, GraphML, GEXF, DOT, Kumu or Gephi CSV files, read in this order")
+            ->required();
         sub->add_option("--format", *format,
-                        "Force the format of every INPUT: json, kumu-elements, kumu-connections, gephi-nodes, "
-                        "gephi-edges (default: from the extension and the header)");
+                        "Force the format of every INPUT: json, kumu-json, graphml, gexf, dot, kumu-elements, "
+                        "kumu-connections, gephi-nodes, gephi-edges (default: from the extension and the header)");
+        sub->add_option("--kind-from", mapping->kindFrom,
+                        "GraphML/GEXF/DOT/Kumu JSON: the node attribute that holds the kind "
+                        "(default: kind, element type, type, soort or category)");
+        sub->add_option("--ring-from", mapping->ringFrom, "The node attribute that holds the ring (default: ring)");
+        sub->add_option("--type-from", mapping->typeFrom,
+                        "The edge attribute that holds the relation type (default: type, connection type, relation)");
+        sub->add_option("--map", mapping->kinds, "VALUE=KIND: read this kind value as a Kring kind, e.g. Zorg=organisation")
+            ->expected(1)
+            ->take_all();
+        sub->add_option("--map-ring", mapping->rings, "VALUE=RING: read this ring value as ring 0-3, e.g. Wijk=1")
+            ->expected(1)
+            ->take_all();
+        sub->add_option("--map-type", mapping->types, "VALUE=TYPE: read this relation type, e.g. verwijst=referral")
+            ->expected(1)
+            ->take_all();
         sub->footer(
             "Elements and nodes files go before the connections and edges files that refer to them.\n"
-            "See docs/spreadsheets.md for the columns Kring reads.");
-        registry.add(sub, [path, inputs, format] { return runImport(*path, *inputs, *format); });
+            "See docs/spreadsheets.md for the columns Kring reads, docs/interchange.md for GraphML, GEXF, DOT\n"
+            "and Kumu JSON and how their attributes become kinds, rings and relation types.");
+        registry.add(sub, [path, inputs, format, mapping] { return runImport(*path, *inputs, *format, *mapping); });
     }
     {
         auto* sub = app.add_subcommand("export", "Export a project; residents are left out unless asked");
@@ -151,12 +188,14 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
         auto picture = std::make_shared<PictureOptions>();
         sub->add_option("FILE", *path, "The project file (.kring)")->required();
         sub->add_option("OUT", *out,
-                        "Output: a partner map (.svg, .pdf, .png, .dot), Kring JSON (.json) or a pair of tables "
+                        "Output: a partner map (.svg, .pdf, .png, .dot), Kring JSON (.json), Kumu JSON (.kumu.json), "
+                        "GraphML (.graphml), GEXF (.gexf) or a pair of tables "
                         "(.csv: OUT-elements.csv and OUT-connections.csv, or OUT-nodes.csv and OUT-edges.csv with "
                         "--format gephi)")
             ->required();
-        sub->add_option("--format", *format, "json, kumu or gephi for data (default: from OUT's extension)")
-            ->check(CLI::IsMember({"json", "kumu", "gephi"}));
+        sub->add_option("--format", *format,
+                        "json, kumu, gephi, graphml, gexf or kumu-json for data (default: from OUT's name)")
+            ->check(CLI::IsMember({"json", "kumu", "gephi", "graphml", "gexf", "kumu-json"}));
         sub->add_flag("--include-residents", *residents, "Include residents (by alias only) and their relations");
         sub->add_option("--algorithm", picture->algorithm, "Map layout: ring, sfdp, neato or circo")
             ->check(CLI::IsMember({"ring", "sfdp", "neato", "circo"}));

@@ -62,7 +62,7 @@ inline Network everyField() {
     Node ggz = t.net.node(t.ggz);
     ggz.domains = {"Geestelijke gezondheid", "Middelengebruik"};
     ggz.targetGroups = {"volwassenen", "jongeren 18-, 23+"};
-    ggz.tags = {"specialist", "\"crisis\" \\ nacht", "a,b", ""};  // quotes, a backslash, a comma, empty
+    ggz.tags = {"specialist", "\"crisis\" \\ nacht", "a,b"};  // quotes, a backslash, a comma
     ggz.notes = "Regel 1\nRegel \"2\" — coördinatie";
     ggz.signaller = SignallerRole::Other;
     ggz.waitingListWeeks = 14;

@@ -241,7 +241,7 @@ void ViewerApp::drawMenuBar() {
         }
         if (ImGui::MenuItem(tr(Text::MenuImport), nullptr, false, project_ != nullptr)) {
             pendingFile_ = PendingFile::Import;
-            fileDialog_.open(FileDialog::Purpose::Open, tr(Text::MenuImport), {".json", ".csv", ".tsv", ".txt"});
+            fileDialog_.open(FileDialog::Purpose::Open, tr(Text::MenuImport), {".json", ".csv", ".tsv", ".txt", ".graphml", ".xml", ".gexf", ".dot", ".gv"});
         }
         if (ImGui::MenuItem(tr(Text::MenuExport), nullptr, false, project_ != nullptr)) {
             pendingFile_ = PendingFile::Export;

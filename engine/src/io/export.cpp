@@ -11,6 +11,10 @@
 #include <set>
 
 #include "kring/core/error.h"
+#include "kring/io/gexf.h"
+#include "kring/io/graphml.h"
+#include "kring/io/kring_json.h"
+#include "kring/io/kumu_json.h"
 
 namespace kring {
 
@@ -51,6 +55,28 @@ Network exportView(const Network& net, const ExportOptions& options, ExportSumma
     s.residentsLeftOut = left.size();
     if (summary) *summary = s;
     return Network::assemble(net.info(), std::move(nodes), std::move(relations), net.nextNodeId(), net.nextRelationId());
+}
+
+std::string dataFormatFromName(const std::string& path) {
+    const std::string name = normaliseKey(fs::path(path).filename().string());
+    const std::string ext = normaliseKey(fs::path(path).extension().string());
+    auto endsWith = [&](std::string_view tail) {
+        return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (endsWith(".kumu.json")) return "kumu-json";
+    if (ext == ".json") return "json";
+    if (ext == ".graphml" || ext == ".xml") return "graphml";
+    if (ext == ".gexf") return "gexf";
+    if (ext == ".csv") return "kumu";
+    return {};
+}
+
+std::string writeDataFile(const Network& net, std::string_view format) {
+    if (format == "json") return writeKringJson(net);
+    if (format == "kumu-json") return writeKumuJson(net);
+    if (format == "graphml") return writeGraphml(net);
+    if (format == "gexf") return writeGexf(net);
+    throw Error(ErrorKind::InvalidInput, "'" + std::string(format) + "' is not a single-file data format");
 }
 
 void writeFileAtomically(const std::string& path, std::string_view content) {

@@ -8,7 +8,11 @@
 #include <sstream>
 
 #include "kring/core/error.h"
+#include "kring/io/dot_import.h"
+#include "kring/io/gexf.h"
+#include "kring/io/graphml.h"
 #include "kring/io/kring_json.h"
+#include "kring/io/kumu_json.h"
 #include "kring/io/spreadsheet.h"
 
 namespace kring {
@@ -23,14 +27,37 @@ struct FormatName {
     ImportFormat format;
     std::string_view key;
 };
-constexpr std::array<FormatName, 6> kFormats{{
+constexpr std::array<FormatName, 10> kFormats{{
     {ImportFormat::Auto, "auto"},
     {ImportFormat::KringJson, "json"},
     {ImportFormat::KumuElements, "kumu-elements"},
     {ImportFormat::KumuConnections, "kumu-connections"},
     {ImportFormat::GephiNodes, "gephi-nodes"},
     {ImportFormat::GephiEdges, "gephi-edges"},
+    {ImportFormat::GraphML, "graphml"},
+    {ImportFormat::Gexf, "gexf"},
+    {ImportFormat::Dot, "dot"},
+    {ImportFormat::KumuJson, "kumu-json"},
 }};
+
+// Kumu's JSON starts with "elements" or "connections"; Kring JSON starts with "format".
+bool looksLikeKumuJson(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const auto open = text.find_first_not_of(" \t\r\n");
+    if (open == std::string_view::npos || text[open] != '{') return false;
+    const auto quote = text.find_first_not_of(" \t\r\n", open + 1);
+    if (quote == std::string_view::npos || text[quote] != '"') return false;
+    const std::string_view rest = text.substr(quote);
+    return rest.starts_with("\"elements\"") || rest.starts_with("\"connections\"");
+}
+
+// An .xml file by its root element.
+std::optional<ImportFormat> xmlFormat(std::string_view text) {
+    const std::string_view head = text.substr(0, 4096);
+    if (head.find("<graphml") != std::string_view::npos) return ImportFormat::GraphML;
+    if (head.find("<gexf") != std::string_view::npos) return ImportFormat::Gexf;
+    return std::nullopt;
+}
 
 // The header's cells, split on the delimiter that occurs most, quotes removed.
 std::vector<std::string> headerCells(std::string_view text) {
@@ -75,12 +102,18 @@ std::optional<ImportFormat> parseImportFormat(std::string_view text) {
 
 ImportFormat detectFormat(const std::string& name, std::string_view text) {
     const std::string ext = normaliseKey(fs::path(name).extension().string());
-    if (ext == ".json") return ImportFormat::KringJson;
+    if (ext == ".json") return looksLikeKumuJson(text) ? ImportFormat::KumuJson : ImportFormat::KringJson;
+    if (ext == ".graphml") return ImportFormat::GraphML;
+    if (ext == ".gexf") return ImportFormat::Gexf;
+    if (ext == ".dot" || ext == ".gv") return ImportFormat::Dot;
+    if (ext == ".xml")
+        if (auto f = xmlFormat(text)) return *f;
     if (ext != ".csv" && ext != ".tsv" && ext != ".txt")
         throw Error(ErrorKind::InvalidInput,
                     "cannot tell the format from the extension '" + ext +
-                        "'; Kring reads Kring JSON (.json) and Kumu or Gephi tables (.csv, .tsv, .txt); "
-                        "use --format json|kumu-elements|kumu-connections|gephi-nodes|gephi-edges to force one",
+                        "'; Kring reads Kring or Kumu JSON (.json), GraphML (.graphml), GEXF (.gexf), DOT (.dot, .gv) "
+                        "and Kumu or Gephi tables (.csv, .tsv, .txt); use --format "
+                        "json|kumu-json|graphml|gexf|dot|kumu-elements|kumu-connections|gephi-nodes|gephi-edges to force one",
                     name);
     const auto cells = headerCells(text);
     const std::string& first = cells.front();
@@ -118,6 +151,10 @@ ImportPlan planImportText(std::string_view text, const std::string& name, Networ
         case ImportFormat::KumuConnections: plan = planKumuConnections(text, name, work, context); break;
         case ImportFormat::GephiNodes: plan = planGephiNodes(text, name, work, context); break;
         case ImportFormat::GephiEdges: plan = planGephiEdges(text, name, work, context); break;
+        case ImportFormat::GraphML: plan = planGraphml(text, name, work, context); break;
+        case ImportFormat::Gexf: plan = planGexf(text, name, work, context); break;
+        case ImportFormat::Dot: plan = planDot(text, name, work, context); break;
+        case ImportFormat::KumuJson: plan = planKumuJson(text, name, work, context); break;
         case ImportFormat::Auto: break;
     }
     plan.report.source = name;

@@ -28,6 +28,14 @@ struct ExportSummary {
 // unless asked. Ids and project info are kept as they are.
 Network exportView(const Network&, const ExportOptions&, ExportSummary* summary = nullptr);
 
+// The single-file data format an output name implies: "json", "kumu-json" (*.kumu.json),
+// "graphml" (also *.xml), "gexf", "kumu" (*.csv, a pair of tables); empty when it does not tell.
+std::string dataFormatFromName(const std::string& path);
+
+// The text of a single-file data export: "json" (Kring JSON), "kumu-json", "graphml" or "gexf".
+// Throws Error(InvalidInput) for any other format.
+std::string writeDataFile(const Network&, std::string_view format);
+
 // Writes `content` to `path` through a temporary file and a rename, so a failure never leaves
 // a broken file behind. Throws Error(ReadOnly/Io) naming the path.
 void writeFileAtomically(const std::string& path, std::string_view content);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kring/core/error.h"
+#include "kring/io/foreign_mapping.h"
 #include "kring/model/commands.h"
 
 namespace kring {
@@ -18,6 +19,10 @@ enum class ImportFormat {
     KumuConnections,  // Kumu spreadsheet, connections: From, To, Type, Strength, …
     GephiNodes,       // Gephi node table: Id, Label, …
     GephiEdges,       // Gephi edge table: Source, Target, Type, Weight, …
+    GraphML,          // GraphML as yEd, Gephi, NetworkX, igraph and Kring write it
+    Gexf,             // GEXF 1.1–1.3 (Gephi)
+    Dot,              // Graphviz DOT
+    KumuJson,         // Kumu's JSON blueprint: elements, connections
 };
 
 std::string_view toKey(ImportFormat);
@@ -31,6 +36,8 @@ struct ImportContext {
     // When set (by `kring validate`), a table's row errors are collected here and the row is
     // skipped, so one run reports every problem; otherwise the first error stops the import.
     std::vector<Error>* problems = nullptr;
+    // How GraphML, GEXF, DOT and Kumu JSON attributes become kinds, rings and relation types.
+    ForeignMapping mapping;
 };
 
 struct ImportReport {
@@ -59,8 +66,9 @@ ImportPlan planImport(const std::string& path, Network& work, ImportContext&, Im
 ImportPlan planImportText(std::string_view text, const std::string& name, Network& work, ImportContext&,
                           ImportFormat = ImportFormat::Auto);
 
-// Which format a file is: the extension, then the CSV header (first column From/Source:
-// connections/edges; Id with Label: Gephi nodes; Label/Name/ID: Kumu elements).
+// Which format a file is: the extension (.graphml, .gexf, .dot/.gv; .xml by its root element;
+// .json: Kumu's when its first key is "elements" or "connections"), then the CSV header
+// (first column From/Source: connections/edges; Id with Label: Gephi nodes; else Kumu elements).
 ImportFormat detectFormat(const std::string& name, std::string_view text);
 
 // Reads a whole file; throws Error(NotFound/Io) naming it.

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "kring/io/import.h"
+
+namespace kring {
+
+// GraphML as yEd (labels and colours in yfiles graphics), Gephi (label, r/g/b, x/y, weight),
+// NetworkX and igraph (typed keys, edgedefault) and Kring write it. Only the first graph of a
+// file is read (the report says so); yEd groups become a "group" attribute of their members.
+ForeignGraph readGraphml(std::string_view text, const std::string& name);
+ImportPlan planGraphml(std::string_view text, const std::string& name, Network& work, ImportContext&);
+
+// GraphML that yEd shows with Kring's positions, colours, shapes and labels (yfiles
+// nodegraphics and edgegraphics) and that Gephi, NetworkX and igraph read with every Kring field
+// as a typed key; reading it back gives the same network.
+std::string writeGraphml(const Network&);
+
+}  // namespace kring

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "fuzz_import.h"
+#include "kring/io/gexf.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return kring::fuzz::run(data, size, kring::planGexf);  // GEXF keeps no project details: no byte round trip
+}
