@@ -9,6 +9,7 @@
 
 #include "kring/core/error.h"
 #include "kring/model/types.h"
+#include "import_parts.h"
 
 namespace kring {
 
@@ -16,23 +17,7 @@ namespace {
 
 // [SECTION] encodings
 
-void appendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+using detail::appendUtf8;
 
 // UTF-16 after its byte-order mark; unpaired surrogates and an odd last byte become U+FFFD.
 std::string utf16ToUtf8(std::string_view bytes, bool bigEndian) {

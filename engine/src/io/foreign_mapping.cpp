@@ -26,6 +26,7 @@
 #include "kring/layout/pins.h"
 #include "kring/layout/ring_layout.h"
 #include "kring/scene/scene.h"
+#include "import_parts.h"
 
 namespace kring {
 
@@ -158,23 +159,7 @@ void requireUtf8(std::string_view text, const std::string& name) {
 
 namespace {
 
-void appendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+using detail::appendUtf8;
 
 std::string utf16ToUtf8(std::string_view bytes, bool bigEndian, const std::string& name) {
     std::string out;
@@ -647,60 +632,7 @@ private:
     std::map<std::pair<std::string, std::string>, std::size_t> counts_;
 };
 
-// Raises the id counters to what the file had, so ids it once handed out stay unused.
-class ReserveForeignIdsCommand : public Command {
-public:
-    ReserveForeignIdsCommand(NodeId node, RelationId relation) : node_(node), relation_(relation) {}
-    void apply(Network& net) override {
-        while (net.nextNodeId() < node_) net.allocateNodeId();
-        while (net.nextRelationId() < relation_) net.allocateRelationId();
-    }
-    void revert(Network&) override {}  // ids are never handed out twice: nothing to give back
-    std::string description(Lang l) const override { return l == Lang::Nl ? "Ids reserveren" : "Reserve ids"; }
-
-private:
-    NodeId node_;
-    RelationId relation_;
-};
-
-// Applies parts to the scratch network as they are made and takes them back, newest first, when
-// the plan is abandoned, so `work` is as it was.
-class Parts {
-public:
-    Parts(Network& work, const std::string& file) : work_(work), file_(file) {}
-    Parts(const Parts&) = delete;
-    Parts& operator=(const Parts&) = delete;
-    ~Parts() {
-        if (done_) return;
-        while (!parts_.empty()) {
-            try {
-                parts_.back()->revert(work_);
-            } catch (...) {
-            }
-            parts_.pop_back();
-        }
-    }
-    void add(CommandPtr c, int line) {
-        try {
-            c->apply(work_);
-        } catch (const Error& e) {
-            throw e.withLocation(file_, line);
-        }
-        parts_.push_back(std::move(c));
-    }
-    CommandPtr finish(const std::string& en, const std::string& nl) {
-        done_ = true;
-        if (parts_.empty()) return nullptr;
-        return std::make_unique<CompositeCommand>("Import " + file_ + ": " + en, file_ + " importeren: " + nl,
-                                                  std::move(parts_));
-    }
-
-private:
-    Network& work_;
-    const std::string& file_;
-    std::vector<CommandPtr> parts_;
-    bool done_ = false;
-};
+using detail::ReserveIdsCommand;
 
 template <typename F>
 bool guarded(ImportContext& context, F&& work) {
@@ -856,7 +788,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         }
     }
 
-    Parts parts(work, name);
+    detail::ImportParts parts(work, name);
     ProjectInfo info = work.info();
     if (g.project) {
         if (emptyTarget) {
@@ -1175,7 +1107,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             parts.add(std::make_unique<AddRelationCommand>(std::move(r)), f.line);
             ++report.relationsAdded;
         });
-    if (keepIds) parts.add(std::make_unique<ReserveForeignIdsCommand>(g.nextNodeId, g.nextRelationId), 0);
+    if (keepIds) parts.add(std::make_unique<ReserveIdsCommand>(g.nextNodeId, g.nextRelationId), 0);
 
     // What was mapped and what was kept, in plain words.
     if (!kindTally.empty())

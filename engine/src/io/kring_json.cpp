@@ -18,6 +18,7 @@
 
 #include "kring/core/error.h"
 #include "kring/model/commands.h"
+#include "import_parts.h"
 
 namespace kring {
 
@@ -95,66 +96,14 @@ int lineOfOffset(std::string_view text, std::size_t offset) {
 
 // --- reading -------------------------------------------------------------------------------
 
-// Lines where the elements of the top-level "nodes" and "relations" arrays start, so messages
-// can name a line (nlohmann's DOM keeps no positions).
+// Lines where the elements of the top-level "nodes" and "relations" arrays start.
 struct LineIndex {
     std::vector<int> nodes, relations;
 };
 
 LineIndex indexLines(std::string_view text) {
-    LineIndex index;
-    int depth = 0, line = 1;
-    bool inString = false, escaped = false, expectElement = false;
-    std::string token, lastKey, array;
-    for (const char c : text) {
-        if (inString) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
-                if (depth == 1) lastKey = token;
-            } else if (depth == 1) {
-                token += c;
-            }
-            if (c == '\n') ++line;
-            continue;
-        }
-        if (c == '\n') {
-            ++line;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\r') continue;
-        if (depth == 2 && expectElement && c != ']' && (array == "nodes" || array == "relations")) {
-            (array == "nodes" ? index.nodes : index.relations).push_back(line);
-            expectElement = false;
-        }
-        switch (c) {
-            case '"':
-                inString = true;
-                token.clear();
-                break;
-            case '{':
-            case '[':
-                ++depth;
-                if (depth == 2 && c == '[') {
-                    array = lastKey;
-                    expectElement = true;
-                }
-                break;
-            case '}':
-            case ']':
-                if (depth == 2) array.clear();
-                --depth;
-                break;
-            case ',':
-                if (depth == 2) expectElement = true;
-                break;
-            default: break;
-        }
-    }
-    return index;
+    auto [nodes, relations] = detail::jsonItemLines(text, "nodes", "relations");
+    return {std::move(nodes), std::move(relations)};
 }
 
 // Reads one JSON object's fields with messages that say where ("nodes[12] (id 40)").
@@ -392,21 +341,7 @@ void checkUniqueIds(const Parsed& p, const std::string& name) {
                         name, i < p.relationLines.size() ? p.relationLines[i] : 0);
 }
 
-// Raises the id counters to what the file had, so ids it once handed out stay unused.
-class ReserveIdsCommand : public Command {
-public:
-    ReserveIdsCommand(NodeId node, RelationId relation) : node_(node), relation_(relation) {}
-    void apply(Network& net) override {
-        while (net.nextNodeId() < node_) net.allocateNodeId();
-        while (net.nextRelationId() < relation_) net.allocateRelationId();
-    }
-    void revert(Network&) override {}  // ids are never handed out twice: nothing to give back
-    std::string description(Lang l) const override { return l == Lang::Nl ? "Ids reserveren" : "Reserve ids"; }
-
-private:
-    NodeId node_;
-    RelationId relation_;
-};
+using detail::ReserveIdsCommand;
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 
 #include "kring/core/error.h"
 #include "kring/scene/scene.h"
+#include "import_parts.h"
 
 namespace kring {
 
@@ -22,60 +23,14 @@ using Json = nlohmann::json;
 
 // [SECTION] lines of elements and connections
 
-// Lines where the items of the top-level "elements" and "connections" arrays start (the JSON
-// DOM keeps no positions).
+// Lines where the items of the top-level "elements" and "connections" arrays start.
 struct ItemLines {
     std::vector<int> elements, connections;
 };
 
 ItemLines itemLines(std::string_view text) {
-    ItemLines lines;
-    int depth = 0, line = 1;
-    bool inString = false, escaped = false, expectItem = false;
-    std::string token, lastKey, array;
-    for (const char c : text) {
-        if (c == '\n') ++line;
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') {
-                inString = false;
-                if (depth == 1) lastKey = token;
-            } else if (depth == 1 && token.size() < 32) {
-                token += c;
-            }
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-        if (depth == 2 && expectItem && c != ']' && (array == "elements" || array == "connections")) {
-            (array == "elements" ? lines.elements : lines.connections).push_back(line);
-            expectItem = false;
-        }
-        switch (c) {
-            case '"':
-                inString = true;
-                token.clear();
-                break;
-            case '{':
-            case '[':
-                ++depth;
-                if (depth == 2 && c == '[') {
-                    array = lastKey;
-                    expectItem = true;
-                }
-                break;
-            case '}':
-            case ']':
-                if (depth == 2) array.clear();
-                --depth;
-                break;
-            case ',':
-                if (depth == 2) expectItem = true;
-                break;
-            default: break;
-        }
-    }
-    return lines;
+    auto [elements, connections] = detail::jsonItemLines(text, "elements", "connections");
+    return {std::move(elements), std::move(connections)};
 }
 
 // [SECTION] reading

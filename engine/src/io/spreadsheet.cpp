@@ -18,6 +18,7 @@
 
 #include "kring/core/error.h"
 #include "kring/io/csv.h"
+#include "import_parts.h"
 
 namespace kring {
 
@@ -172,48 +173,20 @@ struct Row {
 
 // [SECTION] building the plan
 
-// Applies parts to the scratch network as they are made, and takes them back, newest first,
-// when the plan is abandoned, so `work` is as it was.
+// The parts of a plan, finished with the import's report.
 class PlanBuilder {
 public:
-    PlanBuilder(Network& work, const std::string& file) : work_(work), file_(file) {}
-    PlanBuilder(const PlanBuilder&) = delete;
-    PlanBuilder& operator=(const PlanBuilder&) = delete;
-    ~PlanBuilder() {
-        if (done_) return;
-        while (!parts_.empty()) {
-            // A revert only undoes what its apply did; should it fail, carry on with the rest.
-            try {
-                parts_.back()->revert(work_);
-            } catch (...) {
-            }
-            parts_.pop_back();
-        }
-    }
-    // Applies a part; the model's checks run here, and their message gets the row's location.
-    void add(CommandPtr c, int line) {
-        try {
-            c->apply(work_);
-        } catch (const Error& e) {
-            throw e.withLocation(file_, line);
-        }
-        parts_.push_back(std::move(c));
-    }
+    PlanBuilder(Network& work, const std::string& file) : parts_(work, file) {}
+    void add(CommandPtr c, int line) { parts_.add(std::move(c), line); }
     ImportPlan finish(ImportReport report, const std::string& what, const std::string& whatNl) {
-        done_ = true;
         ImportPlan plan;
         plan.report = std::move(report);
-        if (!parts_.empty())
-            plan.command = std::make_unique<CompositeCommand>(
-                "Import " + file_ + ": " + what, file_ + " importeren: " + whatNl, std::move(parts_));
+        plan.command = parts_.finish(what, whatNl);
         return plan;
     }
 
 private:
-    Network& work_;
-    const std::string& file_;
-    std::vector<CommandPtr> parts_;
-    bool done_ = false;
+    detail::ImportParts parts_;
 };
 
 // A name or foreign id, to a node: the foreign ids of this import first, then names in `work`.
