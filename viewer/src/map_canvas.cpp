@@ -66,6 +66,7 @@ void drawShape(ImDrawList* dl, Shape shape, ImVec2 c, float r, ImU32 fill, ImU32
     }
     ImVec2 pts[6];
     const int n = polygon(shape, c, r, pts);
+    if (r < 5.0f) strokeWidth = 0;  // an outline on a node this small is a blur, and costs more than the node
     if (n == 0) {
         const int segments = std::clamp(static_cast<int>(r * 0.8f), 8, 48);
         dl->AddCircleFilled(c, r, fill, segments);
@@ -79,7 +80,10 @@ void drawShape(ImDrawList* dl, Shape shape, ImVec2 c, float r, ImU32 fill, ImU32
 void drawDashed(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 c, float width) {
     const float dx = b.x - a.x, dy = b.y - a.y;
     const float length = std::sqrt(dx * dx + dy * dy);
-    const float dash = std::max(4.0f, width * 3), gap = std::max(3.0f, width * 2);
+    // At most about 16 dashes an edge: a long edge on a zoomed-out map of thousands of relations
+    // would otherwise cost hundreds of vertices each; the pattern stays readable.
+    const float period = std::max({7.0f, width * 5, length / 16});
+    const float dash = period * 0.57f, gap = period - dash;
     for (float t = 0; t < length; t += dash + gap) {
         const float t2 = std::min(t + dash, length);
         dl->AddLine({a.x + dx * t / length, a.y + dy * t / length}, {a.x + dx * t2 / length, a.y + dy * t2 / length},
@@ -273,9 +277,13 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
         ++stats_.edgesDrawn;
         const bool lit = hovered && (*hovered == e.from || *hovered == e.to);
         const ImVec2 sa = v(view_.toScreen(a)), sb = v(view_.toScreen(b));
-        const float width = std::max(0.6f, static_cast<float>(e.width) * std::min(zoom, 2.0f));
-        const ImU32 c = col(e.color, lit ? 1.0f : 0.75f);
-        if (e.dashed)
+        float width = std::max(0.6f, static_cast<float>(e.width) * std::min(zoom, 2.0f));
+        // Level of detail on a zoomed-out map: whole-pixel widths take ImGui's textured lines (four
+        // vertices a line), and stale relations are drawn fainter instead of dashed.
+        const bool coarse = zoom < 0.35f && !lit;
+        if (coarse) width = std::max(1.0f, std::round(width));
+        const ImU32 c = col(e.color, lit ? 1.0f : (coarse && e.dashed ? 0.4f : 0.75f));
+        if (e.dashed && !coarse)
             drawDashed(dl, sa, sb, c, width);
         else
             dl->AddLine(sa, sb, c, width);
