@@ -504,27 +504,7 @@ namespace {
 
 // [SECTION] reading attributes into fields
 
-// Life domains as the project spells them; new ones are collected to join its list.
-class Vocabulary {
-public:
-    explicit Vocabulary(const std::vector<std::string>& domains) {
-        for (const auto& d : domains) byKey_.emplace(normaliseKey(d), d);
-    }
-    std::vector<std::string> canonical(const std::vector<std::string>& list) {
-        std::vector<std::string> out;
-        for (const auto& d : list) {
-            auto [it, fresh] = byKey_.emplace(normaliseKey(d), d);
-            if (fresh) added_.push_back(d);
-            if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
-        }
-        return out;
-    }
-    const std::vector<std::string>& added() const { return added_; }
-
-private:
-    std::map<std::string, std::string> byKey_;
-    std::vector<std::string> added_;
-};
+using detail::DomainVocabulary;
 
 // Fails with the element's line.
 struct Where {
@@ -803,7 +783,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                 if (keepIds || k.rfind("layout.pin.", 0) != 0) info.settings[k] = v;
         }
     }
-    Vocabulary vocabulary(info.domains);
+    DomainVocabulary vocabulary(info.domains);
 
     // First pass: every node to a Kring node (owners later: they may come further down).
     struct Entry {

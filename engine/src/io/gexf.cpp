@@ -15,6 +15,7 @@
 #include "kring/core/error.h"
 #include "kring/io/xml_reading.h"
 #include "kring/scene/scene.h"
+#include "xml_writing.h"
 
 namespace kring {
 
@@ -191,27 +192,9 @@ private:
 
 // [SECTION] writing
 
-void escapeInto(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\r': out += "&#13;"; break;
-            case '\n': out += "&#10;"; break;
-            case '\t': out += "&#9;"; break;
-            default:
-                if (static_cast<unsigned char>(c) >= 0x20) out += c;  // XML 1.0 cannot hold the others
-        }
-    }
-}
-
-std::string esc(std::string_view text) {
-    std::string out;
-    escapeInto(out, text);
-    return out;
-}
+// GEXF escapes everything as in an attribute value.
+void escapeInto(std::string& out, std::string_view text) { detail::escapeXmlInto(out, text, true); }
+std::string esc(std::string_view text) { return detail::escapedXml(text, true); }
 
 const char* gexfType(AttributeType t) {
     switch (t) {
@@ -234,11 +217,7 @@ const char* gexfShape(Shape s) {
     return "disc";
 }
 
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
-}
+using detail::xmlNumber;
 
 }  // namespace
 
@@ -308,8 +287,8 @@ std::string writeGexf(const Network& net) {
         if (const SceneNode* s = scene.findNode(n.id)) {
             out += "        <viz:color r=\"" + std::to_string(s->fill.r) + "\" g=\"" + std::to_string(s->fill.g) +
                    "\" b=\"" + std::to_string(s->fill.b) + "\" a=\"1.0\"/>\n";
-            out += "        <viz:position x=\"" + num(s->centre.x) + "\" y=\"" + num(-s->centre.y) + "\" z=\"0.0\"/>\n";
-            out += "        <viz:size value=\"" + num(s->radius) + "\"/>\n";
+            out += "        <viz:position x=\"" + xmlNumber(s->centre.x) + "\" y=\"" + xmlNumber(-s->centre.y) + "\" z=\"0.0\"/>\n";
+            out += "        <viz:size value=\"" + xmlNumber(s->radius) + "\"/>\n";
             out += std::string("        <viz:shape value=\"") + gexfShape(s->shape) + "\"/>\n";
         }
         out += "      </node>\n";
@@ -328,7 +307,7 @@ std::string writeGexf(const Network& net) {
         if (const auto e = drawn.find(r.id); e != drawn.end()) {
             const Color& c = e->second->color;
             out += "        <viz:color r=\"" + std::to_string(c.r) + "\" g=\"" + std::to_string(c.g) + "\" b=\"" +
-                   std::to_string(c.b) + "\"/>\n        <viz:thickness value=\"" + num(e->second->width) + "\"/>\n";
+                   std::to_string(c.b) + "\"/>\n        <viz:thickness value=\"" + xmlNumber(e->second->width) + "\"/>\n";
         }
         out += "      </edge>\n";
     }

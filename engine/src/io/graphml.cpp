@@ -18,6 +18,7 @@
 #include "kring/core/error.h"
 #include "kring/io/xml_reading.h"
 #include "kring/scene/scene.h"
+#include "xml_writing.h"
 
 namespace kring {
 
@@ -339,29 +340,8 @@ private:
 
 // [SECTION] writing GraphML
 
-void escapeInto(std::string& out, std::string_view text, bool attribute) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += attribute ? "&quot;" : "\""; break;
-            case '\r': out += "&#13;"; break;
-            case '\n': out += attribute ? "&#10;" : "\n"; break;
-            case '\t': out += attribute ? "&#9;" : "\t"; break;
-            default:
-                // XML 1.0 has no way to write the other control characters: they are left out.
-                if (static_cast<unsigned char>(c) >= 0x20) out += c;
-        }
-    }
-}
-
-std::string esc(std::string_view text, bool attribute = false) {
-    std::string out;
-    out.reserve(text.size() + 8);
-    escapeInto(out, text, attribute);
-    return out;
-}
+void escapeInto(std::string& out, std::string_view text, bool attribute) { detail::escapeXmlInto(out, text, attribute); }
+std::string esc(std::string_view text, bool attribute = false) { return detail::escapedXml(text, attribute); }
 
 const char* graphmlType(AttributeType t) {
     switch (t) {
@@ -384,11 +364,7 @@ const char* yedShape(Shape s) {
     return "ellipse";
 }
 
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
-}
+using detail::xmlNumber;
 
 }  // namespace
 
@@ -463,17 +439,17 @@ std::string writeGraphml(const Network& net) {
             data(field == nodeFieldKeys.end() ? "n_" + k : field->second, v);
         }
         if (const SceneNode* s = scene.findNode(n.id)) {
-            data("n_x", num(s->centre.x));
-            data("n_y", num(-s->centre.y));  // Gephi's y axis points up
-            data("n_size", num(s->radius));
+            data("n_x", xmlNumber(s->centre.x));
+            data("n_y", xmlNumber(-s->centre.y));  // Gephi's y axis points up
+            data("n_size", xmlNumber(s->radius));
             data("n_r", std::to_string(s->fill.r));
             data("n_g", std::to_string(s->fill.g));
             data("n_b", std::to_string(s->fill.b));
             const double d = 2 * s->radius;
-            out += "      <data key=\"n_graphics\"><y:ShapeNode><y:Geometry height=\"" + num(d) + "\" width=\"" + num(d) +
-                   "\" x=\"" + num(s->centre.x - s->radius) + "\" y=\"" + num(s->centre.y - s->radius) +
+            out += "      <data key=\"n_graphics\"><y:ShapeNode><y:Geometry height=\"" + xmlNumber(d) + "\" width=\"" + xmlNumber(d) +
+                   "\" x=\"" + xmlNumber(s->centre.x - s->radius) + "\" y=\"" + xmlNumber(s->centre.y - s->radius) +
                    "\"/><y:Fill color=\"" + s->fill.hex() + "\" transparent=\"false\"/><y:BorderStyle color=\"" +
-                   s->stroke.hex() + "\" type=\"line\" width=\"" + num(s->strokeWidth) +
+                   s->stroke.hex() + "\" type=\"line\" width=\"" + xmlNumber(s->strokeWidth) +
                    "\"/><y:NodeLabel alignment=\"center\" autoSizePolicy=\"content\" fontSize=\"11\" "
                    "modelName=\"sides\" modelPosition=\"s\" visible=\"true\">" +
                    esc(n.displayName()) + "</y:NodeLabel><y:Shape type=\"" + yedShape(s->shape) +
@@ -495,7 +471,7 @@ std::string writeGraphml(const Network& net) {
         double width = 1;
         if (const auto e = drawn.find(r.id); e != drawn.end()) color = e->second->color.hex(), width = e->second->width;
         out += "      <data key=\"e_graphics\"><y:PolyLineEdge><y:LineStyle color=\"" + color +
-               "\" type=\"line\" width=\"" + num(width) + "\"/><y:Arrows source=\"" +
+               "\" type=\"line\" width=\"" + xmlNumber(width) + "\"/><y:Arrows source=\"" +
                (r.mutual ? "standard" : "none") + "\" target=\"standard\"/></y:PolyLineEdge></data>\n";
         out += "    </edge>\n";
     }

@@ -4,7 +4,9 @@
 // What every importer shares while it builds its plan: the parts applied to the scratch
 // network as they are made, the reservation of a file's id counters, and UTF-8 output.
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +15,7 @@
 
 #include "kring/core/error.h"
 #include "kring/model/commands.h"
+#include "kring/model/types.h"
 
 namespace kring::detail {
 
@@ -72,6 +75,30 @@ public:
 private:
     NodeId node_;
     RelationId relation_;
+};
+
+// Life domains as the project spells them (matched without regard to case); unknown ones are
+// collected to join its list.
+class DomainVocabulary {
+public:
+    explicit DomainVocabulary(const std::vector<std::string>& domains) {
+        for (const auto& d : domains) byKey_.emplace(normaliseKey(d), d);
+    }
+    // The list in the project's spelling, without repeats.
+    std::vector<std::string> canonical(const std::vector<std::string>& list) {
+        std::vector<std::string> out;
+        for (const auto& d : list) {
+            auto [it, fresh] = byKey_.emplace(normaliseKey(d), d);
+            if (fresh) added_.push_back(d);
+            if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+        }
+        return out;
+    }
+    const std::vector<std::string>& added() const { return added_; }
+
+private:
+    std::map<std::string, std::string> byKey_;
+    std::vector<std::string> added_;
 };
 
 // Appends one code point as UTF-8.

@@ -255,28 +255,7 @@ struct NodeColumns {
     }
 };
 
-// Life domains as the project spells them; unknown ones are collected to join its list.
-class DomainVocabulary {
-public:
-    explicit DomainVocabulary(const ProjectInfo& info) {
-        for (const auto& d : info.domains) byKey_[normaliseKey(d)] = d;
-    }
-    // The list in the project's spelling (matched without regard to case), without repeats.
-    std::vector<std::string> canonical(const std::vector<std::string>& list) {
-        std::vector<std::string> out;
-        for (const auto& d : list) {
-            auto [it, fresh] = byKey_.emplace(normaliseKey(d), d);
-            if (fresh) added_.push_back(d);
-            if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
-        }
-        return out;
-    }
-    const std::vector<std::string>& added() const { return added_; }
-
-private:
-    std::map<std::string, std::string> byKey_;
-    std::vector<std::string> added_;
-};
+using detail::DomainVocabulary;
 
 // The columns besides name, kind, ring, ID and owners; those present replace the node's fields.
 void readNodeFields(const Row& row, const NodeColumns& cols, DomainVocabulary& vocabulary, Node& n) {
@@ -326,7 +305,7 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
     noteEncoding(table, report);
     const std::map<std::string, NodeId> foreignBefore = context.foreignIds;
 
-    DomainVocabulary vocabulary(work.info());
+    DomainVocabulary vocabulary(work.info().domains);
 
     struct Entry {
         Node node;
