@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "kring/core/error.h"
+#include "kring/generate/generator.h"
 #include "kring/storage/project.h"
 #include "storage/schema.h"
 #include "support/builders.h"
@@ -292,4 +293,33 @@ TEST_CASE("a project notices changes made by another process") {
     CHECK_FALSE(a.refreshIfChanged());
     CHECK(b.refreshIfChanged());
     CHECK(b.network().node(ggz).ring == Ring::Outside);
+}
+
+TEST_CASE("a large project reads its nodes and relations side by side, to the same network") {
+    TempDir dir;
+    const std::string path = dir.file("stad.kring");
+    const Network net = generateNetwork(6000, 7);
+    REQUIRE(net.relations().size() > 4000);  // above the size read by two connections
+    Project::createFrom(path, net);
+    auto sameGraph = [&](Project::Mode mode) {
+        const Project p = Project::open(path, mode);
+        return p.network().nodes() == net.nodes() && p.network().relations() == net.relations();
+    };
+    CHECK(sameGraph(Project::Mode::ReadWrite));
+    CHECK(sameGraph(Project::Mode::ReadOnly));
+
+    SUBCASE("a damaged relation row is named, also when read on the side") {
+        RawDb(path).exec("UPDATE relations SET type = 'telepathy' WHERE id = (SELECT max(id) FROM relations)");
+        try {
+            Project::open(path);
+            FAIL("expected a damaged project");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::Damaged);
+            CHECK(std::string(e.what()).find("unknown type 'telepathy'") != std::string::npos);
+        }
+    }
+    SUBCASE("a project in WAL mode, made by another tool, is read on one connection") {
+        REQUIRE(RawDb(path).exec("PRAGMA journal_mode = WAL") == SQLITE_OK);
+        CHECK(sameGraph(Project::Mode::ReadOnly));
+    }
 }

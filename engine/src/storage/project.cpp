@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "kring/storage/project.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "kring/io/kring_json.h"
@@ -121,6 +123,14 @@ void writeRelation(Statement& s, const Relation& r) {
     s.run();
 }
 
+// From this many relations on, a project's nodes and relations are read at the same time.
+constexpr std::int64_t kParallelLoadRows = 4000;
+
+bool usesWal(Database& db) {
+    Statement s(db, "PRAGMA journal_mode");
+    return s.step() && s.view(0) == "wal";
+}
+
 // Rows that do not load are a damaged project: name the row.
 [[noreturn]] void damagedRow(const std::string& path, const std::string& what) {
     throw Error(ErrorKind::Damaged, "the project file is damaged: " + what, path);
@@ -129,7 +139,7 @@ void writeRelation(Statement& s, const Relation& r) {
 Node readNode(const Statement& s, const std::string& path) {
     Node n;
     n.id = static_cast<NodeId>(s.integer(0));
-    const auto kind = parseNodeKind(s.text(1));
+    const auto kind = parseNodeKind(s.view(1));
     if (!kind) damagedRow(path, "node " + std::to_string(n.id) + " has unknown kind '" + s.text(1) + "'");
     n.kind = *kind;
     n.name = s.text(2);
@@ -143,7 +153,7 @@ Node readNode(const Statement& s, const std::string& path) {
     n.discipline = s.text(8);
     n.expertise = textToList(s, 9);
     n.hoursPerMonth = s.real(10);
-    n.signaller = parseSignallerRole(s.text(11)).value_or(SignallerRole::None);
+    n.signaller = parseSignallerRole(s.view(11)).value_or(SignallerRole::None);
     if (!s.isNull(12)) n.waitingListWeeks = static_cast<int>(s.integer(12));
     n.agreements = {s.text(13), s.text(14), s.text(15)};
     n.alias = s.text(16);
@@ -160,13 +170,13 @@ Relation readRelation(const Statement& s, const std::string& path) {
     r.id = static_cast<RelationId>(s.integer(0));
     r.from = static_cast<NodeId>(s.integer(1));
     r.to = static_cast<NodeId>(s.integer(2));
-    const auto type = parseRelationType(s.text(3));
+    const auto type = parseRelationType(s.view(3));
     if (!type) damagedRow(path, "relation " + std::to_string(r.id) + " has unknown type '" + s.text(3) + "'");
     r.type = *type;
     r.strength = static_cast<int>(s.integer(4));
-    r.frequency = parseFrequency(s.text(5)).value_or(Frequency::Unknown);
+    r.frequency = parseFrequency(s.view(5)).value_or(Frequency::Unknown);
     if (!s.isNull(6)) {
-        r.lastContact = parseDate(s.text(6));
+        r.lastContact = parseDate(s.view(6));
         if (!r.lastContact)
             damagedRow(path, "relation " + std::to_string(r.id) + " has last contact '" + s.text(6) + "'");
     }
@@ -381,13 +391,59 @@ void Project::load() {
     }
     std::vector<Node> nodes;
     std::vector<Relation> relations;
-    try {
-        nodes.reserve(static_cast<std::size_t>(db_->queryInt("SELECT count(*) FROM nodes")));
-        Statement n(*db_, "SELECT " + std::string(kNodeColumns) + " FROM nodes ORDER BY id");
-        while (n.step()) nodes.push_back(readNode(n, path_));
-        relations.reserve(static_cast<std::size_t>(db_->queryInt("SELECT count(*) FROM relations")));
-        Statement r(*db_, "SELECT " + std::string(kRelationColumns) + " FROM relations ORDER BY id");
+    // The next ids bound the row counts (counting the rows would read both tables once more);
+    // sparse ids reserve no more than a modest block.
+    nodes.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextNode - 1, 0, 1 << 14)));
+    relations.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextRelation - 1, 0, 1 << 15)));
+    auto readRelations = [&](Database& db) {
+        Statement r(db, "SELECT " + std::string(kRelationColumns) + " FROM relations ORDER BY id");
         while (r.step()) relations.push_back(readRelation(r, path_));
+    };
+    try {
+        // A large project reads its relations on a second connection while this one reads the
+        // nodes. Both see the same state: this connection has held its read lock since the reads
+        // above, so no writer can commit in between (Kring's projects use a rollback journal,
+        // never WAL). Should the second read meet a lock after all, this connection reads them.
+        std::unique_ptr<Database> side;
+        if (nextRelation > kParallelLoadRows && db_->path() != ":memory:" && !usesWal(*db_)) {
+            try {
+                side = std::make_unique<Database>(path_, true, false);
+                sqlite3_busy_timeout(side->handle(), 0);
+            } catch (const Error&) {
+                side.reset();
+            }
+        }
+        std::exception_ptr sideFailure;
+        std::thread sideReader;
+        if (side)
+            sideReader = std::thread([&] {
+                try {
+                    Transaction st(*side, false);
+                    readRelations(*side);
+                    st.commit();
+                } catch (...) {
+                    sideFailure = std::current_exception();
+                }
+            });
+        try {
+            Statement n(*db_, "SELECT " + std::string(kNodeColumns) + " FROM nodes ORDER BY id");
+            while (n.step()) nodes.push_back(readNode(n, path_));
+        } catch (...) {
+            if (sideReader.joinable()) sideReader.join();
+            throw;
+        }
+        if (sideReader.joinable()) sideReader.join();
+        if (sideFailure) {
+            try {
+                std::rethrow_exception(sideFailure);
+            } catch (const Error& e) {
+                if (e.kind() != ErrorKind::Locked) throw;
+                relations.clear();
+                readRelations(*db_);
+            }
+        } else if (!side) {
+            readRelations(*db_);
+        }
     } catch (const Json::exception& e) {
         damagedRow(path_, std::string("a list column holds invalid JSON (") + e.what() + ")");
     }
