@@ -37,8 +37,8 @@ std::unique_ptr<LayoutAlgorithm> makeLayout(std::string_view name) {
     throw Error(ErrorKind::InvalidInput, "unknown layout '" + std::string(name) + "'; use ring, sfdp, neato or circo");
 }
 
-double nodeRadius(const Network& net, const Node& n) {
-    switch (n.kind) {
+double nodeRadius(NodeKind kind, std::size_t degree) {
+    switch (kind) {
         case NodeKind::Team: return 26;
         case NodeKind::Member: return 13;
         case NodeKind::ContactPerson: return 7;
@@ -47,10 +47,15 @@ double nodeRadius(const Network& net, const Node& n) {
         case NodeKind::InformalNetwork: break;
     }
     // Busier partners are drawn a little larger, up to a limit so bands stay compact.
+    return 8 + std::min(6.0, 1.5 * std::sqrt(static_cast<double>(degree)));
+}
+
+double nodeRadius(const Network& net, const Node& n) {
+    if (n.kind != NodeKind::Organisation && n.kind != NodeKind::InformalNetwork) return nodeRadius(n.kind, 0);
     const auto v = net.topology().vertexOf(n.id);
     const auto degree = v < 0 ? 0 : boost::out_degree(static_cast<Topology::Vertex>(v), net.topology().graph()) +
                                         boost::in_degree(static_cast<Topology::Vertex>(v), net.topology().graph());
-    return 8 + std::min(6.0, 1.5 * std::sqrt(static_cast<double>(degree)));
+    return nodeRadius(n.kind, degree);
 }
 
 }  // namespace kring

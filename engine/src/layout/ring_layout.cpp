@@ -5,7 +5,6 @@
 #include <cmath>
 #include <map>
 
-#include "kring/model/topology.h"
 
 namespace kring {
 
@@ -66,6 +65,37 @@ double circularMean(const std::vector<double>& angles) {
     return m < 0 ? m + 2 * kPi : m;
 }
 
+// Who is linked to whom, by position in the network's node list (which is in id order).
+struct Links {
+    std::vector<std::uint32_t> start;   // the links of node i are linked[start[i] .. start[i + 1])
+    std::vector<std::uint32_t> linked;  // both directions; a pair linked twice appears twice
+
+    explicit Links(const Network& net) : start(net.nodes().size() + 1, 0) {
+        const auto& nodes = net.nodes();
+        auto indexOf = [&](NodeId id) {
+            const auto it = std::lower_bound(nodes.begin(), nodes.end(), id, [](const Node& n, NodeId i) { return n.id < i; });
+            return it != nodes.end() && it->id == id ? static_cast<std::int64_t>(it - nodes.begin()) : -1;
+        };
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+        ends.reserve(net.relations().size());
+        for (const Relation& r : net.relations()) {
+            const auto a = indexOf(r.from), b = indexOf(r.to);
+            if (a < 0 || b < 0) continue;  // guarded by Network's checks
+            ends.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
+            ++start[static_cast<std::size_t>(a) + 1];
+            ++start[static_cast<std::size_t>(b) + 1];
+        }
+        for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+        linked.resize(start.back());
+        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+        for (const auto& [a, b] : ends) {
+            linked[fill[a]++] = b;
+            linked[fill[b]++] = a;
+        }
+    }
+    std::size_t degree(std::size_t i) const { return start[i + 1] - start[i]; }
+};
+
 }  // namespace
 
 Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
@@ -73,14 +103,19 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     std::map<std::string, int> domainOrder;
     for (std::size_t i = 0; i < net.info().domains.size(); ++i) domainOrder[net.info().domains[i]] = static_cast<int>(i);
 
+    const auto& nodes = net.nodes();
+    const Links links(net);
+    auto indexOf = [&](const Node* n) { return static_cast<std::size_t>(n - nodes.data()); };
+    std::vector<double> radius(nodes.size(), 0);
     std::vector<const Node*> bands[5];
-    for (const Node& n : net.nodes()) {
+    for (const Node& n : nodes) {
         if (options.hidden.count(n.id)) continue;
         bands[bandIndex(n.kind == NodeKind::Team || n.kind == NodeKind::Member ? Ring::Team : n.ring)].push_back(&n);
-        layout.radii[n.id] = nodeRadius(net, n);
+        radius[indexOf(&n)] = nodeRadius(n.kind, links.degree(indexOf(&n)));
+        layout.radii.emplace_hint(layout.radii.end(), n.id, radius[indexOf(&n)]);
     }
-    const Topology& topo = net.topology();
-    std::map<NodeId, double> angleOf;  // of nodes placed so far, for the barycentric order
+    // Angles of the nodes placed so far, for the barycentric order; NaN: not placed, or the team.
+    std::vector<double> angleOf(nodes.size(), std::nan(""));
 
     // Ring 0: team nodes in the middle, members around them.
     std::vector<const Node*> teams, members;
@@ -88,7 +123,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     double outer = 0;
     if (teams.size() == 1) {
         layout.positions[teams.front()->id] = {0, 0};
-        outer = layout.radii[teams.front()->id];
+        outer = radius[indexOf(teams.front())];
     } else if (!teams.empty()) {
         const double r = std::max(40.0, 1.05 * static_cast<double>(teams.size()) * (2 * 26 + kGap) / (2 * kPi));
         for (std::size_t i = 0; i < teams.size(); ++i) {
@@ -101,7 +136,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
                              const std::vector<std::pair<std::string, std::size_t>>& groups) {
         if (order.empty()) return inner + kMinBand;
         double maxR = 0;
-        for (const Node* n : order) maxR = std::max(maxR, layout.radii[n->id]);
+        for (const Node* n : order) maxR = std::max(maxR, radius[indexOf(n)]);
         const double spacing = 2 * maxR + kGap;
         const double first = inner + kLabelRoom + maxR;
         // Enough tracks that nodes sharing a track are a disc apart (chord ≥ spacing); nodes
@@ -122,7 +157,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
             const double a = 2 * kPi * (static_cast<double>(i) + 0.5) / count - kPi / 2;  // start at the top
             const double r = first + static_cast<double>(i % tracks) * spacing;
             layout.positions[order[i]->id] = {r * std::cos(a), r * std::sin(a)};
-            angleOf[order[i]->id] = a < 0 ? a + 2 * kPi : a;
+            angleOf[indexOf(order[i])] = a < 0 ? a + 2 * kPi : a;
         }
         std::size_t start = 0;
         for (const auto& [name, size] : groups) {
@@ -143,28 +178,33 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
         const double inner = teams.empty() ? 0 : outer + 4;
         if (!members.empty()) {
             double maxR = 13;
-            for (const Node* m : members) maxR = std::max(maxR, layout.radii[m->id]);
+            for (const Node* m : members) maxR = std::max(maxR, radius[indexOf(m)]);
             const double r = std::max(inner + maxR + kGap, 1.05 * static_cast<double>(members.size()) * (2 * maxR + kGap) / (2 * kPi));
             for (std::size_t i = 0; i < members.size(); ++i) {
                 const double a = 2 * kPi * (static_cast<double>(i) + 0.5) / static_cast<double>(members.size()) - kPi / 2;
                 layout.positions[members[i]->id] = {r * std::cos(a), r * std::sin(a)};
-                angleOf[members[i]->id] = a < 0 ? a + 2 * kPi : a;
+                angleOf[indexOf(members[i])] = a < 0 ? a + 2 * kPi : a;
             }
             outer = r + maxR + kGap;
         }
         layout.bands.push_back({Ring::Team, 0, std::max(outer, 40.0)});
         outer = std::max(outer, 40.0);
     }
-    for (const Node* t : teams) angleOf.emplace(t->id, std::nan(""));
 
     for (int b = 1; b <= 4; ++b) {
         if (b == 4 && bands[4].empty()) break;
         // Group, then order each group by where its neighbours further in sit.
         std::map<std::pair<int, std::string>, std::vector<std::pair<double, const Node*>>> groups;
+        std::vector<std::uint32_t> neighbours;
+        std::vector<double> around;
         for (const Node* n : bands[b]) {
-            std::vector<double> around;
-            for (NodeId m : topo.neighbours(n->id))
-                if (auto it = angleOf.find(m); it != angleOf.end() && !std::isnan(it->second)) around.push_back(it->second);
+            const std::size_t i = indexOf(n);
+            neighbours.assign(links.linked.begin() + links.start[i], links.linked.begin() + links.start[i + 1]);
+            std::sort(neighbours.begin(), neighbours.end());
+            neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
+            around.clear();
+            for (std::uint32_t m : neighbours)
+                if (!std::isnan(angleOf[m])) around.push_back(angleOf[m]);
             groups[groupOf(net, *n, options.groupBy, domainOrder)].push_back({circularMean(around), n});
         }
         std::vector<const Node*> order;

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <thread>
+#include <unordered_map>
 
 #include "kring/io/export.h"
 
@@ -17,6 +19,8 @@ namespace kring {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
+// From this many nodes and relations on, a scene is built by two threads.
+constexpr std::size_t kParallelItems = 4000;
 
 struct KindStyle {
     Shape shape;
@@ -124,9 +128,14 @@ public:
     }
 
 private:
+    struct CellHash {
+        std::size_t operator()(const std::pair<long, long>& c) const {
+            return std::hash<long>()(c.first * 73856093L ^ c.second * 19349663L);
+        }
+    };
     long key(double v) const { return static_cast<long>(std::floor(v / cell_)); }
     double cell_;
-    std::map<std::pair<long, long>, std::vector<Box>> cells_;
+    std::unordered_map<std::pair<long, long>, std::vector<Box>, CellHash> cells_;
 };
 
 }  // namespace
@@ -205,8 +214,12 @@ Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& sty
 
     std::set<NodeKind> kindsShown;
     std::vector<std::size_t> labelOrder;
+    scene.nodes.reserve(visible.size());
+    labelOrder.reserve(visible.size());
+    auto shown = visible.begin();  // both in id order
     for (const Node& n : net.nodes()) {
-        if (!visible.count(n.id)) continue;
+        while (shown != visible.end() && *shown < n.id) ++shown;
+        if (shown == visible.end() || *shown != n.id) continue;
         const auto pos = layout.positions.find(n.id);
         if (pos == layout.positions.end()) continue;
         const KindStyle ks = styleOf(n.kind);
@@ -225,25 +238,73 @@ Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& sty
         s.labelAnchor = {s.centre.x + s.radius + 3, s.centre.y + font * 0.35};
         if (style.ownerBadges && n.owner != kNoNode)
             if (const Node* o = net.findNode(n.owner)) s.badge = initials(o->name);
-        std::string tip = s.label + "\n" + std::string(label(n.kind, l));
-        if (isPartnerKind(n.kind)) tip += " · " + lowerFirst(label(n.ring, l));
-        if (!n.discipline.empty()) tip += "\n" + n.discipline;
+        std::string& tip = s.tooltip;
+        tip.reserve(s.label.size() + 96);
+        tip.append(s.label).append("\n").append(label(n.kind, l));
+        if (isPartnerKind(n.kind)) tip.append(" · ").append(lowerFirst(label(n.ring, l)));
+        if (!n.discipline.empty()) tip.append("\n").append(n.discipline);
         if (!n.domains.empty()) {
-            tip += "\n" + std::string(l == Lang::Nl ? "Leefgebieden: " : "Life domains: ");
-            for (std::size_t i = 0; i < n.domains.size(); ++i) tip += (i ? ", " : "") + n.domains[i];
+            tip.append(l == Lang::Nl ? "\nLeefgebieden: " : "\nLife domains: ");
+            for (std::size_t i = 0; i < n.domains.size(); ++i) tip.append(i ? ", " : "").append(n.domains[i]);
         }
         if (n.owner != kNoNode)
-            if (const Node* o = net.findNode(n.owner)) tip += std::string(l == Lang::Nl ? "\nRelatiebeheerder: " : "\nOwner: ") + o->name;
+            if (const Node* o = net.findNode(n.owner)) tip.append(l == Lang::Nl ? "\nRelatiebeheerder: " : "\nOwner: ").append(o->name);
         if (n.waitingListWeeks)
-            tip += std::string(l == Lang::Nl ? "\nWachtlijst: " : "\nWaiting list: ") + std::to_string(*n.waitingListWeeks) +
-                   (l == Lang::Nl ? " weken" : " weeks");
-        s.tooltip = std::move(tip);
-        s.cssClass = "node kind-" + std::string(toKey(n.kind)) + " ring-" + std::string(toKey(n.ring));
+            tip.append(l == Lang::Nl ? "\nWachtlijst: " : "\nWaiting list: ")
+                .append(std::to_string(*n.waitingListWeeks))
+                .append(l == Lang::Nl ? " weken" : " weeks");
+        s.cssClass.append("node kind-").append(toKey(n.kind)).append(" ring-").append(toKey(n.ring));
         kindsShown.insert(n.kind);
         grow(s.centre.x - s.radius, s.centre.y - s.radius, s.centre.x + s.radius, s.centre.y + s.radius);
         labelOrder.push_back(scene.nodes.size());
         scene.nodes.push_back(std::move(s));
     }
+
+    // The edges need the nodes' places and names, not their labels' places: on a large map they
+    // are built by a second thread while this one places the labels.
+    std::set<RelationType> typesShown;
+    bool staleShown = false;
+    auto buildEdges = [&] {
+        const long today = style.today.daysSinceEpoch();
+        scene.edges.reserve(net.relations().size());
+        for (const Relation& r : net.relations()) {
+            if (!filter.types.empty() && !filter.types.count(r.type)) continue;
+            if (r.strength < filter.minStrength) continue;
+            const SceneNode* a = scene.findNode(r.from);
+            const SceneNode* b = scene.findNode(r.to);
+            if (!a || !b) continue;
+            const double dx = b->centre.x - a->centre.x, dy = b->centre.y - a->centre.y;
+            const double length = std::hypot(dx, dy);
+            if (length <= a->radius + b->radius) continue;  // overlapping discs: nothing to draw between
+            SceneEdge e;
+            e.id = r.id;
+            e.from = r.from;
+            e.to = r.to;
+            e.start = {a->centre.x + dx / length * a->radius, a->centre.y + dy / length * a->radius};
+            e.end = {b->centre.x - dx / length * (b->radius + 1), b->centre.y - dy / length * (b->radius + 1)};
+            e.width = 0.5 + 0.45 * r.strength;
+            e.color = edgeColour(r.type);
+            // Stale: a last contact longer ago than the threshold. Relations without a date are not
+            // marked: the map cannot tell how old they are.
+            e.dashed = r.lastContact && (today - r.lastContact->daysSinceEpoch()) > style.staleMonths * 30.44;
+            staleShown |= e.dashed;
+            e.arrowAtEnd = true;
+            e.arrowAtStart = r.mutual;
+            std::string& tip = e.tooltip;
+            tip.reserve(a->label.size() + b->label.size() + 64);
+            tip.append(a->label).append(r.mutual ? " ↔ " : " → ").append(b->label).append("\n").append(label(r.type, l));
+            tip.append(l == Lang::Nl ? ", sterkte " : ", strength ").append(std::to_string(r.strength));
+            if (r.lastContact) tip.append(l == Lang::Nl ? "\nLaatste contact: " : "\nLast contact: ").append(r.lastContact->iso());
+            e.cssClass.append("edge type-").append(toKey(r.type)).append(e.dashed ? " stale" : "");
+            typesShown.insert(r.type);
+            scene.edges.push_back(std::move(e));
+        }
+    };
+    std::jthread edgeBuilder;  // joins on the way out, also when placing labels throws
+    if (net.relations().size() + scene.nodes.size() >= kParallelItems)
+        edgeBuilder = std::jthread(buildEdges);
+    else
+        buildEdges();
 
     // Labels: the team, members and larger partners first; a label that would cover another
     // label or a disc is hidden (the viewer still shows it on hover and selection).
@@ -266,39 +327,7 @@ Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& sty
         }
     }
 
-    std::set<RelationType> typesShown;
-    bool staleShown = false;
-    const long today = style.today.daysSinceEpoch();
-    for (const Relation& r : net.relations()) {
-        if (!filter.types.empty() && !filter.types.count(r.type)) continue;
-        if (r.strength < filter.minStrength) continue;
-        const SceneNode* a = scene.findNode(r.from);
-        const SceneNode* b = scene.findNode(r.to);
-        if (!a || !b) continue;
-        const double dx = b->centre.x - a->centre.x, dy = b->centre.y - a->centre.y;
-        const double length = std::hypot(dx, dy);
-        if (length <= a->radius + b->radius) continue;  // overlapping discs: nothing to draw between
-        SceneEdge e;
-        e.id = r.id;
-        e.from = r.from;
-        e.to = r.to;
-        e.start = {a->centre.x + dx / length * a->radius, a->centre.y + dy / length * a->radius};
-        e.end = {b->centre.x - dx / length * (b->radius + 1), b->centre.y - dy / length * (b->radius + 1)};
-        e.width = 0.5 + 0.45 * r.strength;
-        e.color = edgeColour(r.type);
-        // Stale: a last contact longer ago than the threshold. Relations without a date are not
-        // marked: the map cannot tell how old they are.
-        e.dashed = r.lastContact && (today - r.lastContact->daysSinceEpoch()) > style.staleMonths * 30.44;
-        staleShown |= e.dashed;
-        e.arrowAtEnd = true;
-        e.arrowAtStart = r.mutual;
-        e.tooltip = a->label + (r.mutual ? " ↔ " : " → ") + b->label + "\n" + std::string(label(r.type, l)) + ", " +
-                    (l == Lang::Nl ? "sterkte " : "strength ") + std::to_string(r.strength) +
-                    (r.lastContact ? std::string(l == Lang::Nl ? "\nLaatste contact: " : "\nLast contact: ") + r.lastContact->iso() : "");
-        e.cssClass = "edge type-" + std::string(toKey(r.type)) + (e.dashed ? " stale" : "");
-        typesShown.insert(r.type);
-        scene.edges.push_back(std::move(e));
-    }
+    if (edgeBuilder.joinable()) edgeBuilder.join();
 
     for (NodeKind k : allNodeKinds())
         if (kindsShown.count(k)) {

@@ -68,5 +68,7 @@ std::unique_ptr<LayoutAlgorithm> makeLayout(std::string_view name);
 
 // The disc radius of a node in scene units: by kind, and larger for busier partners.
 double nodeRadius(const Network&, const Node&);
+// The same from the node's kind and its number of relations, both directions counted.
+double nodeRadius(NodeKind, std::size_t degree);
 
 }  // namespace kring
