@@ -2,6 +2,12 @@
 // kring: the command-line front end over the engine. Exit status 0 on success, 1 on a user
 // error (the message names the file, line and problem), 2 on wrong usage.
 
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -13,10 +19,34 @@ namespace kring::cli {
 void say(const std::string& line) { std::cout << line << '\n'; }
 void warn(const std::string& line) { std::cerr << line << '\n'; }
 
+namespace {
+
+// kring runs one command and exits, and a large project is read into memory that is touched
+// once: faulting it in 4 KiB page by page took a quarter of a large export's time. So the heap
+// grows in large steps, is never handed back before exit, and asks the kernel for huge pages
+// (used where transparent huge pages are enabled, in the default "madvise" mode as well).
+void tuneHeapForOneCommand() {
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+    constexpr std::size_t kStep = std::size_t{64} << 20, kHuge = std::size_t{2} << 20;
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+    mallopt(M_TOP_PAD, static_cast<int>(kStep));
+    void* block = std::malloc(kStep);  // grows the heap by about two steps, kept after the free
+    if (!block) return;
+    const auto begin = (reinterpret_cast<std::uintptr_t>(block) + kHuge - 1) & ~(kHuge - 1);
+    const auto end = reinterpret_cast<std::uintptr_t>(sbrk(0)) & ~(kHuge - 1);
+    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+    std::free(block);
+#endif
+}
+
+}  // namespace
+
 }  // namespace kring::cli
 
 int main(int argc, char** argv) {
     using namespace kring;
+    cli::tuneHeapForOneCommand();
     CLI::App app{"Kring: map, analyse and share the partner network of a sociaal wijkteam.", "kring"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "kring 0.1.0");

@@ -71,13 +71,13 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
     const Scene scene = buildScene(net, layout, style, filter);
     const std::string ext = normaliseKey(std::filesystem::path(out).extension().string());
     if (ext == ".svg")
-        writeFileAtomically(out, writeSvg(scene));
+        writeFileAtomically(out, writeSvg(scene), Durability::Replaced);
     else if (ext == ".pdf")
         writePdf(scene, out, normaliseKey(o.paper) == "a3" ? Paper::A3 : Paper::A4);
     else if (ext == ".png")
         writePng(scene, out, o.dpi);
     else if (ext == ".dot" || ext == ".gv")
-        writeFileAtomically(out, writeDot(scene));
+        writeFileAtomically(out, writeDot(scene), Durability::Replaced);
     else
         throw Error(ErrorKind::InvalidInput, "cannot tell the picture format from '" + ext + "'", out);
     say("Wrote " + out);

@@ -1052,7 +1052,7 @@ void ViewerApp::exportPicture(const std::string& path) {
     // What users see is what they export: the same layout, style and filter as the map.
     const std::string ext = normaliseKey(std::filesystem::path(path).extension().string());
     if (ext == ".svg")
-        writeFileAtomically(path, writeSvg(scene_));
+        writeFileAtomically(path, writeSvg(scene_), Durability::Replaced);
     else if (ext == ".pdf")
         writePdf(scene_, path);
     else if (ext == ".png")

@@ -79,7 +79,7 @@ std::string writeDataFile(const Network& net, std::string_view format) {
     throw Error(ErrorKind::InvalidInput, "'" + std::string(format) + "' is not a single-file data format");
 }
 
-void writeFileAtomically(const std::string& path, std::string_view content) {
+void writeFileAtomically(const std::string& path, std::string_view content, Durability durability) {
     const fs::path target(path);
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
@@ -106,7 +106,7 @@ void writeFileAtomically(const std::string& path, std::string_view content) {
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) fail("write it to disk");
+    if (durability == Durability::Synced && ::fsync(fd) != 0) fail("write it to disk");
     ::fchmod(fd, 0644);
     if (::close(fd) != 0) {
         ::unlink(temp.c_str());

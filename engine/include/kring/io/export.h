@@ -36,8 +36,13 @@ std::string dataFormatFromName(const std::string& path);
 // Throws Error(InvalidInput) for any other format.
 std::string writeDataFile(const Network&, std::string_view format);
 
+// Whether a written file is forced to disk before it takes the place of the old one. Data files
+// are: they may be the only copy someone keeps. A picture is made again from the project in a
+// moment, so it is replaced atomically without the wait (as drawing tools do).
+enum class Durability { Synced, Replaced };
+
 // Writes `content` to `path` through a temporary file and a rename, so a failure never leaves
 // a broken file behind. Throws Error(ReadOnly/Io) naming the path.
-void writeFileAtomically(const std::string& path, std::string_view content);
+void writeFileAtomically(const std::string& path, std::string_view content, Durability = Durability::Synced);
 
 }  // namespace kring
