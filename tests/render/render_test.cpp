@@ -72,6 +72,19 @@ TEST_CASE("svg: names with markup, quotes, emoji and right-to-left text are esca
     CHECK(wellFormed(dir, svg));
     CHECK(contains(svg, "Zorg &amp; Welzijn &lt;&quot;Oost&quot;&gt; &apos;BV&apos; 😀 مرحبا"));
     CHECK(t.net.findNode(odd) != nullptr);
+
+    // Markup at every offset of a long plain run (the writer skips plain text in blocks), and
+    // control characters, which XML 1.0 does not allow, dropped.
+    for (std::size_t at = 0; at < 20; ++at) {
+        Scene scene;
+        SceneNode n;
+        n.id = 1;
+        n.label = std::string(at, 'a') + "<&>" + std::string(17, 'b') + "\x01\x1f" + std::string(at, 'c');
+        scene.nodes.push_back(n);
+        const std::string text = writeSvg(scene);
+        CHECK(contains(text, ">" + std::string(at, 'a') + "&lt;&amp;&gt;" + std::string(17, 'b') + std::string(at, 'c') + "<"));
+        CHECK(text.find('\x01') == std::string::npos);
+    }
 }
 
 TEST_CASE("pdf and png: produced from the scene, non-empty, with the right signature") {

@@ -5,7 +5,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <thread>
 
 namespace kring {
@@ -23,6 +25,18 @@ constexpr auto kPlain = [] {
         plain[static_cast<std::size_t>(c)] = (c >= 0x20 || c == '\n' || c == '\t') && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
     return plain;
 }();
+
+// Whether one of eight bytes may be markup or a control character (never a false no), by
+// word arithmetic: "some byte is zero" and "some byte is below n" each take a few operations.
+bool mayNeedEscape(const char* p) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    auto zeroByte = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    auto byteIs = [&](char c) { return zeroByte(w ^ (ones * static_cast<unsigned char>(c))); };
+    const std::uint64_t control = (w - ones * 0x20) & ~w & highs;
+    return (control | byteIs('&') | byteIs('<') | byteIs('>') | byteIs('"') | byteIs('\'')) != 0;
+}
 
 // Appends to the document without temporaries: text is XML-escaped, numbers get one decimal.
 class Out {
@@ -78,6 +92,9 @@ public:
     Out& text(std::string_view t) {
         std::size_t run = 0;
         for (std::size_t i = 0; i < t.size(); ++i) {
+            // Eight bytes at a time while none of them needs a look.
+            while (i + 8 <= t.size() && !mayNeedEscape(t.data() + i)) i += 8;
+            if (i == t.size()) break;
             const char c = t[i];
             if (kPlain[static_cast<unsigned char>(c)]) continue;
             const char* entity = nullptr;

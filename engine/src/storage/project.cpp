@@ -5,6 +5,8 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <iterator>
+#include <limits>
 #include <thread>
 #include <nlohmann/json.hpp>
 
@@ -123,8 +125,8 @@ void writeRelation(Statement& s, const Relation& r) {
     s.run();
 }
 
-// From this many relations on, a project's nodes and relations are read at the same time.
-constexpr std::int64_t kParallelLoadRows = 4000;
+// From a project this large on (relations, plus three for each node), two connections read it.
+constexpr std::int64_t kParallelLoadRows = 12000;
 
 bool usesWal(Database& db) {
     Statement s(db, "PRAGMA journal_mode");
@@ -399,13 +401,22 @@ void Project::load() {
         Statement r(db, "SELECT " + std::string(kRelationColumns) + " FROM relations ORDER BY id");
         while (r.step()) relations.push_back(readRelation(r, path_));
     };
+    // Nodes with ids in [from, to), in id order.
+    auto readNodes = [&](Database& db, std::int64_t from, std::int64_t to, std::vector<Node>& into) {
+        Statement n(db, "SELECT " + std::string(kNodeColumns) + " FROM nodes WHERE id >= ? AND id < ? ORDER BY id");
+        n.bind(1, from).bind(2, to);
+        while (n.step()) into.push_back(readNode(n, path_));
+    };
+    constexpr std::int64_t kAllIds = std::numeric_limits<std::int64_t>::max();
     try {
-        // A large project reads its relations on a second connection while this one reads the
-        // nodes. Both see the same state: this connection has held its read lock since the reads
-        // above, so no writer can commit in between (Kring's projects use a rollback journal,
-        // never WAL). Should the second read meet a lock after all, this connection reads them.
+        // A large project is read by two connections at once: this one reads the nodes with
+        // lower ids, the other the relations and then the remaining nodes, so both have about
+        // as much to do (a node row costs about three relation rows). Both see the same state:
+        // this connection has held its read lock since the reads above, so no writer can commit
+        // in between (Kring's projects use a rollback journal, never WAL). Should the second
+        // connection meet a lock after all, this one reads what it was to read.
         std::unique_ptr<Database> side;
-        if (nextRelation > kParallelLoadRows && db_->path() != ":memory:" && !usesWal(*db_)) {
+        if (nextRelation + 3 * nextNode > kParallelLoadRows && db_->path() != ":memory:" && !usesWal(*db_)) {
             try {
                 side = std::make_unique<Database>(path_, true, false);
                 sqlite3_busy_timeout(side->handle(), 0);
@@ -413,6 +424,9 @@ void Project::load() {
                 side.reset();
             }
         }
+        const std::int64_t split =
+            side ? std::clamp<std::int64_t>((3 * nextNode + nextRelation) / 6, 1, nextNode) : kAllIds;
+        std::vector<Node> upper;
         std::exception_ptr sideFailure;
         std::thread sideReader;
         if (side)
@@ -420,14 +434,14 @@ void Project::load() {
                 try {
                     Transaction st(*side, false);
                     readRelations(*side);
+                    readNodes(*side, split, kAllIds, upper);
                     st.commit();
                 } catch (...) {
                     sideFailure = std::current_exception();
                 }
             });
         try {
-            Statement n(*db_, "SELECT " + std::string(kNodeColumns) + " FROM nodes ORDER BY id");
-            while (n.step()) nodes.push_back(readNode(n, path_));
+            readNodes(*db_, std::numeric_limits<std::int64_t>::min(), split, nodes);
         } catch (...) {
             if (sideReader.joinable()) sideReader.join();
             throw;
@@ -439,11 +453,14 @@ void Project::load() {
             } catch (const Error& e) {
                 if (e.kind() != ErrorKind::Locked) throw;
                 relations.clear();
+                upper.clear();
                 readRelations(*db_);
+                readNodes(*db_, split, kAllIds, upper);
             }
         } else if (!side) {
             readRelations(*db_);
         }
+        nodes.insert(nodes.end(), std::make_move_iterator(upper.begin()), std::make_move_iterator(upper.end()));
     } catch (const Json::exception& e) {
         damagedRow(path_, std::string("a list column holds invalid JSON (") + e.what() + ")");
     }
