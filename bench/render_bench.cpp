@@ -46,6 +46,6 @@ void BM_ExportSvgVersusTwopi(benchmark::State& state) {
     state.counters["twopi_ms"] = twopiMs / n;
     state.counters["ratio"] = kringMs > 0 ? twopiMs / kringMs : 0;
 }
-BENCHMARK(BM_ExportSvgVersusTwopi)->Iterations(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ExportSvgVersusTwopi)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

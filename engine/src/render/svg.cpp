@@ -193,7 +193,7 @@ std::string writeSvg(const Scene& scene) {
     const double x0 = scene.min.x, y0 = scene.min.y - 60;
     const double w = scene.max.x - scene.min.x + legendWidth, h = scene.max.y - scene.min.y + 90;
     std::string doc;
-    doc.reserve(4096 + scene.nodes.size() * 450 + scene.edges.size() * 260);
+    doc.reserve(4096 + scene.nodes.size() * 500 + scene.edges.size() * 400);  // room for both halves
     Out out(doc);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" << x0 << " " << y0 << " " << w << " " << h
