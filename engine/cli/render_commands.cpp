@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "cli.h"
 #include "kring/core/error.h"
@@ -48,8 +49,8 @@ Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy group
 }  // namespace
 
 int exportPicture(const std::string& project, const std::string& out, const PictureOptions& o) {
-    Project p = Project::open(project, Project::Mode::ReadOnly);
-    const Network& net = p.network();
+    auto p = std::make_unique<Project>(Project::open(project, Project::Mode::ReadOnly));
+    const Network& net = p->network();
     SceneFilter filter;
     filter.includeResidents = o.includeResidents;
     for (const auto& r : splitComma(o.rings)) {
@@ -67,21 +68,33 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
     SceneStyle style;
     style.lang = o.lang == "nl" ? Lang::Nl : Lang::En;
     style.title = o.title;
-    const Layout layout = layoutFor(net, o.algorithm, groupByOrThrow(o.groupBy), visibleNodes(net, filter));
-    const Scene scene = buildScene(net, layout, style, filter);
+    auto layout = std::make_unique<Layout>(layoutFor(net, o.algorithm, groupByOrThrow(o.groupBy), visibleNodes(net, filter)));
+    auto scene = std::make_unique<Scene>(buildScene(net, *layout, style, filter));
+    const std::string contains = scene->footer;
     const std::string ext = normaliseKey(std::filesystem::path(out).extension().string());
-    if (ext == ".svg")
-        writeFileAtomically(out, writeSvg(scene), Durability::Replaced);
-    else if (ext == ".pdf")
-        writePdf(scene, out, normaliseKey(o.paper) == "a3" ? Paper::A3 : Paper::A4);
-    else if (ext == ".png")
-        writePng(scene, out, o.dpi);
-    else if (ext == ".dot" || ext == ".gv")
-        writeFileAtomically(out, writeDot(scene), Durability::Replaced);
-    else
-        throw Error(ErrorKind::InvalidInput, "cannot tell the picture format from '" + ext + "'", out);
+    if (ext == ".pdf") {
+        writePdf(*scene, out, normaliseKey(o.paper) == "a3" ? Paper::A3 : Paper::A4);
+    } else if (ext == ".png") {
+        writePng(*scene, out, o.dpi);
+    } else {
+        std::string text;
+        if (ext == ".svg")
+            text = writeSvg(*scene);
+        else if (ext == ".dot" || ext == ".gv")
+            text = writeDot(*scene);
+        else
+            throw Error(ErrorKind::InvalidInput, "cannot tell the picture format from '" + ext + "'", out);
+        // A large map's project, layout and scene take milliseconds to free: a second thread
+        // does that while this one writes the file.
+        std::jthread release([p = std::move(p), layout = std::move(layout), scene = std::move(scene)]() mutable {
+            scene.reset();
+            layout.reset();
+            p.reset();
+        });
+        writeFileAtomically(out, text, Durability::Replaced);
+    }
     say("Wrote " + out);
-    say("Contains: " + scene.footer);
+    say("Contains: " + contains);
     return 0;
 }
 
