@@ -260,6 +260,9 @@ void configure(Database& db) {
     // One file: a rollback journal, never WAL; every commit durable before execute() returns.
     db.exec("PRAGMA journal_mode = DELETE");
     db.exec("PRAGMA synchronous = FULL");
+    // Room for a large map's pages (the default is 2 MiB), so a big write is not spilled to
+    // the file, with an extra journal sync, before its commit.
+    db.exec("PRAGMA cache_size = -65536");
 }
 
 // Checks that the file is a Kring project this Kring can read; returns its schema version.
@@ -290,14 +293,20 @@ Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
 
-Project Project::create(const std::string& path, const std::string& name) {
-    Network net;
-    ProjectInfo info = net.info();
+Project Project::create(const std::string& path, const std::string& name, CommandPtr first) {
+    std::error_code ec;
+    if (fs::exists(path, ec))
+        throw Error(ErrorKind::InvalidInput, "already exists; choose another name or open it", path);
+    ProjectInfo info = Network().info();
     info.name = name;
-    return createFrom(path, Network::assemble(std::move(info), {}, {}));
+    Network network = Network::assemble(std::move(info), {}, {});
+    if (first) first->apply(network);
+    Project p = createFrom(path, std::move(network));
+    if (first) p.history_.push(std::move(first));
+    return p;
 }
 
-Project Project::createFrom(const std::string& path, const Network& network) {
+Project Project::createFrom(const std::string& path, Network network) {
     std::error_code ec;
     if (fs::exists(path, ec))
         throw Error(ErrorKind::InvalidInput, "already exists; choose another name or open it", path);
@@ -314,8 +323,9 @@ Project Project::createFrom(const std::string& path, const Network& network) {
         }
         Project p(path, std::move(db), Mode::ReadWrite);
         p.openedVersion_ = kSchemaVersion;
-        p.network_ = network;
+        p.network_ = std::move(network);
         p.network_.clearDirty();
+        p.dataVersion_ = p.db_->queryInt("PRAGMA data_version");
         return p;
     } catch (...) {
         fs::remove(path, ec);  // never leave a half-made project behind
