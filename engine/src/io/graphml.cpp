@@ -43,13 +43,16 @@ std::string describe(const pugi::xml_parse_result& r) {
 Document::Document(std::string_view bytes, const std::string& name)
     : name_(name), text_(xmlAsUtf8(bytes, name, notes)), doc_(std::make_unique<pugi::xml_document>()), lines_(text_) {
     // Only the five predefined entities and character references are expanded, so a DOCTYPE
-    // cannot make the text grow ("billion laughs").
-    const pugi::xml_parse_result result =
-        doc_->load_buffer(text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+    // cannot make the text grow ("billion laughs"). The tree points into text_, parsed in place.
+    const pugi::xml_parse_result result = doc_->load_buffer_inplace(
+        text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
     if (!result) {
-        const auto offset = std::min(text_.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)));
+        // The parse has changed text_; the problem is told from the text as it was.
+        std::vector<std::string> unused;
+        const std::string text = xmlAsUtf8(bytes, name, unused);
+        const auto offset = std::min(text.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)));
         // Nothing closes after the problem: the text ends inside a tag or an open element.
-        const bool atEnd = text_.find('>', offset) == std::string::npos;
+        const bool atEnd = text.find('>', offset) == std::string::npos;
         throw Error(ErrorKind::InvalidInput,
                     atEnd && result.status != pugi::status_no_document_element
                         ? "the XML stops before its elements are closed (is the file cut off?)"
