@@ -741,13 +741,22 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                             std::to_string(g.nodes[it->second].line) + ")",
                         name, n.line);
     }
-    for (const ForeignEdge& e : g.edges)
-        for (const std::string* end : {&e.source, &e.target})
-            if (!nodeIndex.count(*end))
+    // Each edge's ends as places in g.nodes, looked up once.
+    std::vector<std::pair<std::size_t, std::size_t>> edgeEnds;
+    edgeEnds.reserve(g.edges.size());
+    for (const ForeignEdge& e : g.edges) {
+        auto indexOf = [&](const std::string& end) {
+            const auto it = nodeIndex.find(end);
+            if (it == nodeIndex.end())
                 throw Error(ErrorKind::InvalidInput,
                             (e.id.empty() ? std::string("an edge") : "edge " + quote(e.id)) +
-                                " refers to unknown node " + quote(*end),
+                                " refers to unknown node " + quote(end),
                             name, e.line);
+            return it->second;
+        };
+        const std::size_t source = indexOf(e.source);
+        edgeEnds.emplace_back(source, indexOf(e.target));
+    }
 
     // Kring's own ids survive a round trip into an empty network.
     const bool emptyTarget = work.nodes().empty() && work.relations().empty();
@@ -788,6 +797,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
     // First pass: every node to a Kring node (owners later: they may come further down).
     struct Entry {
         Node node;
+        std::size_t index = 0;  // in g.nodes
         const ForeignNode* source = nullptr;
         std::string owner, backup;
         bool applied = false;
@@ -803,6 +813,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             ForeignNode& f = g.nodes[i];
             const Where at{name, f.line};
             Entry e;
+            e.index = i;
             e.source = &f;
             Node& n = e.node;
             n.id = keepIds ? nodeIds[i] : work.allocateNodeId();
@@ -917,22 +928,23 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         report.projectInfoChanged = true;
     }
 
-    // Second pass: add the nodes.
-    std::unordered_map<std::string, NodeId> byForeign;
-    byForeign.reserve(entries.size());
+    // Second pass: add the nodes. The Kring id of each node of the file that was added, by its
+    // place in g.nodes (kNoNode for the others).
+    std::vector<NodeId> imported(g.nodes.size(), kNoNode);
     for (Entry& e : entries)
         guarded(context, [&] {
-            parts.add(std::make_unique<AddNodeCommand>(e.node), e.source->line);
+            const NodeId id = e.node.id;
+            parts.add(std::make_unique<AddNodeCommand>(std::move(e.node)), e.source->line);
             e.applied = true;
-            byForeign.emplace(e.source->id, e.node.id);
+            imported[e.index] = id;
             ++report.nodesAdded;
         });
 
     // Third pass: owners, by the file's id or by name.
     auto resolveMember = [&](const std::string& ref, const Where& at, const char* role) {
         NodeId id = kNoNode;
-        if (auto it = byForeign.find(ref); it != byForeign.end()) {
-            id = it->second;
+        if (auto it = nodeIndex.find(ref); it != nodeIndex.end() && imported[it->second] != kNoNode) {
+            id = imported[it->second];
         } else {
             const auto found = work.findByName(ref);
             if (found.size() > 1) at.fail("the " + std::string(role) + " " + quote(ref) + " is ambiguous: several nodes have that name");
@@ -950,7 +962,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             const Where at{name, e.source->line};
             const NodeId owner = e.owner.empty() ? kNoNode : resolveMember(e.owner, at, "owner");
             const NodeId backup = e.backup.empty() ? kNoNode : resolveMember(e.backup, at, "backup owner");
-            parts.add(makeSetOwner(work, e.node.id, owner, backup), e.source->line);
+            parts.add(makeSetOwner(work, imported[e.index], owner, backup), e.source->line);
         });
 
     // Relations: weights outside 1–5 are scaled onto strengths over the file's range.
@@ -995,17 +1007,17 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         guarded(context, [&] {
             const ForeignEdge& f = g.edges[i];
             const Where at{name, f.line};
-            const auto from = byForeign.find(f.source), to = byForeign.find(f.target);
-            if (from == byForeign.end() || to == byForeign.end())
+            const NodeId from = imported[edgeEnds[i].first], to = imported[edgeEnds[i].second];
+            if (from == kNoNode || to == kNoNode)
                 at.fail("the edge's node was not imported (see the problem on its own line)");
-            if (from->second == to->second) {
+            if (from == to) {
                 ++loops;
                 return;
             }
             Relation r;
             r.id = keepIds ? edgeIds[i] : work.allocateRelationId();
-            r.from = from->second;
-            r.to = to->second;
+            r.from = from;
+            r.to = to;
             r.mutual = f.undirected;
             std::string typeAttr;
             const std::string* typeValue = typeChooser.pick(f.attributes, &typeAttr);
