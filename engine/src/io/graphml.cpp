@@ -123,7 +123,14 @@ struct Key {
     std::string name;      // attr.name, else the id
     std::string yfiles;    // yfiles.type: nodegraphics, edgegraphics, resources, …
     std::string fallback;  // <default>
+    char channel = 0;      // 'r', 'g' or 'b': one of Gephi's colour channels
 };
+
+// Which colour channel a key named so holds for Gephi, or 0; worked out once per key.
+char colourChannel(std::string_view name) {
+    const std::string loose = normaliseKey(name);
+    return loose == "r" || loose == "g" || loose == "b" ? loose[0] : 0;
+}
 
 std::string hexColor(int r, int g, int b) {
     char buf[8];
@@ -167,6 +174,7 @@ private:
         key.name = k.attribute("attr.name").value();
         key.yfiles = k.attribute("yfiles.type").value();
         if (key.name.empty()) key.name = id;
+        key.channel = colourChannel(key.name);
         for (pugi::xml_node d = k.first_child(); d; d = d.next_sibling())
             if (d.type() == pugi::node_element && localName(d) == "default") key.fallback = textOf(d);
         const std::string domain = normaliseKey(k.attribute("for").value());
@@ -184,7 +192,7 @@ private:
         if (id.empty()) doc_.fail(data, "a <data> element has no key");
         // Tolerated (some tools leave keys out): the id serves as the name.
         undeclared_.emplace(id);
-        return &keys_.emplace(std::string(id), Key{std::string(id), "", ""}).first->second;
+        return &keys_.emplace(std::string(id), Key{std::string(id), "", "", colourChannel(id)}).first->second;
     }
 
     // Data of a node or edge, with yEd's and Gephi's drawing data unpacked.
@@ -203,14 +211,13 @@ private:
             } else {
                 std::string value = textOf(d);
                 if (value.size() > kMaxForeignValueBytes) doc_.fail(d, "a value is longer than 1 MiB");
-                const std::string loose = normaliseKey(key->name);
                 auto channel = [&](std::optional<int>& c) {
                     c = std::atoi(value.c_str());
                     graph_.drawingIgnored = true;
                 };
-                if (loose == "r") channel(r);
-                else if (loose == "g") channel(g);
-                else if (loose == "b") channel(b);
+                if (key->channel == 'r') channel(r);
+                else if (key->channel == 'g') channel(g);
+                else if (key->channel == 'b') channel(b);
                 else attributes[key->name] = std::move(value);
             }
         }
