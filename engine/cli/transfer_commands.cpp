@@ -65,6 +65,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
     context.mapping = mapping.build();
     std::vector<ImportPlan> plans;
     for (const auto& input : inputs) plans.push_back(planImport(input, work, context, forced));
+    work = Network();  // only the plans were needed: its memory serves the project
 
     std::vector<CommandPtr> parts;
     std::size_t nodes = 0, relations = 0;
