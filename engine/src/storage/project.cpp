@@ -81,43 +81,48 @@ constexpr std::string_view kNodeColumns =
 constexpr std::string_view kRelationColumns =
     "id, source, target, type, strength, frequency, last_contact, mutual, note, fields";
 
+// The texts are bound without copies: they all live until run() has written the row.
 void writeNode(Statement& s, const Node& n) {
+    const auto domains = listToText(n.domains), targetGroups = listToText(n.targetGroups), tags = listToText(n.tags),
+               expertise = listToText(n.expertise), fields = fieldsToText(n.fields);
     s.bind(1, static_cast<std::int64_t>(n.id))
-        .bind(2, toKey(n.kind))
-        .bind(3, n.name)
+        .bindUncopied(2, toKey(n.kind))
+        .bindUncopied(3, n.name)
         .bind(4, static_cast<std::int64_t>(n.ring))
-        .bind(5, listToText(n.domains))
-        .bind(6, listToText(n.targetGroups))
-        .bind(7, listToText(n.tags))
-        .bind(8, n.notes)
-        .bind(9, n.discipline)
-        .bind(10, listToText(n.expertise))
+        .bindUncopied(5, domains)
+        .bindUncopied(6, targetGroups)
+        .bindUncopied(7, tags)
+        .bindUncopied(8, n.notes)
+        .bindUncopied(9, n.discipline)
+        .bindUncopied(10, expertise)
         .bind(11, n.hoursPerMonth)
-        .bind(12, toKey(n.signaller))
+        .bindUncopied(12, toKey(n.signaller))
         .bind(13, n.waitingListWeeks ? std::optional<std::int64_t>(*n.waitingListWeeks) : std::nullopt)
-        .bind(14, n.agreements.involvement)
-        .bind(15, n.agreements.referral)
-        .bind(16, n.agreements.lead)
-        .bind(17, n.alias)
+        .bindUncopied(14, n.agreements.involvement)
+        .bindUncopied(15, n.agreements.referral)
+        .bindUncopied(16, n.agreements.lead)
+        .bindUncopied(17, n.alias)
         .bind(18, std::int64_t{n.vulnerable})
         .bind(19, idOrNull(n.owner))
         .bind(20, idOrNull(n.backupOwner))
-        .bind(21, fieldsToText(n.fields))
+        .bindUncopied(21, fields)
         .bind(22, n.priorityOverride);
     s.run();
 }
 
 void writeRelation(Statement& s, const Relation& r) {
+    const auto lastContact = r.lastContact ? std::optional<std::string>(r.lastContact->iso()) : std::nullopt;
+    const auto fields = fieldsToText(r.fields);
     s.bind(1, static_cast<std::int64_t>(r.id))
         .bind(2, static_cast<std::int64_t>(r.from))
         .bind(3, static_cast<std::int64_t>(r.to))
-        .bind(4, toKey(r.type))
+        .bindUncopied(4, toKey(r.type))
         .bind(5, std::int64_t{r.strength})
-        .bind(6, toKey(r.frequency))
-        .bind(7, r.lastContact ? std::optional<std::string>(r.lastContact->iso()) : std::nullopt)
+        .bindUncopied(6, toKey(r.frequency))
+        .bindUncopied(7, lastContact)
         .bind(8, std::int64_t{r.mutual})
-        .bind(9, r.note)
-        .bind(10, fieldsToText(r.fields));
+        .bindUncopied(9, r.note)
+        .bindUncopied(10, fields);
     s.run();
 }
 
