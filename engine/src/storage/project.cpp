@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "kring/storage/project.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -19,15 +20,31 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-// Lists and field maps are stored as JSON text; empty ones as NULL, which loads fastest.
+// Texts that are the same inside JSON quotes: printable ASCII without quote or backslash.
+bool plainJsonText(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+}
+
+// Lists and field maps are stored as JSON text; empty ones as NULL, which loads fastest. Plain
+// texts are written directly (most are), the rest by the JSON library, which escapes them.
 std::optional<std::string> listToText(const std::vector<std::string>& list) {
     if (list.empty()) return std::nullopt;
-    return Json(list).dump();
+    if (!std::all_of(list.begin(), list.end(), plainJsonText)) return Json(list).dump();
+    std::string out = "[";
+    for (const auto& item : list) out.append(out.size() > 1 ? ",\"" : "\"").append(item).append("\"");
+    out += ']';
+    return out;
 }
 
 std::optional<std::string> fieldsToText(const std::map<std::string, std::string>& fields) {
     if (fields.empty()) return std::nullopt;
-    return Json(fields).dump();
+    if (!std::all_of(fields.begin(), fields.end(), [](const auto& f) { return plainJsonText(f.first) && plainJsonText(f.second); }))
+        return Json(fields).dump();
+    std::string out = "{";
+    for (const auto& [key, value] : fields)
+        out.append(out.size() > 1 ? ",\"" : "\"").append(key).append("\":\"").append(value).append("\"");
+    out += '}';
+    return out;
 }
 
 // A list as Kring writes it when no item needs an escape, read without a JSON parser (opening
