@@ -126,6 +126,11 @@ struct Key {
     char channel = 0;      // 'r', 'g' or 'b': one of Gephi's colour channels
 };
 
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 // Which colour channel a key named so holds for Gephi, or 0; worked out once per key.
 char colourChannel(std::string_view name) {
     const std::string loose = normaliseKey(name);
@@ -343,7 +348,8 @@ private:
 
     const xml::Document& doc_;
     ForeignGraph graph_;
-    std::map<std::string, Key, std::less<>> keys_;
+    // Looked up for every <data> element; hashed, and by the attribute's text without a copy.
+    std::unordered_map<std::string, Key, TextHash, std::equal_to<>> keys_;
     std::vector<std::pair<std::string, std::string>> nodeDefaults_, edgeDefaults_;  // key id, name
     std::set<std::string> undeclared_;
 };
