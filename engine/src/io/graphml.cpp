@@ -261,6 +261,15 @@ private:
             pugi::xml_node graph;
             std::string group;
         };
+        // Room for the top graph's nodes and edges at once; nested groups may add a few.
+        std::size_t nodeCount = 0, edgeCount = 0;
+        for (pugi::xml_node c = top.first_child(); c; c = c.next_sibling()) {
+            const std::string_view what = localName(c);
+            nodeCount += what == "node";
+            edgeCount += what == "edge";
+        }
+        graph_.nodes.reserve(std::min(nodeCount, kMaxForeignNodes));
+        graph_.edges.reserve(std::min(edgeCount, kMaxForeignEdges));
         std::vector<Level> stack{{top, {}}};
         std::vector<std::size_t> groupNodes;
         std::size_t hyperedges = 0;
