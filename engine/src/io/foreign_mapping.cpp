@@ -36,9 +36,13 @@ std::string quote(const std::string& s) {
     return "'" + s + "'";
 }
 
-std::string trimmed(std::string_view s) {
+std::string_view trimmedView(std::string_view s) {
     const auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-    return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
+    return b == std::string_view::npos ? std::string_view() : s.substr(b, e - b + 1);
+}
+
+std::string trimmed(std::string_view s) {
+    return std::string(trimmedView(s));
 }
 
 // Attribute names compared loosely: "Hours per month", "hoursPerMonth" and "hours_per_month" match.
@@ -822,10 +826,10 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             std::string kindAttr, ringAttr;
             const std::string* kindValue = kindChooser.pick(f.attributes, &kindAttr);
             const std::string* ringValue = ringChooser.pick(f.attributes, &ringAttr);
-            if (kindValue && !trimmed(*kindValue).empty()) {
+            if (kindValue && !trimmedView(*kindValue).empty()) {
                 kindAttributes.insert(kindAttr);
-                const std::string key = normaliseKey(*kindValue);
-                if (auto m = mapping.kinds.find(key); m != mapping.kinds.end()) {
+                const auto m = mapping.kinds.empty() ? mapping.kinds.end() : mapping.kinds.find(normaliseKey(*kindValue));
+                if (m != mapping.kinds.end()) {
                     n.kind = m->second;
                     kindTally.count(trimmed(*kindValue), std::string(toKey(n.kind)));
                 } else if (auto k = kindOf(*kindValue)) {
@@ -869,7 +873,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                 switch (r) {
                     case NodeRole::Label:
                         if (label.empty()) label = trimmed(value);
-                        else if (trimmed(value) != label) n.fields[key] = value;
+                        else if (trimmedView(value) != label) n.fields[key] = value;
                         break;
                     case NodeRole::Domains: n.domains = vocabulary.canonical(splitBars(value)); break;
                     case NodeRole::TargetGroups: n.targetGroups = splitBars(value); break;
@@ -893,7 +897,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                     case NodeRole::Priority: n.priorityOverride = at.number(value, "the priority"); break;
                     case NodeRole::Visual: drawing = true; break;
                     case NodeRole::None:
-                        if (!trimmed(value).empty()) {
+                        if (!trimmedView(value).empty()) {
                             const std::string field = stripFieldPrefix(key);
                             n.fields[field] = value;
                             kept.insert(field);
@@ -975,7 +979,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             bool strength = false;
             for (const auto& [key, value] : e.attributes) {
                 const EdgeRole role = edgeRoleOf(key);
-                if (role == EdgeRole::Strength && !trimmed(value).empty()) strength = true;
+                if (role == EdgeRole::Strength && !trimmedView(value).empty()) strength = true;
                 if (role == EdgeRole::Weight) {
                     std::string t = trimmed(value);
                     std::replace(t.begin(), t.end(), ',', '.');
@@ -1022,10 +1026,10 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             std::string typeAttr;
             const std::string* typeValue = typeChooser.pick(f.attributes, &typeAttr);
             bool typed = false;
-            if (typeValue && !trimmed(*typeValue).empty()) {
+            if (typeValue && !trimmedView(*typeValue).empty()) {
                 typeAttributes.insert(typeAttr);
-                const std::string key = normaliseKey(*typeValue);
-                if (auto m = mapping.types.find(key); m != mapping.types.end()) {
+                const auto m = mapping.types.empty() ? mapping.types.end() : mapping.types.find(normaliseKey(*typeValue));
+                if (m != mapping.types.end()) {
                     r.type = m->second;
                     typeTally.count(trimmed(*typeValue), std::string(toKey(r.type)));
                     typed = true;
@@ -1055,12 +1059,12 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                         break;
                     case EdgeRole::Weight: weight = at.number(value, "the weight"); break;
                     case EdgeRole::Frequency:
-                        if (trimmed(value).empty()) break;
+                        if (trimmedView(value).empty()) break;
                         if (auto fr = frequencyOf(value)) r.frequency = *fr;
                         else r.fields[key] = value;
                         break;
                     case EdgeRole::LastContact:
-                        if (trimmed(value).empty()) break;
+                        if (trimmedView(value).empty()) break;
                         r.lastContact = parseDate(trimmed(value));
                         if (!r.lastContact) at.fail("last contact " + quote(value) + " is not a date (use 2026-11-23)");
                         break;
@@ -1086,7 +1090,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                     }
                     case EdgeRole::Visual: break;
                     case EdgeRole::None:
-                        if (!trimmed(value).empty()) {
+                        if (!trimmedView(value).empty()) {
                             const std::string field = stripFieldPrefix(key);
                             r.fields[field] = value;
                             keptEdge.insert(field);
