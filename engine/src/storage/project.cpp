@@ -282,9 +282,6 @@ void configure(Database& db) {
     // One file: a rollback journal, never WAL; every commit durable before execute() returns.
     db.exec("PRAGMA journal_mode = DELETE");
     db.exec("PRAGMA synchronous = FULL");
-    // Room for a large map's pages (the default is 2 MiB), so a big write is not spilled to
-    // the file, with an extra journal sync, before its commit.
-    db.exec("PRAGMA cache_size = -65536");
 }
 
 // Checks that the file is a Kring project this Kring can read; returns its schema version.
@@ -335,6 +332,10 @@ Project Project::createFrom(const std::string& path, Network network) {
     try {
         auto db = std::make_unique<Database>(path, false, true);
         configure(*db);
+        // Room for every page of a large map while it is written (the usual cache is 2 MiB), so
+        // none is spilled to the file, with an extra journal sync, before the commit.
+        const std::int64_t cacheSize = db->queryInt("PRAGMA cache_size");
+        db->exec("PRAGMA cache_size = -65536");
         {
             Transaction t(*db);
             for (std::string_view step : schema::kMigrations) db->exec(step);
@@ -343,6 +344,7 @@ Project Project::createFrom(const std::string& path, Network network) {
             writeAll(*db, network);
             t.commit();
         }
+        db->exec("PRAGMA cache_size = " + std::to_string(cacheSize));
         Project p(path, std::move(db), Mode::ReadWrite);
         p.openedVersion_ = kSchemaVersion;
         p.network_ = std::move(network);
