@@ -65,6 +65,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
     context.mapping = mapping.build();
     std::vector<ImportPlan> plans;
     for (const auto& input : inputs) plans.push_back(planImport(input, work, context, forced));
+    work = Network();  // only the plans were needed: its memory serves the project
 
     std::vector<CommandPtr> parts;
     std::size_t nodes = 0, relations = 0;
@@ -73,24 +74,20 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
         relations += plan.report.relationsAdded;
         if (plan.command) parts.push_back(std::move(plan.command));
     }
-    if (created) {
-        project = std::make_unique<Project>(Project::create(path, fs::path(path).stem().string()));
+    CommandPtr import;
+    if (!parts.empty()) {
+        const std::string what = std::to_string(inputs.size()) + (inputs.size() == 1 ? " file" : " files");
+        import = std::make_unique<CompositeCommand>(
+            "Import " + what + ": " + std::to_string(nodes) + " nodes, " + std::to_string(relations) + " relations",
+            std::to_string(inputs.size()) + (inputs.size() == 1 ? " bestand" : " bestanden") + " importeren: " +
+                std::to_string(nodes) + " knooppunten, " + std::to_string(relations) + " relaties",
+            std::move(parts));
     }
-    try {
-        if (!parts.empty()) {
-            const std::string what = std::to_string(inputs.size()) + (inputs.size() == 1 ? " file" : " files");
-            project->execute(std::make_unique<CompositeCommand>(
-                "Import " + what + ": " + std::to_string(nodes) + " nodes, " + std::to_string(relations) + " relations",
-                std::to_string(inputs.size()) + (inputs.size() == 1 ? " bestand" : " bestanden") + " importeren: " +
-                    std::to_string(nodes) + " knooppunten, " + std::to_string(relations) + " relaties",
-                std::move(parts)));
-        }
-    } catch (...) {
-        if (created) {
-            project.reset();
-            fs::remove(path, ec);  // do not leave an empty project behind a failed import
-        }
-        throw;
+    if (created) {
+        // The new file and the import are one transaction: a failure leaves no file behind.
+        project = std::make_unique<Project>(Project::create(path, fs::path(path).stem().string(), std::move(import)));
+    } else if (import) {
+        project->execute(std::move(import));
     }
     for (const auto& plan : plans) {
         say(countLine(plan.report));

@@ -36,9 +36,13 @@ std::string quote(const std::string& s) {
     return "'" + s + "'";
 }
 
-std::string trimmed(std::string_view s) {
+std::string_view trimmedView(std::string_view s) {
     const auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-    return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
+    return b == std::string_view::npos ? std::string_view() : s.substr(b, e - b + 1);
+}
+
+std::string trimmed(std::string_view s) {
+    return std::string(trimmedView(s));
 }
 
 // Attribute names compared loosely: "Hours per month", "hoursPerMonth" and "hours_per_month" match.
@@ -741,13 +745,22 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                             std::to_string(g.nodes[it->second].line) + ")",
                         name, n.line);
     }
-    for (const ForeignEdge& e : g.edges)
-        for (const std::string* end : {&e.source, &e.target})
-            if (!nodeIndex.count(*end))
+    // Each edge's ends as places in g.nodes, looked up once.
+    std::vector<std::pair<std::size_t, std::size_t>> edgeEnds;
+    edgeEnds.reserve(g.edges.size());
+    for (const ForeignEdge& e : g.edges) {
+        auto indexOf = [&](const std::string& end) {
+            const auto it = nodeIndex.find(end);
+            if (it == nodeIndex.end())
                 throw Error(ErrorKind::InvalidInput,
                             (e.id.empty() ? std::string("an edge") : "edge " + quote(e.id)) +
-                                " refers to unknown node " + quote(*end),
+                                " refers to unknown node " + quote(end),
                             name, e.line);
+            return it->second;
+        };
+        const std::size_t source = indexOf(e.source);
+        edgeEnds.emplace_back(source, indexOf(e.target));
+    }
 
     // Kring's own ids survive a round trip into an empty network.
     const bool emptyTarget = work.nodes().empty() && work.relations().empty();
@@ -788,6 +801,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
     // First pass: every node to a Kring node (owners later: they may come further down).
     struct Entry {
         Node node;
+        std::size_t index = 0;  // in g.nodes
         const ForeignNode* source = nullptr;
         std::string owner, backup;
         bool applied = false;
@@ -803,6 +817,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             ForeignNode& f = g.nodes[i];
             const Where at{name, f.line};
             Entry e;
+            e.index = i;
             e.source = &f;
             Node& n = e.node;
             n.id = keepIds ? nodeIds[i] : work.allocateNodeId();
@@ -811,10 +826,10 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             std::string kindAttr, ringAttr;
             const std::string* kindValue = kindChooser.pick(f.attributes, &kindAttr);
             const std::string* ringValue = ringChooser.pick(f.attributes, &ringAttr);
-            if (kindValue && !trimmed(*kindValue).empty()) {
+            if (kindValue && !trimmedView(*kindValue).empty()) {
                 kindAttributes.insert(kindAttr);
-                const std::string key = normaliseKey(*kindValue);
-                if (auto m = mapping.kinds.find(key); m != mapping.kinds.end()) {
+                const auto m = mapping.kinds.empty() ? mapping.kinds.end() : mapping.kinds.find(normaliseKey(*kindValue));
+                if (m != mapping.kinds.end()) {
                     n.kind = m->second;
                     kindTally.count(trimmed(*kindValue), std::string(toKey(n.kind)));
                 } else if (auto k = kindOf(*kindValue)) {
@@ -858,7 +873,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                 switch (r) {
                     case NodeRole::Label:
                         if (label.empty()) label = trimmed(value);
-                        else if (trimmed(value) != label) n.fields[key] = value;
+                        else if (trimmedView(value) != label) n.fields[key] = value;
                         break;
                     case NodeRole::Domains: n.domains = vocabulary.canonical(splitBars(value)); break;
                     case NodeRole::TargetGroups: n.targetGroups = splitBars(value); break;
@@ -882,7 +897,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                     case NodeRole::Priority: n.priorityOverride = at.number(value, "the priority"); break;
                     case NodeRole::Visual: drawing = true; break;
                     case NodeRole::None:
-                        if (!trimmed(value).empty()) {
+                        if (!trimmedView(value).empty()) {
                             const std::string field = stripFieldPrefix(key);
                             n.fields[field] = value;
                             kept.insert(field);
@@ -917,22 +932,23 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         report.projectInfoChanged = true;
     }
 
-    // Second pass: add the nodes.
-    std::unordered_map<std::string, NodeId> byForeign;
-    byForeign.reserve(entries.size());
+    // Second pass: add the nodes. The Kring id of each node of the file that was added, by its
+    // place in g.nodes (kNoNode for the others).
+    std::vector<NodeId> imported(g.nodes.size(), kNoNode);
     for (Entry& e : entries)
         guarded(context, [&] {
-            parts.add(std::make_unique<AddNodeCommand>(e.node), e.source->line);
+            const NodeId id = e.node.id;
+            parts.add(std::make_unique<AddNodeCommand>(std::move(e.node)), e.source->line);
             e.applied = true;
-            byForeign.emplace(e.source->id, e.node.id);
+            imported[e.index] = id;
             ++report.nodesAdded;
         });
 
     // Third pass: owners, by the file's id or by name.
     auto resolveMember = [&](const std::string& ref, const Where& at, const char* role) {
         NodeId id = kNoNode;
-        if (auto it = byForeign.find(ref); it != byForeign.end()) {
-            id = it->second;
+        if (auto it = nodeIndex.find(ref); it != nodeIndex.end() && imported[it->second] != kNoNode) {
+            id = imported[it->second];
         } else {
             const auto found = work.findByName(ref);
             if (found.size() > 1) at.fail("the " + std::string(role) + " " + quote(ref) + " is ambiguous: several nodes have that name");
@@ -950,7 +966,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             const Where at{name, e.source->line};
             const NodeId owner = e.owner.empty() ? kNoNode : resolveMember(e.owner, at, "owner");
             const NodeId backup = e.backup.empty() ? kNoNode : resolveMember(e.backup, at, "backup owner");
-            parts.add(makeSetOwner(work, e.node.id, owner, backup), e.source->line);
+            parts.add(makeSetOwner(work, imported[e.index], owner, backup), e.source->line);
         });
 
     // Relations: weights outside 1–5 are scaled onto strengths over the file's range.
@@ -963,7 +979,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             bool strength = false;
             for (const auto& [key, value] : e.attributes) {
                 const EdgeRole role = edgeRoleOf(key);
-                if (role == EdgeRole::Strength && !trimmed(value).empty()) strength = true;
+                if (role == EdgeRole::Strength && !trimmedView(value).empty()) strength = true;
                 if (role == EdgeRole::Weight) {
                     std::string t = trimmed(value);
                     std::replace(t.begin(), t.end(), ',', '.');
@@ -995,25 +1011,25 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         guarded(context, [&] {
             const ForeignEdge& f = g.edges[i];
             const Where at{name, f.line};
-            const auto from = byForeign.find(f.source), to = byForeign.find(f.target);
-            if (from == byForeign.end() || to == byForeign.end())
+            const NodeId from = imported[edgeEnds[i].first], to = imported[edgeEnds[i].second];
+            if (from == kNoNode || to == kNoNode)
                 at.fail("the edge's node was not imported (see the problem on its own line)");
-            if (from->second == to->second) {
+            if (from == to) {
                 ++loops;
                 return;
             }
             Relation r;
             r.id = keepIds ? edgeIds[i] : work.allocateRelationId();
-            r.from = from->second;
-            r.to = to->second;
+            r.from = from;
+            r.to = to;
             r.mutual = f.undirected;
             std::string typeAttr;
             const std::string* typeValue = typeChooser.pick(f.attributes, &typeAttr);
             bool typed = false;
-            if (typeValue && !trimmed(*typeValue).empty()) {
+            if (typeValue && !trimmedView(*typeValue).empty()) {
                 typeAttributes.insert(typeAttr);
-                const std::string key = normaliseKey(*typeValue);
-                if (auto m = mapping.types.find(key); m != mapping.types.end()) {
+                const auto m = mapping.types.empty() ? mapping.types.end() : mapping.types.find(normaliseKey(*typeValue));
+                if (m != mapping.types.end()) {
                     r.type = m->second;
                     typeTally.count(trimmed(*typeValue), std::string(toKey(r.type)));
                     typed = true;
@@ -1043,12 +1059,12 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                         break;
                     case EdgeRole::Weight: weight = at.number(value, "the weight"); break;
                     case EdgeRole::Frequency:
-                        if (trimmed(value).empty()) break;
+                        if (trimmedView(value).empty()) break;
                         if (auto fr = frequencyOf(value)) r.frequency = *fr;
                         else r.fields[key] = value;
                         break;
                     case EdgeRole::LastContact:
-                        if (trimmed(value).empty()) break;
+                        if (trimmedView(value).empty()) break;
                         r.lastContact = parseDate(trimmed(value));
                         if (!r.lastContact) at.fail("last contact " + quote(value) + " is not a date (use 2026-11-23)");
                         break;
@@ -1074,7 +1090,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
                     }
                     case EdgeRole::Visual: break;
                     case EdgeRole::None:
-                        if (!trimmed(value).empty()) {
+                        if (!trimmedView(value).empty()) {
                             const std::string field = stripFieldPrefix(key);
                             r.fields[field] = value;
                             keptEdge.insert(field);

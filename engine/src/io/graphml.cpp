@@ -43,13 +43,16 @@ std::string describe(const pugi::xml_parse_result& r) {
 Document::Document(std::string_view bytes, const std::string& name)
     : name_(name), text_(xmlAsUtf8(bytes, name, notes)), doc_(std::make_unique<pugi::xml_document>()), lines_(text_) {
     // Only the five predefined entities and character references are expanded, so a DOCTYPE
-    // cannot make the text grow ("billion laughs").
-    const pugi::xml_parse_result result =
-        doc_->load_buffer(text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+    // cannot make the text grow ("billion laughs"). The tree points into text_, parsed in place.
+    const pugi::xml_parse_result result = doc_->load_buffer_inplace(
+        text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
     if (!result) {
-        const auto offset = std::min(text_.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)));
+        // The parse has changed text_; the problem is told from the text as it was.
+        std::vector<std::string> unused;
+        const std::string text = xmlAsUtf8(bytes, name, unused);
+        const auto offset = std::min(text.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)));
         // Nothing closes after the problem: the text ends inside a tag or an open element.
-        const bool atEnd = text_.find('>', offset) == std::string::npos;
+        const bool atEnd = text.find('>', offset) == std::string::npos;
         throw Error(ErrorKind::InvalidInput,
                     atEnd && result.status != pugi::status_no_document_element
                         ? "the XML stops before its elements are closed (is the file cut off?)"
@@ -120,7 +123,19 @@ struct Key {
     std::string name;      // attr.name, else the id
     std::string yfiles;    // yfiles.type: nodegraphics, edgegraphics, resources, …
     std::string fallback;  // <default>
+    char channel = 0;      // 'r', 'g' or 'b': one of Gephi's colour channels
 };
+
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// Which colour channel a key named so holds for Gephi, or 0; worked out once per key.
+char colourChannel(std::string_view name) {
+    const std::string loose = normaliseKey(name);
+    return loose == "r" || loose == "g" || loose == "b" ? loose[0] : 0;
+}
 
 std::string hexColor(int r, int g, int b) {
     char buf[8];
@@ -164,6 +179,7 @@ private:
         key.name = k.attribute("attr.name").value();
         key.yfiles = k.attribute("yfiles.type").value();
         if (key.name.empty()) key.name = id;
+        key.channel = colourChannel(key.name);
         for (pugi::xml_node d = k.first_child(); d; d = d.next_sibling())
             if (d.type() == pugi::node_element && localName(d) == "default") key.fallback = textOf(d);
         const std::string domain = normaliseKey(k.attribute("for").value());
@@ -181,7 +197,7 @@ private:
         if (id.empty()) doc_.fail(data, "a <data> element has no key");
         // Tolerated (some tools leave keys out): the id serves as the name.
         undeclared_.emplace(id);
-        return &keys_.emplace(std::string(id), Key{std::string(id), "", ""}).first->second;
+        return &keys_.emplace(std::string(id), Key{std::string(id), "", "", colourChannel(id)}).first->second;
     }
 
     // Data of a node or edge, with yEd's and Gephi's drawing data unpacked.
@@ -200,14 +216,13 @@ private:
             } else {
                 std::string value = textOf(d);
                 if (value.size() > kMaxForeignValueBytes) doc_.fail(d, "a value is longer than 1 MiB");
-                const std::string loose = normaliseKey(key->name);
                 auto channel = [&](std::optional<int>& c) {
                     c = std::atoi(value.c_str());
                     graph_.drawingIgnored = true;
                 };
-                if (loose == "r") channel(r);
-                else if (loose == "g") channel(g);
-                else if (loose == "b") channel(b);
+                if (key->channel == 'r') channel(r);
+                else if (key->channel == 'g') channel(g);
+                else if (key->channel == 'b') channel(b);
                 else attributes[key->name] = std::move(value);
             }
         }
@@ -246,6 +261,15 @@ private:
             pugi::xml_node graph;
             std::string group;
         };
+        // Room for the top graph's nodes and edges at once; nested groups may add a few.
+        std::size_t nodeCount = 0, edgeCount = 0;
+        for (pugi::xml_node c = top.first_child(); c; c = c.next_sibling()) {
+            const std::string_view what = localName(c);
+            nodeCount += what == "node";
+            edgeCount += what == "edge";
+        }
+        graph_.nodes.reserve(std::min(nodeCount, kMaxForeignNodes));
+        graph_.edges.reserve(std::min(edgeCount, kMaxForeignEdges));
         std::vector<Level> stack{{top, {}}};
         std::vector<std::size_t> groupNodes;
         std::size_t hyperedges = 0;
@@ -333,7 +357,8 @@ private:
 
     const xml::Document& doc_;
     ForeignGraph graph_;
-    std::map<std::string, Key, std::less<>> keys_;
+    // Looked up for every <data> element; hashed, and by the attribute's text without a copy.
+    std::unordered_map<std::string, Key, TextHash, std::equal_to<>> keys_;
     std::vector<std::pair<std::string, std::string>> nodeDefaults_, edgeDefaults_;  // key id, name
     std::set<std::string> undeclared_;
 };

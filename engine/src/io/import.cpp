@@ -135,10 +135,21 @@ std::string readTextFile(const std::string& path) {
         throw Error(ErrorKind::InvalidInput, "is too large to import (" + std::to_string(size >> 20) + " MiB; the limit is 256 MiB)", path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::Io, "cannot read it (permission denied?)", path);
-    std::ostringstream out;
-    out << in.rdbuf();
+    // One read of the file's size, then whatever a file without a size (a pipe) or one that grew
+    // meanwhile still holds.
+    std::string text;
+    if (!ec) {
+        text.resize(static_cast<std::size_t>(size));
+        in.read(text.data(), static_cast<std::streamsize>(size));
+        text.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    if (in && in.peek() != std::ifstream::traits_type::eof()) {
+        std::ostringstream rest;
+        rest << in.rdbuf();
+        text += rest.str();
+    }
     if (in.bad()) throw Error(ErrorKind::Io, "a read failed", path);
-    return out.str();
+    return text;
 }
 
 ImportPlan planImportText(std::string_view text, const std::string& name, Network& work, ImportContext& context,

@@ -88,7 +88,7 @@ public:
     std::vector<std::string> canonical(const std::vector<std::string>& list) {
         std::vector<std::string> out;
         for (const auto& d : list) {
-            auto [it, fresh] = byKey_.emplace(normaliseKey(d), d);
+            auto [it, fresh] = byKey_.try_emplace(normaliseKey(d), d);
             if (fresh) added_.push_back(d);
             if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
         }

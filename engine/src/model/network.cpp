@@ -23,14 +23,13 @@ const std::vector<std::string>& defaultDomains() {
 
 namespace {
 
-template <typename T>
-auto lowerById(std::vector<T>& v, std::uint64_t id) {
-    return std::lower_bound(v.begin(), v.end(), id, [](const T& x, std::uint64_t i) { return x.id < i; });
-}
-
-template <typename T>
-auto lowerById(const std::vector<T>& v, std::uint64_t id) {
-    return std::lower_bound(v.begin(), v.end(), id, [](const T& x, std::uint64_t i) { return x.id < i; });
+// Where the id is or would go in a vector sorted by id. Ids are mostly dense from 1 and new
+// ones come last, so those two places are tried before a binary search.
+template <typename Items>
+auto lowerById(Items& v, std::uint64_t id) {
+    if (id >= 1 && id <= v.size() && v[id - 1].id == id) return v.begin() + static_cast<std::ptrdiff_t>(id - 1);
+    if (v.empty() || v.back().id < id) return v.end();
+    return std::lower_bound(v.begin(), v.end(), id, [](const auto& x, std::uint64_t i) { return x.id < i; });
 }
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
@@ -135,63 +134,63 @@ const Topology& Network::topology() const {
 
 std::vector<std::string> Network::checkNode(const Node& n) const {
     std::vector<std::string> problems;
-    const std::string who = describe(n);
-    if (n.id == kNoNode) problems.push_back(who + ": id 0 is not a valid id");
+    const auto who = [&n] { return describe(n); };  // built only for a problem
+    if (n.id == kNoNode) problems.push_back(who() + ": id 0 is not a valid id");
     if (n.kind == NodeKind::Resident) {
-        if (n.alias.empty()) problems.push_back(who + ": a resident needs an alias");
+        if (n.alias.empty()) problems.push_back(who() + ": a resident needs an alias");
         if (!n.name.empty())
-            problems.push_back(who + ": a resident is known by an alias only; leave the name empty");
+            problems.push_back(who() + ": a resident is known by an alias only; leave the name empty");
     } else if (n.name.empty()) {
-        problems.push_back(who + ": the name is empty");
+        problems.push_back(who() + ": the name is empty");
     }
     const bool teamSide = n.kind == NodeKind::Team || n.kind == NodeKind::Member;
     if (teamSide && n.ring != Ring::Team && n.ring != Ring::None)
-        problems.push_back(who + ": the team and its members belong in ring 0");
+        problems.push_back(who() + ": the team and its members belong in ring 0");
     if (!teamSide && n.ring == Ring::Team)
-        problems.push_back(who + ": ring 0 is the team's own ring; partners go in ring 1, 2 or 3");
+        problems.push_back(who() + ": ring 0 is the team's own ring; partners go in ring 1, 2 or 3");
     if (!(n.hoursPerMonth >= 0 && n.hoursPerMonth <= kMaxHoursPerMonth))
-        problems.push_back(who + ": hours per month must be between 0 and 744, not " + shortNumber(n.hoursPerMonth));
+        problems.push_back(who() + ": hours per month must be between 0 and 744, not " + shortNumber(n.hoursPerMonth));
     if (n.waitingListWeeks && (*n.waitingListWeeks < 0 || *n.waitingListWeeks > 520))
-        problems.push_back(who + ": a waiting list must be between 0 and 520 weeks, not " +
+        problems.push_back(who() + ": a waiting list must be between 0 and 520 weeks, not " +
                            std::to_string(*n.waitingListWeeks));
     if (n.priorityOverride && !(*n.priorityOverride >= 0 && *n.priorityOverride <= kMaxPriority))
-        problems.push_back(who + ": a priority must be between 0 and 100");
+        problems.push_back(who() + ": a priority must be between 0 and 100");
     for (const auto& d : n.domains)
         if (!contains(info_.domains, d))
-            problems.push_back(who + ": unknown life domain " + quoted(d) + " (not in the project's domain list)");
+            problems.push_back(who() + ": unknown life domain " + quoted(d) + " (not in the project's domain list)");
     for (const auto& d : n.expertise)
         if (!contains(info_.domains, d))
-            problems.push_back(who + ": unknown life domain " + quoted(d) + " in expertise");
+            problems.push_back(who() + ": unknown life domain " + quoted(d) + " in expertise");
     auto checkOwner = [&](NodeId owner, const char* role) {
         if (owner == kNoNode) return;
         if (teamSide) {
-            problems.push_back(who + ": only partners have a " + role);
+            problems.push_back(who() + ": only partners have a " + role);
             return;
         }
         const Node* o = findNode(owner);
         if (!o)
-            problems.push_back(who + ": " + role + " " + std::to_string(owner) + " does not exist");
+            problems.push_back(who() + ": " + role + " " + std::to_string(owner) + " does not exist");
         else if (o->kind != NodeKind::Member)
-            problems.push_back(who + ": " + role + " " + quoted(o->name) + " is not a team member");
+            problems.push_back(who() + ": " + role + " " + quoted(o->name) + " is not a team member");
     };
     checkOwner(n.owner, "owner");
     checkOwner(n.backupOwner, "backup owner");
     if (n.backupOwner != kNoNode && n.backupOwner == n.owner)
-        problems.push_back(who + ": the backup owner must be another member than the owner");
+        problems.push_back(who() + ": the backup owner must be another member than the owner");
     return problems;
 }
 
 std::vector<std::string> Network::checkRelation(const Relation& r) const {
     std::vector<std::string> problems;
-    const std::string who = "relation " + std::to_string(r.id);
-    if (r.id == 0) problems.push_back(who + ": id 0 is not a valid id");
-    if (!findNode(r.from)) problems.push_back(who + ": refers to unknown node " + std::to_string(r.from));
-    if (!findNode(r.to)) problems.push_back(who + ": refers to unknown node " + std::to_string(r.to));
-    if (r.from == r.to && r.from != kNoNode) problems.push_back(who + ": a relation needs two different nodes");
+    const auto who = [&r] { return "relation " + std::to_string(r.id); };  // built only for a problem
+    if (r.id == 0) problems.push_back(who() + ": id 0 is not a valid id");
+    if (!findNode(r.from)) problems.push_back(who() + ": refers to unknown node " + std::to_string(r.from));
+    if (!findNode(r.to)) problems.push_back(who() + ": refers to unknown node " + std::to_string(r.to));
+    if (r.from == r.to && r.from != kNoNode) problems.push_back(who() + ": a relation needs two different nodes");
     if (r.strength < kMinStrength || r.strength > kMaxStrength)
-        problems.push_back(who + ": strength must be 1 to 5, not " + std::to_string(r.strength));
+        problems.push_back(who() + ": strength must be 1 to 5, not " + std::to_string(r.strength));
     if (r.lastContact && !isValidDate(r.lastContact->year, r.lastContact->month, r.lastContact->day))
-        problems.push_back(who + ": the last contact date is not a valid date");
+        problems.push_back(who() + ": the last contact date is not a valid date");
     return problems;
 }
 
@@ -262,7 +261,7 @@ void Network::insertNode(Node n) {
     if (it != nodes_.end() && it->id == n.id)
         throw Error(ErrorKind::InvalidInput, "a node with id " + std::to_string(n.id) + " already exists");
     nextNodeId_ = std::max(nextNodeId_, n.id + 1);
-    dirty_.nodes.insert(n.id);
+    dirty_.nodes.emplace_hint(dirty_.nodes.end(), n.id);  // new ids mostly come last
     indexName(n);
     nodes_.insert(it, std::move(n));
     touch();
@@ -292,7 +291,7 @@ void Network::insertRelation(Relation r) {
     if (it != relations_.end() && it->id == r.id)
         throw Error(ErrorKind::InvalidInput, "a relation with id " + std::to_string(r.id) + " already exists");
     nextRelationId_ = std::max(nextRelationId_, r.id + 1);
-    dirty_.relations.insert(r.id);
+    dirty_.relations.emplace_hint(dirty_.relations.end(), r.id);
     relations_.insert(it, std::move(r));
     touch();
 }

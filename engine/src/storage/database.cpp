@@ -93,6 +93,10 @@ Statement& Statement::bind(int i, std::string_view v) {
               "write the project");
     return *this;
 }
+Statement& Statement::bindUncopied(int i, std::string_view v) {
+    db_.check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC), "write the project");
+    return *this;
+}
 Statement& Statement::bindNull(int i) {
     db_.check(sqlite3_bind_null(stmt_, i), "write the project");
     return *this;

@@ -27,6 +27,13 @@ public:
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);
     Statement& bindNull(int index);
+    // Text bound without a copy, for rows written in bulk: it must stay unchanged until the
+    // statement is run or reset.
+    Statement& bindUncopied(int index, std::string_view value);
+    template <typename T>
+    Statement& bindUncopied(int index, const std::optional<T>& value) {
+        return value ? bindUncopied(index, *value) : bindNull(index);
+    }
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);

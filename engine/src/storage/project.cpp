@@ -23,15 +23,31 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-// Lists and field maps are stored as JSON text; empty ones as NULL, which loads fastest.
+// Texts that are the same inside JSON quotes: printable ASCII without quote or backslash.
+bool plainJsonText(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+}
+
+// Lists and field maps are stored as JSON text; empty ones as NULL, which loads fastest. Plain
+// texts are written directly (most are), the rest by the JSON library, which escapes them.
 std::optional<std::string> listToText(const std::vector<std::string>& list) {
     if (list.empty()) return std::nullopt;
-    return Json(list).dump();
+    if (!std::all_of(list.begin(), list.end(), plainJsonText)) return Json(list).dump();
+    std::string out = "[";
+    for (const auto& item : list) out.append(out.size() > 1 ? ",\"" : "\"").append(item).append("\"");
+    out += ']';
+    return out;
 }
 
 std::optional<std::string> fieldsToText(const std::map<std::string, std::string>& fields) {
     if (fields.empty()) return std::nullopt;
-    return Json(fields).dump();
+    if (!std::all_of(fields.begin(), fields.end(), [](const auto& f) { return plainJsonText(f.first) && plainJsonText(f.second); }))
+        return Json(fields).dump();
+    std::string out = "{";
+    for (const auto& [key, value] : fields)
+        out.append(out.size() > 1 ? ",\"" : "\"").append(key).append("\":\"").append(value).append("\"");
+    out += '}';
+    return out;
 }
 
 // A list as Kring writes it when no item needs an escape, read without a JSON parser (opening
@@ -85,43 +101,48 @@ constexpr std::string_view kNodeColumns =
 constexpr std::string_view kRelationColumns =
     "id, source, target, type, strength, frequency, last_contact, mutual, note, fields";
 
+// The texts are bound without copies: they all live until run() has written the row.
 void writeNode(Statement& s, const Node& n) {
+    const auto domains = listToText(n.domains), targetGroups = listToText(n.targetGroups), tags = listToText(n.tags),
+               expertise = listToText(n.expertise), fields = fieldsToText(n.fields);
     s.bind(1, static_cast<std::int64_t>(n.id))
-        .bind(2, toKey(n.kind))
-        .bind(3, n.name)
+        .bindUncopied(2, toKey(n.kind))
+        .bindUncopied(3, n.name)
         .bind(4, static_cast<std::int64_t>(n.ring))
-        .bind(5, listToText(n.domains))
-        .bind(6, listToText(n.targetGroups))
-        .bind(7, listToText(n.tags))
-        .bind(8, n.notes)
-        .bind(9, n.discipline)
-        .bind(10, listToText(n.expertise))
+        .bindUncopied(5, domains)
+        .bindUncopied(6, targetGroups)
+        .bindUncopied(7, tags)
+        .bindUncopied(8, n.notes)
+        .bindUncopied(9, n.discipline)
+        .bindUncopied(10, expertise)
         .bind(11, n.hoursPerMonth)
-        .bind(12, toKey(n.signaller))
+        .bindUncopied(12, toKey(n.signaller))
         .bind(13, n.waitingListWeeks ? std::optional<std::int64_t>(*n.waitingListWeeks) : std::nullopt)
-        .bind(14, n.agreements.involvement)
-        .bind(15, n.agreements.referral)
-        .bind(16, n.agreements.lead)
-        .bind(17, n.alias)
+        .bindUncopied(14, n.agreements.involvement)
+        .bindUncopied(15, n.agreements.referral)
+        .bindUncopied(16, n.agreements.lead)
+        .bindUncopied(17, n.alias)
         .bind(18, std::int64_t{n.vulnerable})
         .bind(19, idOrNull(n.owner))
         .bind(20, idOrNull(n.backupOwner))
-        .bind(21, fieldsToText(n.fields))
+        .bindUncopied(21, fields)
         .bind(22, n.priorityOverride);
     s.run();
 }
 
 void writeRelation(Statement& s, const Relation& r) {
+    const auto lastContact = r.lastContact ? std::optional<std::string>(r.lastContact->iso()) : std::nullopt;
+    const auto fields = fieldsToText(r.fields);
     s.bind(1, static_cast<std::int64_t>(r.id))
         .bind(2, static_cast<std::int64_t>(r.from))
         .bind(3, static_cast<std::int64_t>(r.to))
-        .bind(4, toKey(r.type))
+        .bindUncopied(4, toKey(r.type))
         .bind(5, std::int64_t{r.strength})
-        .bind(6, toKey(r.frequency))
-        .bind(7, r.lastContact ? std::optional<std::string>(r.lastContact->iso()) : std::nullopt)
+        .bindUncopied(6, toKey(r.frequency))
+        .bindUncopied(7, lastContact)
         .bind(8, std::int64_t{r.mutual})
-        .bind(9, r.note)
-        .bind(10, fieldsToText(r.fields));
+        .bindUncopied(9, r.note)
+        .bindUncopied(10, fields);
     s.run();
 }
 
@@ -302,20 +323,30 @@ Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
 
-Project Project::create(const std::string& path, const std::string& name) {
-    Network net;
-    ProjectInfo info = net.info();
+Project Project::create(const std::string& path, const std::string& name, CommandPtr first) {
+    std::error_code ec;
+    if (fs::exists(path, ec))
+        throw Error(ErrorKind::InvalidInput, "already exists; choose another name or open it", path);
+    ProjectInfo info = Network().info();
     info.name = name;
-    return createFrom(path, Network::assemble(std::move(info), {}, {}));
+    Network network = Network::assemble(std::move(info), {}, {});
+    if (first) first->apply(network);
+    Project p = createFrom(path, std::move(network));
+    if (first) p.history_.push(std::move(first));
+    return p;
 }
 
-Project Project::createFrom(const std::string& path, const Network& network) {
+Project Project::createFrom(const std::string& path, Network network) {
     std::error_code ec;
     if (fs::exists(path, ec))
         throw Error(ErrorKind::InvalidInput, "already exists; choose another name or open it", path);
     try {
         auto db = std::make_unique<Database>(path, false, true);
         configure(*db);
+        // Room for every page of a large map while it is written (the usual cache is 2 MiB), so
+        // none is spilled to the file, with an extra journal sync, before the commit.
+        const std::int64_t cacheSize = db->queryInt("PRAGMA cache_size");
+        db->exec("PRAGMA cache_size = -65536");
         {
             Transaction t(*db);
             for (std::string_view step : schema::kMigrations) db->exec(step);
@@ -324,10 +355,12 @@ Project Project::createFrom(const std::string& path, const Network& network) {
             writeAll(*db, network);
             t.commit();
         }
+        db->exec("PRAGMA cache_size = " + std::to_string(cacheSize));
         Project p(path, std::move(db), Mode::ReadWrite);
         p.openedVersion_ = kSchemaVersion;
-        p.network_ = network;
+        p.network_ = std::move(network);
         p.network_.clearDirty();
+        p.dataVersion_ = p.db_->queryInt("PRAGMA data_version");
         return p;
     } catch (...) {
         fs::remove(path, ec);  // never leave a half-made project behind

@@ -34,10 +34,12 @@ class Project {
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
-    // Creates a new, empty project; refuses to overwrite an existing file.
-    static Project create(const std::string& path, const std::string& name);
+    // Creates a new project; refuses to overwrite an existing file. `first`, when given, is
+    // its first change (an import): applied and written in the transaction that creates the
+    // file, and undoable like an executed command. Invalid input throws before the file exists.
+    static Project create(const std::string& path, const std::string& name, CommandPtr first = nullptr);
     // Creates a new project holding a whole network in one transaction (generate, samples).
-    static Project createFrom(const std::string& path, const Network&);
+    static Project createFrom(const std::string& path, Network);
     // Opens an existing project, migrating an older schema. Throws Error: NotFound,
     // NotAKringFile, NewerVersion, Damaged, Locked, ReadOnly.
     static Project open(const std::string& path, Mode = Mode::ReadWrite);
