@@ -57,11 +57,17 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
     const bool created = !fs::exists(path, ec);
     std::unique_ptr<Project> project;
     Network work;
+    ImportContext context;
     if (!created) {
         project = std::make_unique<Project>(Project::open(path));
         work = project->network();
+    } else {
+        // Planned against the project as it will be created, named after its file.
+        ProjectInfo info = work.info();
+        info.name = fs::path(path).stem().string();
+        work = Network::assemble(std::move(info), {}, {});
+        context.placeholderName = true;
     }
-    ImportContext context;
     context.mapping = mapping.build();
     std::vector<ImportPlan> plans;
     for (const auto& input : inputs) plans.push_back(planImport(input, work, context, forced));

@@ -257,3 +257,20 @@ TEST_CASE("cli: the samples import cleanly and validate") {
         CHECK(j["relations"] > j["nodes"]);
     }
 }
+
+TEST_CASE("cli: a new project is named after its file until an imported project file names it") {
+    TempDir dir;
+    // A graph from another tool that brings a life domain the project did not know.
+    write(dir.file("kaart.graphml"),
+          "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+          "<key id=\"d0\" for=\"node\" attr.name=\"domains\" attr.type=\"string\"/>\n"
+          "<graph edgedefault=\"directed\"><node id=\"a\"><data key=\"d0\">Sterrenkijken</data></node>"
+          "<node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph></graphml>\n");
+    REQUIRE(runKring(dir, {"import", dir.file("oost.kring"), dir.file("kaart.graphml")}).status == 0);
+    CHECK(info(dir, dir.file("oost.kring"))["name"] == "oost");
+
+    // A Kring project file names the project, also when it comes second.
+    write(dir.file("project.json"), R"({"format": "kring", "version": 1, "project": {"name": "Wijkteam Oost"}})");
+    REQUIRE(runKring(dir, {"import", dir.file("west.kring"), dir.file("kaart.graphml"), dir.file("project.json")}).status == 0);
+    CHECK(info(dir, dir.file("west.kring"))["name"] == "Wijkteam Oost");
+}

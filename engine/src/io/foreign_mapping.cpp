@@ -784,10 +784,14 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
     detail::ImportParts parts(work, name);
     ProjectInfo info = work.info();
     if (g.project) {
+        // A new project's name is the file name Kring gave it until a project file names it.
+        const bool renamable = info.name.empty() || context.placeholderName;
         if (emptyTarget) {
+            const std::string current = info.name;
             info = *g.project;
+            if (info.name.empty() || !renamable) info.name = current;
         } else {
-            if (info.name.empty()) info.name = g.project->name;
+            if (renamable && !g.project->name.empty()) info.name = g.project->name;
             for (const auto& d : g.project->domains)
                 if (std::find(info.domains.begin(), info.domains.end(), d) == info.domains.end()) info.domains.push_back(d);
             for (const auto& [d, w] : g.project->need) info.need[d] = w;
@@ -927,6 +931,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         for (const auto& d : added) list += (list.empty() ? "" : ", ") + quote(d);
         report.notes.push_back("added life domain(s) " + list + " to the project's list");
     }
+    if (info.name != work.info().name) context.placeholderName = false;
     if (!(info == work.info())) {
         parts.add(std::make_unique<SetProjectInfoCommand>(info), 0);
         report.projectInfoChanged = true;

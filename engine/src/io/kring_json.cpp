@@ -392,7 +392,7 @@ Network readKringJson(std::string_view text, const std::string& name) {
     return net;
 }
 
-ImportPlan planKringJson(std::string_view text, const std::string& name, Network& work, ImportContext&) {
+ImportPlan planKringJson(std::string_view text, const std::string& name, Network& work, ImportContext& context) {
     Parsed p = parse(text, name);
     checkUniqueIds(p, name);
     ImportPlan plan;
@@ -415,15 +415,20 @@ ImportPlan planKringJson(std::string_view text, const std::string& name, Network
     try {
         if (p.hasProject) {
             ProjectInfo info = work.info();
+            // A new project's name is the file name Kring gave it until a project file names it.
+            const bool renamable = info.name.empty() || context.placeholderName;
             if (emptyTarget) {
+                const std::string current = info.name;
                 info = p.info;
+                if (info.name.empty() || !renamable) info.name = current;
             } else {
-                if (info.name.empty()) info.name = p.info.name;
+                if (renamable && !p.info.name.empty()) info.name = p.info.name;
                 for (const auto& d : p.info.domains)
                     if (std::find(info.domains.begin(), info.domains.end(), d) == info.domains.end()) info.domains.push_back(d);
                 for (const auto& [d, w] : p.info.need) info.need[d] = w;
                 for (const auto& [k, v] : p.info.settings) info.settings[k] = v;
             }
+            if (info.name != work.info().name) context.placeholderName = false;
             if (!(info == work.info())) {
                 add(std::make_unique<SetProjectInfoCommand>(info), 0);
                 plan.report.projectInfoChanged = true;

@@ -38,6 +38,9 @@ struct ImportContext {
     std::vector<Error>* problems = nullptr;
     // How GraphML, GEXF, DOT and Kumu JSON attributes become kinds, rings and relation types.
     ForeignMapping mapping;
+    // The project's name is the one Kring gave a new project (its file name): the first
+    // imported file that names its project (Kring JSON, Kring's GraphML) renames it.
+    bool placeholderName = false;
 };
 
 struct ImportReport {
