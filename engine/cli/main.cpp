@@ -31,7 +31,7 @@ void tuneHeapForOneCommand() {
     mallopt(M_MMAP_THRESHOLD, 256 << 20);
     mallopt(M_TRIM_THRESHOLD, 512 << 20);
     mallopt(M_TOP_PAD, static_cast<int>(kStep));
-    void* block = std::malloc(kStep);  // grows the heap by about two steps, kept after the free
+    void* block = std::malloc(kStep);  // grows the heap by a step, which stays after the free
     if (!block) return;
     const auto begin = (reinterpret_cast<std::uintptr_t>(block) + kHuge - 1) & ~(kHuge - 1);
     const auto end = reinterpret_cast<std::uintptr_t>(sbrk(0)) & ~(kHuge - 1);
