@@ -312,7 +312,8 @@ Network generateNetwork(std::size_t nodeCount, std::uint64_t seed) {
     ProjectInfo info;
     info.name = teams == 1 && !b.nodes.empty() ? b.nodes.front().name : "Gemeente Voorbeeld (" + std::to_string(teams) + " wijkteams)";
     info.domains = defaultDomains();
-    for (const auto& d : info.domains) info.need[d] = b.rng.between(0, 10) / 2.0;
+    for (const auto& d : info.domains)
+        if (const double need = b.rng.between(0, 10) / 2.0; need > 0) info.need[d] = need;  // 0: no need, as stored
     return Network::assemble(std::move(info), std::move(b.nodes), std::move(b.relations));
 }
 
