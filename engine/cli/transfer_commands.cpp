@@ -71,7 +71,9 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
     context.mapping = mapping.build();
     std::vector<ImportPlan> plans;
     for (const auto& input : inputs) plans.push_back(planImport(input, work, context, forced));
-    work = Network();  // only the plans were needed: its memory serves the project
+    // Planning applied the plans to `work`: a new project takes it as it is; an existing one
+    // applies them to its own network, so `work` is let go and its memory serves the project.
+    if (!created) work = Network();
 
     std::vector<CommandPtr> parts;
     std::size_t nodes = 0, relations = 0;
@@ -91,7 +93,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
     }
     if (created) {
         // The new file and the import are one transaction: a failure leaves no file behind.
-        project = std::make_unique<Project>(Project::create(path, fs::path(path).stem().string(), std::move(import)));
+        project = std::make_unique<Project>(Project::createFrom(path, std::move(work), std::move(import)));
     } else if (import) {
         project->execute(std::move(import));
     }

@@ -320,3 +320,30 @@ TEST_CASE("a large project reads its nodes and relations side by side, to the sa
         CHECK(sameGraph(Project::Mode::ReadOnly));
     }
 }
+
+TEST_CASE("a project created from an imported network keeps the import as its first undoable step") {
+    TempDir dir;
+    Network net = Network::assemble([] {
+        ProjectInfo info = Network().info();
+        info.name = "oost";
+        return info;
+    }(), {}, {});
+    const Network empty = net;
+    const Network full = everyField();
+    std::vector<CommandPtr> parts;
+    for (const Node& n : full.nodes()) {
+        Node copy = n;
+        copy.id = net.allocateNodeId();
+        copy.owner = copy.backupOwner = kNoNode;
+        parts.push_back(std::make_unique<AddNodeCommand>(copy));
+    }
+    CommandPtr import = std::make_unique<CompositeCommand>("Import", "Importeren", std::move(parts));
+    import->apply(net);
+    const Network imported = net;
+    Project p = Project::createFrom(dir.file("oost.kring"), std::move(net), std::move(import));
+    CHECK(Project::open(dir.file("oost.kring")).network().sameContent(imported));
+    REQUIRE(p.canUndo());
+    CHECK(p.undo());
+    CHECK(p.network().sameContent(empty));
+    CHECK(Project::open(dir.file("oost.kring")).network().sameContent(empty));
+}

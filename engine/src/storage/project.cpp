@@ -331,12 +331,10 @@ Project Project::create(const std::string& path, const std::string& name, Comman
     info.name = name;
     Network network = Network::assemble(std::move(info), {}, {});
     if (first) first->apply(network);
-    Project p = createFrom(path, std::move(network));
-    if (first) p.history_.push(std::move(first));
-    return p;
+    return createFrom(path, std::move(network), std::move(first));
 }
 
-Project Project::createFrom(const std::string& path, Network network) {
+Project Project::createFrom(const std::string& path, Network network, CommandPtr applied) {
     std::error_code ec;
     if (fs::exists(path, ec))
         throw Error(ErrorKind::InvalidInput, "already exists; choose another name or open it", path);
@@ -361,6 +359,7 @@ Project Project::createFrom(const std::string& path, Network network) {
         p.network_ = std::move(network);
         p.network_.clearDirty();
         p.dataVersion_ = p.db_->queryInt("PRAGMA data_version");
+        if (applied) p.history_.push(std::move(applied));
         return p;
     } catch (...) {
         fs::remove(path, ec);  // never leave a half-made project behind

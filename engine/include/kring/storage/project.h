@@ -39,7 +39,9 @@ public:
     // file, and undoable like an executed command. Invalid input throws before the file exists.
     static Project create(const std::string& path, const std::string& name, CommandPtr first = nullptr);
     // Creates a new project holding a whole network in one transaction (generate, samples).
-    static Project createFrom(const std::string& path, Network);
+    // `applied`, when given, is the change that made `network` from an empty project (an
+    // import planned on it): kept as the first step, undoable like an executed command.
+    static Project createFrom(const std::string& path, Network network, CommandPtr applied = nullptr);
     // Opens an existing project, migrating an older schema. Throws Error: NotFound,
     // NotAKringFile, NewerVersion, Damaged, Locked, ReadOnly.
     static Project open(const std::string& path, Mode = Mode::ReadWrite);
