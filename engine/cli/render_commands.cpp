@@ -42,7 +42,7 @@ Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy group
     options.groupBy = groupBy;
     options.pinned = pinnedPositions(net.info());
     for (const Node& n : net.nodes())
-        if (!visible.count(n.id)) options.hidden.insert(n.id);
+        if (!visible.count(n.id)) options.hidden.insert(options.hidden.end(), n.id);  // in id order
     return makeLayout(algorithm)->run(net, options);
 }
 

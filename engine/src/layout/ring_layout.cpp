@@ -73,8 +73,8 @@ struct Links {
     explicit Links(const Network& net) : start(net.nodes().size() + 1, 0) {
         const auto& nodes = net.nodes();
         auto indexOf = [&](NodeId id) {
-            const auto it = std::lower_bound(nodes.begin(), nodes.end(), id, [](const Node& n, NodeId i) { return n.id < i; });
-            return it != nodes.end() && it->id == id ? static_cast<std::int64_t>(it - nodes.begin()) : -1;
+            const Node* n = net.findNode(id);
+            return n ? static_cast<std::int64_t>(n - nodes.data()) : -1;
         };
         std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
         ends.reserve(net.relations().size());

@@ -162,7 +162,7 @@ std::set<NodeId> visibleNodes(const Network& net, const SceneFilter& f) {
             std::none_of(n.domains.begin(), n.domains.end(), [&](const std::string& d) { return f.domains.count(d) > 0; }))
             continue;
         if (f.owner != kNoNode && isPartnerKind(n.kind) && n.owner != f.owner && n.backupOwner != f.owner) continue;
-        out.insert(n.id);
+        out.insert(out.end(), n.id);  // nodes are in id order: each goes at the end
     }
     return out;
 }
