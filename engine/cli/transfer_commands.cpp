@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <thread>
 
 #include "cli.h"
 #include "kring/core/error.h"
@@ -92,8 +93,11 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
             std::move(parts));
     }
     if (created) {
-        // The new file and the import are one transaction: a failure leaves no file behind.
-        project = std::make_unique<Project>(Project::createFrom(path, std::move(work), std::move(import)));
+        // The new project is the network the plans were applied to, written in one transaction:
+        // a failure leaves no file behind. A command has no later undo to serve, so the import's
+        // parts are freed on a second thread while the file is written.
+        std::jthread release([parts = std::move(import)]() mutable { parts.reset(); });
+        project = std::make_unique<Project>(Project::createFrom(path, std::move(work)));
     } else if (import) {
         project->execute(std::move(import));
     }
