@@ -5,7 +5,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "kring/core/error.h"
 #include "kring/generate/generator.h"
@@ -346,4 +349,26 @@ TEST_CASE("a project created from an imported network keeps the import as its fi
     CHECK(p.undo());
     CHECK(p.network().sameContent(empty));
     CHECK(Project::open(dir.file("oost.kring")).network().sameContent(empty));
+}
+
+TEST_CASE("a new project appears whole under its name, and nothing else is left in the folder") {
+    TempDir dir;
+    auto entries = [&] {
+        std::vector<std::string> names;
+        for (const auto& e : std::filesystem::directory_iterator(dir.path())) names.push_back(e.path().filename().string());
+        std::sort(names.begin(), names.end());
+        return names;
+    };
+    Project p = Project::createFrom(dir.file("noord.kring"), everyField());
+    CHECK(entries() == std::vector<std::string>{"noord.kring"});
+    CHECK(RawDb(dir.file("noord.kring")).value("SELECT count(*) FROM nodes") == static_cast<long long>(everyField().nodes().size()));
+    CHECK_THROWS_AS(Project::createFrom(dir.file("noord.kring"), Network()), Error);
+    CHECK(entries() == std::vector<std::string>{"noord.kring"});
+    CHECK(Project::open(dir.file("noord.kring")).network().sameContent(everyField()));
+    try {
+        Project::create(dir.file("geen-map/zuid.kring"), "Zuid");
+        FAIL("expected an error");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
+    }
 }
