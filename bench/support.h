@@ -4,6 +4,7 @@
 // What the benchmarks share: a scratch folder, generated projects by size, and running a
 // command as its own process (whole-process timings, as a user runs Kring).
 
+#include <algorithm>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -59,6 +60,15 @@ struct ProcessRun {
     double ms = 0;        // wall time, start to exit
     long peakKiB = 0;     // the child's peak resident memory
 };
+
+// The middle of a set of timings (the mean of the two middle ones for an even count): on a
+// shared machine one slow run moves a mean a long way, a median hardly.
+inline double median(std::vector<double> values) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const std::size_t mid = values.size() / 2;
+    return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
 
 // Runs a command (found on PATH) with its output discarded.
 inline ProcessRun runProcess(const std::vector<std::string>& args) {

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace kring::cli {
@@ -41,5 +42,11 @@ bool isPictureFile(const std::string& path);
 // Prints to stdout / stderr; kept here so tests of the handlers can read what was said.
 void say(const std::string& line);
 void warn(const std::string& line);
+
+// kring runs one command and exits. What a command still holds at its end (a project, a
+// layout, a scene) is left to the operating system, which takes the memory back at once,
+// instead of being freed object by object: milliseconds for a large map. It stays reachable
+// until exit, so leak checkers see nothing lost.
+void keepUntilExit(std::shared_ptr<void> held);
 
 }  // namespace kring::cli

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <vector>
 
 #include "cli.h"
 #include "kring/core/error.h"
@@ -18,6 +20,11 @@ namespace kring::cli {
 
 void say(const std::string& line) { std::cout << line << '\n'; }
 void warn(const std::string& line) { std::cerr << line << '\n'; }
+
+void keepUntilExit(std::shared_ptr<void> held) {
+    static auto* const kept = new std::vector<std::shared_ptr<void>>();  // never destroyed, by design
+    kept->push_back(std::move(held));
+}
 
 namespace {
 

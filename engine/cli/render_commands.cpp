@@ -5,7 +5,6 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <thread>
 
 #include "cli.h"
 #include "kring/core/error.h"
@@ -84,15 +83,11 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
             text = writeDot(*scene);
         else
             throw Error(ErrorKind::InvalidInput, "cannot tell the picture format from '" + ext + "'", out);
-        // A large map's project, layout and scene take milliseconds to free: a second thread
-        // does that while this one writes the file.
-        std::jthread release([p = std::move(p), layout = std::move(layout), scene = std::move(scene)]() mutable {
-            scene.reset();
-            layout.reset();
-            p.reset();
-        });
         writeFileAtomically(out, text, Durability::Replaced);
     }
+    keepUntilExit(std::move(scene));
+    keepUntilExit(std::move(layout));
+    keepUntilExit(std::move(p));
     say("Wrote " + out);
     say("Contains: " + contains);
     return 0;

@@ -3,7 +3,6 @@
 
 #include <filesystem>
 #include <memory>
-#include <thread>
 
 #include "cli.h"
 #include "kring/core/error.h"
@@ -94,9 +93,8 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
     }
     if (created) {
         // The new project is the network the plans were applied to, written in one transaction:
-        // a failure leaves no file behind. A command has no later undo to serve, so the import's
-        // parts are freed on a second thread while the file is written.
-        std::jthread release([parts = std::move(import)]() mutable { parts.reset(); });
+        // a failure leaves no file behind. A command has no later undo to serve.
+        keepUntilExit(std::move(import));
         project = std::make_unique<Project>(Project::createFrom(path, std::move(work)));
     } else if (import) {
         project->execute(std::move(import));
@@ -107,6 +105,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
     }
     say((created ? "Created " : "Updated ") + path + ": " + std::to_string(project->network().nodes().size()) +
         " nodes, " + std::to_string(project->network().relations().size()) + " relations");
+    keepUntilExit(std::move(project));
     return 0;
 }
 

@@ -80,7 +80,15 @@ TEST_CASE("export: files are written whole or not at all") {
     } catch (const Error& e) {
         CHECK(contains(e.what(), "kaart.json"));
     }
+    // Replacing a picture keeps the path whole: the old file is swapped out and removed.
+    writeFileAtomically(dir.file("kaart.json"), "{\"v\": 3}\n", Durability::Replaced);
+    CHECK(readTextFile(dir.file("kaart.json")) == "{\"v\": 3}\n");
+    // A folder where the file should go stays a folder, and the write is refused.
+    std::filesystem::create_directory(dir.file("kaart.svg"));
+    std::filesystem::create_directory(dir.file("kaart.svg") + "/binnen");
+    CHECK_THROWS_AS(writeFileAtomically(dir.file("kaart.svg"), "<svg/>", Durability::Replaced), Error);
+    CHECK(std::filesystem::is_directory(dir.file("kaart.svg") + "/binnen"));
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
-    CHECK(files == 1);  // no temporary files left behind
+    CHECK(files == 2);  // the file and the folder: no temporary files left behind
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <set>
@@ -111,6 +112,17 @@ void writeFileAtomically(const std::string& path, std::string_view content, Dura
     if (::close(fd) != 0) {
         ::unlink(temp.c_str());
         throw Error(ErrorKind::Io, "cannot finish writing it", path);
+    }
+    // An existing file is swapped with the new one, and the old one removed after. A rename
+    // over it would do the same, but ext4 then writes the new file out before the rename
+    // returns (its safeguard for programs that replace files without syncing): about 3 ms for
+    // a 3.5 MB picture, a tenth of a large export. Either way the path always names a whole
+    // file. Only a regular file is swapped (a folder in the way must stay an error).
+    struct stat existing {};
+    if (::lstat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode) &&
+        ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) {
+        ::unlink(temp.c_str());  // now the old file
+        return;
     }
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
         const int err = errno;
