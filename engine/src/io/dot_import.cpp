@@ -3,26 +3,18 @@
 
 #include "kring/io/dot_import.h"
 
-#include <graphviz/cgraph.h>
 
 #include <cstring>
 #include <mutex>
 #include <set>
 
+#include "core/graphviz_library.h"
 #include "kring/core/error.h"
 
-// Exported by cgraph but missing from its header: flushes the lexer's buffer, so what the last
-// parse left unread (a line end after its closing brace) does not count in the next one's lines.
-extern "C" void aglexbad(void);
 
 namespace kring {
 
 namespace {
-
-std::mutex& parserMutex() {
-    static std::mutex m;  // cgraph's lexer, parser and error hook are process-wide
-    return m;
-}
 
 // cgraph reports through a process-wide hook; the messages of one parse are collected here.
 std::string& parserMessages() {
@@ -89,7 +81,7 @@ std::string htmlText(std::string_view html) {
 
 // A DOT label's escapes: \N is the node's name, \n \l \r are line ends.
 std::string labelText(char* raw, const std::string& nodeName) {
-    if (aghtmlstr(raw)) return htmlText(raw);
+    if (detail::graphviz().aghtmlstr(raw)) return htmlText(raw);
     const std::string_view s = raw;
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -119,7 +111,7 @@ bool isDrawing(std::string_view key) {
 struct GraphHandle {
     Agraph_t* g = nullptr;
     ~GraphHandle() {
-        if (g) agclose(g);
+        if (g) detail::graphviz().agclose(g);
     }
 };
 
@@ -131,16 +123,18 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
         throw Error(ErrorKind::InvalidInput, "the file holds a NUL byte, which DOT text cannot", name);
     const std::string source(text);
 
-    std::lock_guard lock(parserMutex());
+    std::lock_guard lock(detail::graphvizMutex());
     parserMessages().clear();
-    const agusererrf previous = agseterrf(collectMessage);
-    const agerrlevel_t previousLevel = agseterr(AGERR);  // warnings are not worth a message
-    aglexbad();
-    agreadline(1);  // line numbers restart for every text
+    const agusererrf previous = detail::graphviz().agseterrf(collectMessage);
+    const agerrlevel_t previousLevel = detail::graphviz().agseterr(AGERR);  // warnings are not worth a message
+    // Flushes the lexer's buffer, so what the last parse left unread (a line end after its
+    // closing brace) does not count in this one's lines.
+    detail::graphviz().aglexbad();
+    detail::graphviz().agreadline(1);  // line numbers restart for every text
     GraphHandle graph;
-    graph.g = agmemread(source.c_str());
-    agseterrf(previous);
-    agseterr(previousLevel);
+    graph.g = detail::graphviz().agmemread(source.c_str());
+    detail::graphviz().agseterrf(previous);
+    detail::graphviz().agseterr(previousLevel);
     const std::string messages = parserMessages();
     if (!graph.g) {
         const std::string first = firstLine(messages);
@@ -151,10 +145,10 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
     Agraph_t* g = graph.g;
 
     ForeignGraph out;
-    const bool directed = agisdirected(g);
-    if (agnnodes(g) > static_cast<int>(kMaxForeignNodes))
+    const bool directed = detail::graphviz().agisdirected(g);
+    if (detail::graphviz().agnnodes(g) > static_cast<int>(kMaxForeignNodes))
         throw Error(ErrorKind::InvalidInput, "the file holds more than " + std::to_string(kMaxForeignNodes) + " nodes", name);
-    if (agnedges(g) > static_cast<int>(kMaxForeignEdges))
+    if (detail::graphviz().agnedges(g) > static_cast<int>(kMaxForeignEdges))
         throw Error(ErrorKind::InvalidInput, "the file holds more than " + std::to_string(kMaxForeignEdges) + " edges", name);
 
     // Clusters: each node gets the label of the innermost cluster it sits in.
@@ -165,30 +159,30 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
             std::size_t depth;
         };
         std::vector<Level> stack;
-        for (Agraph_t* s = agfstsubg(g); s; s = agnxtsubg(s)) stack.push_back({s, 1});
+        for (Agraph_t* s = detail::graphviz().agfstsubg(g); s; s = detail::graphviz().agnxtsubg(s)) stack.push_back({s, 1});
         while (!stack.empty()) {
             const Level level = stack.back();
             stack.pop_back();
             if (level.depth > kMaxForeignDepth)
                 throw Error(ErrorKind::InvalidInput,
                             "subgraphs nest deeper than " + std::to_string(kMaxForeignDepth) + " levels", name);
-            const char* sub = agnameof(level.graph);
+            const char* sub = detail::graphviz().agnameof(level.graph);
             if (sub && std::strncmp(sub, "cluster", 7) == 0) {
                 std::string label = sub;
-                if (char* l = agget(level.graph, const_cast<char*>("label")); l && *l) label = labelText(l, sub);
+                if (char* l = detail::graphviz().agget(level.graph, const_cast<char*>("label")); l && *l) label = labelText(l, sub);
                 // Deeper clusters are visited after their parents, so the innermost one wins.
-                for (Agnode_t* n = agfstnode(level.graph); n; n = agnxtnode(level.graph, n)) clusterOf[agnameof(n)] = label;
+                for (Agnode_t* n = detail::graphviz().agfstnode(level.graph); n; n = detail::graphviz().agnxtnode(level.graph, n)) clusterOf[detail::graphviz().agnameof(n)] = label;
             }
-            for (Agraph_t* s = agfstsubg(level.graph); s; s = agnxtsubg(s)) stack.push_back({s, level.depth + 1});
+            for (Agraph_t* s = detail::graphviz().agfstsubg(level.graph); s; s = detail::graphviz().agnxtsubg(s)) stack.push_back({s, level.depth + 1});
         }
     }
     if (!clusterOf.empty()) out.notes.push_back("cluster labels became the attribute 'cluster' of their nodes");
 
-    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    for (Agnode_t* n = detail::graphviz().agfstnode(g); n; n = detail::graphviz().agnxtnode(g, n)) {
         ForeignNode f;
-        f.id = agnameof(n);
-        for (Agsym_t* sym = agnxtattr(g, AGNODE, nullptr); sym; sym = agnxtattr(g, AGNODE, sym)) {
-            char* value = agxget(n, sym);
+        f.id = detail::graphviz().agnameof(n);
+        for (Agsym_t* sym = detail::graphviz().agnxtattr(g, AGNODE, nullptr); sym; sym = detail::graphviz().agnxtattr(g, AGNODE, sym)) {
+            char* value = detail::graphviz().agxget(n, sym);
             if (!value || !*value) continue;
             const std::string key = sym->name;
             if (key == "label") {
@@ -218,16 +212,16 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
         out.nodes.push_back(std::move(f));
     }
     std::size_t index = 0;
-    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
-        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+    for (Agnode_t* n = detail::graphviz().agfstnode(g); n; n = detail::graphviz().agnxtnode(g, n))
+        for (Agedge_t* e = detail::graphviz().agfstout(g, n); e; e = detail::graphviz().agnxtout(g, e)) {
             ForeignEdge f;
-            const char* key = agnameof(e);
+            const char* key = detail::graphviz().agnameof(e);
             f.id = key && *key ? key : "edge" + std::to_string(++index);
-            f.source = agnameof(agtail(e));
-            f.target = agnameof(aghead(e));
+            f.source = detail::graphviz().agnameof(agtail(e));
+            f.target = detail::graphviz().agnameof(aghead(e));
             f.undirected = !directed;
-            for (Agsym_t* sym = agnxtattr(g, AGEDGE, nullptr); sym; sym = agnxtattr(g, AGEDGE, sym)) {
-                char* value = agxget(e, sym);
+            for (Agsym_t* sym = detail::graphviz().agnxtattr(g, AGEDGE, nullptr); sym; sym = detail::graphviz().agnxtattr(g, AGEDGE, sym)) {
+                char* value = detail::graphviz().agxget(e, sym);
                 if (!value || !*value) continue;
                 const std::string attribute = sym->name;
                 if (attribute == "dir") {
