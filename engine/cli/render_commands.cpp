@@ -2,6 +2,7 @@
 // kring layout, and the picture formats of kring export (SVG, PDF, PNG, DOT).
 
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -67,8 +68,13 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
     SceneStyle style;
     style.lang = o.lang == "nl" ? Lang::Nl : Lang::En;
     style.title = o.title;
-    auto layout = std::make_unique<Layout>(layoutFor(net, o.algorithm, groupByOrThrow(o.groupBy), visibleNodes(net, filter)));
-    auto scene = std::make_unique<Scene>(buildScene(net, *layout, style, filter));
+    // The scene's texts need no positions: a second thread makes them while the layout runs.
+    const std::set<NodeId> visible = visibleNodes(net, filter);
+    const GroupBy groupBy = groupByOrThrow(o.groupBy);
+    std::future<PreparedScene> prepared =
+        std::async(std::launch::async, [&] { return prepareScene(net, style, filter, visible); });
+    auto layout = std::make_unique<Layout>(layoutFor(net, o.algorithm, groupBy, visible));
+    auto scene = std::make_unique<Scene>(buildScene(prepared.get(), net, *layout, style));
     const std::string contains = scene->footer;
     const std::string ext = normaliseKey(std::filesystem::path(out).extension().string());
     if (ext == ".pdf") {

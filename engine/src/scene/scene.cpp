@@ -167,11 +167,115 @@ std::set<NodeId> visibleNodes(const Network& net, const SceneFilter& f) {
     return out;
 }
 
-Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& style, const SceneFilter& filter) {
-    Scene scene;
-    scene.lang = style.lang;
+namespace {
+
+// The look and texts of every shown node, in id order; no positions yet.
+void prepareNodes(const Network& net, const SceneStyle& style, const std::set<NodeId>& visible, Scene& scene) {
     const Lang l = style.lang;
-    const std::set<NodeId> visible = visibleNodes(net, filter);
+    scene.nodes.reserve(visible.size());
+    auto shown = visible.begin();  // both in id order
+    for (const Node& n : net.nodes()) {
+        while (shown != visible.end() && *shown < n.id) ++shown;
+        if (shown == visible.end() || *shown != n.id) continue;
+        const KindStyle ks = styleOf(n.kind);
+        SceneNode s;
+        s.id = n.id;
+        s.kind = n.kind;
+        s.ring = n.ring;
+        s.shape = ks.shape;
+        s.fill = ks.fill;
+        s.stroke = ks.stroke;
+        s.strokeWidth = n.kind == NodeKind::Team ? 2.0 : 1.2;
+        s.label = n.displayName();
+        if (style.ownerBadges && n.owner != kNoNode)
+            if (const Node* o = net.findNode(n.owner)) s.badge = initials(o->name);
+        std::string& tip = s.tooltip;
+        tip.reserve(s.label.size() + 96);
+        tip.append(s.label).append("\n").append(label(n.kind, l));
+        if (isPartnerKind(n.kind)) tip.append(" · ").append(lowerFirst(label(n.ring, l)));
+        if (!n.discipline.empty()) tip.append("\n").append(n.discipline);
+        if (!n.domains.empty()) {
+            tip.append(l == Lang::Nl ? "\nLeefgebieden: " : "\nLife domains: ");
+            for (std::size_t i = 0; i < n.domains.size(); ++i) tip.append(i ? ", " : "").append(n.domains[i]);
+        }
+        if (n.owner != kNoNode)
+            if (const Node* o = net.findNode(n.owner)) tip.append(l == Lang::Nl ? "\nRelatiebeheerder: " : "\nOwner: ").append(o->name);
+        if (n.waitingListWeeks)
+            tip.append(l == Lang::Nl ? "\nWachtlijst: " : "\nWaiting list: ")
+                .append(std::to_string(*n.waitingListWeeks))
+                .append(l == Lang::Nl ? " weken" : " weeks");
+        s.cssClass.append("node kind-").append(toKey(n.kind)).append(" ring-").append(toKey(n.ring));
+        scene.nodes.push_back(std::move(s));
+    }
+}
+
+// The look and texts of every relation the filter shows between two shown nodes.
+void prepareEdges(const Network& net, const SceneStyle& style, const SceneFilter& filter,
+                  const std::set<NodeId>& visible, Scene& scene, std::vector<RelationType>& types) {
+    const Lang l = style.lang;
+    const long today = style.today.daysSinceEpoch();
+    std::vector<char> shown(static_cast<std::size_t>(net.nextNodeId()) + 1, 0);  // by node id
+    for (NodeId id : visible)
+        if (id < shown.size()) shown[id] = 1;
+    auto isShown = [&](NodeId id) { return id < shown.size() && shown[id]; };
+    scene.edges.reserve(net.relations().size());
+    types.reserve(net.relations().size());
+    for (const Relation& r : net.relations()) {
+        if (!filter.types.empty() && !filter.types.count(r.type)) continue;
+        if (r.strength < filter.minStrength) continue;
+        if (!isShown(r.from) || !isShown(r.to)) continue;
+        const Node* a = net.findNode(r.from);
+        const Node* b = net.findNode(r.to);
+        if (!a || !b) continue;
+        SceneEdge e;
+        e.id = r.id;
+        e.from = r.from;
+        e.to = r.to;
+        e.width = 0.5 + 0.45 * r.strength;
+        e.color = edgeColour(r.type);
+        // Stale: a last contact longer ago than the threshold. Relations without a date are not
+        // marked: the map cannot tell how old they are.
+        e.dashed = r.lastContact && (today - r.lastContact->daysSinceEpoch()) > style.staleMonths * 30.44;
+        e.arrowAtEnd = true;
+        e.arrowAtStart = r.mutual;
+        std::string& tip = e.tooltip;
+        tip.reserve(a->displayName().size() + b->displayName().size() + 64);
+        tip.append(a->displayName()).append(r.mutual ? " ↔ " : " → ").append(b->displayName()).append("\n").append(label(r.type, l));
+        tip.append(l == Lang::Nl ? ", sterkte " : ", strength ").append(std::to_string(r.strength));
+        if (r.lastContact) tip.append(l == Lang::Nl ? "\nLaatste contact: " : "\nLast contact: ").append(r.lastContact->iso());
+        e.cssClass.append("edge type-").append(toKey(r.type)).append(e.dashed ? " stale" : "");
+        scene.edges.push_back(std::move(e));
+        types.push_back(r.type);
+    }
+}
+
+}  // namespace
+
+PreparedScene prepareScene(const Network& net, const SceneStyle& style, const SceneFilter& filter,
+                           const std::set<NodeId>& visible) {
+    PreparedScene prepared;
+    prepared.scene.lang = style.lang;
+    prepared.residentsIncluded = filter.includeResidents;
+    if (!filter.includeResidents)
+        for (const Node& n : net.nodes()) prepared.residentsLeftOut += n.kind == NodeKind::Resident;
+    // Nodes and relations are independent here: on a large map a second thread takes the nodes.
+    if (net.relations().size() + visible.size() >= kParallelItems) {
+        std::jthread nodes([&] { prepareNodes(net, style, visible, prepared.scene); });
+        prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes);
+    } else {
+        prepareNodes(net, style, visible, prepared.scene);
+        prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes);
+    }
+    return prepared;
+}
+
+Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& style, const SceneFilter& filter) {
+    return buildScene(prepareScene(net, style, filter, visibleNodes(net, filter)), net, layout, style);
+}
+
+Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layout, const SceneStyle& style) {
+    Scene scene = std::move(prepared.scene);
+    const Lang l = style.lang;
     const double font = style.fontSize;
 
     double minX = 0, minY = 0, maxX = 0, maxY = 0;
@@ -212,102 +316,56 @@ Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& sty
         scene.sectorLabels.push_back(std::move(label));
     }
 
+    // Nodes take their places; a node the layout did not place is left out.
     std::set<NodeKind> kindsShown;
-    std::vector<std::size_t> labelOrder;
-    scene.nodes.reserve(visible.size());
-    labelOrder.reserve(visible.size());
-    auto shown = visible.begin();  // both in id order
-    for (const Node& n : net.nodes()) {
-        while (shown != visible.end() && *shown < n.id) ++shown;
-        if (shown == visible.end() || *shown != n.id) continue;
-        const auto pos = layout.positions.find(n.id);
+    std::size_t placed = 0;
+    for (SceneNode& s : scene.nodes) {
+        const auto pos = layout.positions.find(s.id);
         if (pos == layout.positions.end()) continue;
-        const KindStyle ks = styleOf(n.kind);
-        SceneNode s;
-        s.id = n.id;
-        s.kind = n.kind;
-        s.ring = n.ring;
         s.centre = pos->second;
-        const auto r = layout.radii.find(n.id);
-        s.radius = r == layout.radii.end() ? nodeRadius(net, n) : r->second;
-        s.shape = ks.shape;
-        s.fill = ks.fill;
-        s.stroke = ks.stroke;
-        s.strokeWidth = n.kind == NodeKind::Team ? 2.0 : 1.2;
-        s.label = n.displayName();
+        const auto r = layout.radii.find(s.id);
+        s.radius = r != layout.radii.end() ? r->second : nodeRadius(net, *net.findNode(s.id));
         s.labelAnchor = {s.centre.x + s.radius + 3, s.centre.y + font * 0.35};
-        if (style.ownerBadges && n.owner != kNoNode)
-            if (const Node* o = net.findNode(n.owner)) s.badge = initials(o->name);
-        std::string& tip = s.tooltip;
-        tip.reserve(s.label.size() + 96);
-        tip.append(s.label).append("\n").append(label(n.kind, l));
-        if (isPartnerKind(n.kind)) tip.append(" · ").append(lowerFirst(label(n.ring, l)));
-        if (!n.discipline.empty()) tip.append("\n").append(n.discipline);
-        if (!n.domains.empty()) {
-            tip.append(l == Lang::Nl ? "\nLeefgebieden: " : "\nLife domains: ");
-            for (std::size_t i = 0; i < n.domains.size(); ++i) tip.append(i ? ", " : "").append(n.domains[i]);
-        }
-        if (n.owner != kNoNode)
-            if (const Node* o = net.findNode(n.owner)) tip.append(l == Lang::Nl ? "\nRelatiebeheerder: " : "\nOwner: ").append(o->name);
-        if (n.waitingListWeeks)
-            tip.append(l == Lang::Nl ? "\nWachtlijst: " : "\nWaiting list: ")
-                .append(std::to_string(*n.waitingListWeeks))
-                .append(l == Lang::Nl ? " weken" : " weeks");
-        s.cssClass.append("node kind-").append(toKey(n.kind)).append(" ring-").append(toKey(n.ring));
-        kindsShown.insert(n.kind);
+        kindsShown.insert(s.kind);
         grow(s.centre.x - s.radius, s.centre.y - s.radius, s.centre.x + s.radius, s.centre.y + s.radius);
-        labelOrder.push_back(scene.nodes.size());
-        scene.nodes.push_back(std::move(s));
+        if (&scene.nodes[placed] != &s) scene.nodes[placed] = std::move(s);
+        ++placed;
     }
+    scene.nodes.erase(scene.nodes.begin() + static_cast<std::ptrdiff_t>(placed), scene.nodes.end());
 
-    // The edges need the nodes' places and names, not their labels' places: on a large map they
-    // are built by a second thread while this one places the labels.
+    // The edges need the nodes' places, not their labels' places: on a large map a second
+    // thread draws them up while this one places the labels.
     std::set<RelationType> typesShown;
     bool staleShown = false;
-    auto buildEdges = [&] {
-        const long today = style.today.daysSinceEpoch();
-        scene.edges.reserve(net.relations().size());
-        for (const Relation& r : net.relations()) {
-            if (!filter.types.empty() && !filter.types.count(r.type)) continue;
-            if (r.strength < filter.minStrength) continue;
-            const SceneNode* a = scene.findNode(r.from);
-            const SceneNode* b = scene.findNode(r.to);
+    auto placeEdges = [&] {
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < scene.edges.size(); ++i) {
+            SceneEdge& e = scene.edges[i];
+            const SceneNode* a = scene.findNode(e.from);
+            const SceneNode* b = scene.findNode(e.to);
             if (!a || !b) continue;
             const double dx = b->centre.x - a->centre.x, dy = b->centre.y - a->centre.y;
             const double length = std::hypot(dx, dy);
             if (length <= a->radius + b->radius) continue;  // overlapping discs: nothing to draw between
-            SceneEdge e;
-            e.id = r.id;
-            e.from = r.from;
-            e.to = r.to;
             e.start = {a->centre.x + dx / length * a->radius, a->centre.y + dy / length * a->radius};
             e.end = {b->centre.x - dx / length * (b->radius + 1), b->centre.y - dy / length * (b->radius + 1)};
-            e.width = 0.5 + 0.45 * r.strength;
-            e.color = edgeColour(r.type);
-            // Stale: a last contact longer ago than the threshold. Relations without a date are not
-            // marked: the map cannot tell how old they are.
-            e.dashed = r.lastContact && (today - r.lastContact->daysSinceEpoch()) > style.staleMonths * 30.44;
             staleShown |= e.dashed;
-            e.arrowAtEnd = true;
-            e.arrowAtStart = r.mutual;
-            std::string& tip = e.tooltip;
-            tip.reserve(a->label.size() + b->label.size() + 64);
-            tip.append(a->label).append(r.mutual ? " ↔ " : " → ").append(b->label).append("\n").append(label(r.type, l));
-            tip.append(l == Lang::Nl ? ", sterkte " : ", strength ").append(std::to_string(r.strength));
-            if (r.lastContact) tip.append(l == Lang::Nl ? "\nLaatste contact: " : "\nLast contact: ").append(r.lastContact->iso());
-            e.cssClass.append("edge type-").append(toKey(r.type)).append(e.dashed ? " stale" : "");
-            typesShown.insert(r.type);
-            scene.edges.push_back(std::move(e));
+            typesShown.insert(prepared.edgeTypes[i]);
+            if (kept != i) scene.edges[kept] = std::move(e);
+            ++kept;
         }
+        scene.edges.erase(scene.edges.begin() + static_cast<std::ptrdiff_t>(kept), scene.edges.end());
     };
-    std::jthread edgeBuilder;  // joins on the way out, also when placing labels throws
-    if (net.relations().size() + scene.nodes.size() >= kParallelItems)
-        edgeBuilder = std::jthread(buildEdges);
+    std::jthread edgePlacer;  // joins on the way out, also when placing labels throws
+    if (scene.edges.size() + scene.nodes.size() >= kParallelItems)
+        edgePlacer = std::jthread(placeEdges);
     else
-        buildEdges();
+        placeEdges();
 
     // Labels: the team, members and larger partners first; a label that would cover another
     // label or a disc is hidden (the viewer still shows it on hover and selection).
+    std::vector<std::size_t> labelOrder(scene.nodes.size());
+    for (std::size_t i = 0; i < labelOrder.size(); ++i) labelOrder[i] = i;
     std::stable_sort(labelOrder.begin(), labelOrder.end(), [&](std::size_t a, std::size_t b) {
         const SceneNode &x = scene.nodes[a], &y = scene.nodes[b];
         if (x.kind != y.kind && (x.kind == NodeKind::Team || y.kind == NodeKind::Team)) return x.kind == NodeKind::Team;
@@ -327,7 +385,7 @@ Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& sty
         }
     }
 
-    if (edgeBuilder.joinable()) edgeBuilder.join();
+    if (edgePlacer.joinable()) edgePlacer.join();
 
     for (NodeKind k : allNodeKinds())
         if (kindsShown.count(k)) {
@@ -345,9 +403,8 @@ Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& sty
     scene.title = style.title.empty() ? net.info().name : style.title;
     scene.subtitle = (l == Lang::Nl ? "Partnerkaart, " : "Partner map, ") + dateText(style.today, l);
     ExportSummary summary;
-    summary.residentsIncluded = filter.includeResidents;
-    for (const Node& n : net.nodes())
-        if (n.kind == NodeKind::Resident && !filter.includeResidents) ++summary.residentsLeftOut;
+    summary.residentsIncluded = prepared.residentsIncluded;
+    summary.residentsLeftOut = prepared.residentsLeftOut;
     summary.nodes = scene.nodes.size();
     summary.relations = scene.edges.size();
     for (const SceneNode& n : scene.nodes)

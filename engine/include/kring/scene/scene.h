@@ -116,6 +116,17 @@ struct SceneStyle {
 // Builds the scene. Nodes without a position in the layout are left out.
 Scene buildScene(const Network&, const Layout&, const SceneStyle&, const SceneFilter&);
 
+// The same in two steps, so that an export can make the first while its layout runs: what needs
+// no positions (the look and texts of every shown node and relation), then the positions.
+struct PreparedScene {
+    Scene scene;                           // nodes and edges without positions
+    std::vector<RelationType> edgeTypes;   // one per edge, for the legend
+    std::size_t residentsLeftOut = 0;
+    bool residentsIncluded = false;
+};
+PreparedScene prepareScene(const Network&, const SceneStyle&, const SceneFilter&, const std::set<NodeId>& visible);
+Scene buildScene(PreparedScene, const Network&, const Layout&, const SceneStyle&);
+
 // The set of node ids the filter shows (before layout), for layouts and exporters.
 std::set<NodeId> visibleNodes(const Network&, const SceneFilter&);
 
