@@ -311,3 +311,37 @@ TEST_CASE("graphml: found by fuzzing: control characters in an id that serves as
     planGraphml(writeGraphml(work), "again.graphml", again, context);
     CHECK(again.nodes() == work.nodes());
 }
+
+// A large map's edges are read by a second thread; what it reads and which problem is told
+// must not depend on that.
+TEST_CASE("graphml: a large file read on two threads gives the first problem in the file, and every note") {
+    auto bigGraph = [](const std::string& badNode, const std::string& badEdge, bool edgesFirst) {
+        std::string nodes, edges;
+        for (int i = 0; i < 100; ++i) nodes += "<node id=\"n" + std::to_string(i) + "\"><data key=\"label\">P" + std::to_string(i) + "</data></node>\n";
+        for (int i = 0; i < 5000; ++i)
+            edges += "<edge source=\"n" + std::to_string(i % 100) + "\" target=\"n" + std::to_string((i * 7 + 1) % 100) +
+                     "\"><data key=\"undeclared_weight\">2</data></edge>\n";
+        nodes += badNode;
+        edges += badEdge;
+        return "<?xml version=\"1.0\"?>\n<graphml>\n<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n<graph>\n" +
+               (edgesFirst ? edges + nodes : nodes + edges) + "</graph>\n</graphml>\n";
+    };
+    // Nodes first: the node's problem comes first in the file.
+    const Error nodeFirst = refused(bigGraph("<node/>\n", "<edge source=\"n1\"/>\n", false));
+    CHECK(contains(nodeFirst.message(), "<node> has no id"));
+    CHECK(nodeFirst.line() == 105);
+    // Edges first: the edge's.
+    const Error edgeFirst = refused(bigGraph("<node/>\n", "<edge source=\"n1\"/>\n", true));
+    CHECK(contains(edgeFirst.message(), "needs a source and a target"));
+    CHECK(edgeFirst.line() == 5005);
+    // Only an edge is broken, after the nodes.
+    const Error edgeOnly = refused(bigGraph("", "<edge target=\"n1\"/>\n", false));
+    CHECK(edgeOnly.line() == 5105);
+
+    SmallTeam t;
+    ImportContext context;
+    const ImportPlan plan = planGraphml(bigGraph("", "", false), "groot.graphml", t.net, context);
+    CHECK(plan.report.nodesAdded == 100);
+    CHECK(plan.report.relationsAdded == 5000);
+    CHECK(noted(plan.report, "'undeclared_weight' have no <key> declaration"));
+}

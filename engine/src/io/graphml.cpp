@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "kring/core/error.h"
@@ -148,6 +149,9 @@ bool isNone(const char* arrow) {
     return a.empty() || a == "none";
 }
 
+// From this many edges in the top graph on, a second thread reads them.
+constexpr std::size_t kParallelEdges = 4000;
+
 class GraphmlReader {
 public:
     GraphmlReader(const xml::Document& doc) : doc_(doc) {}
@@ -190,25 +194,34 @@ private:
         }
     }
 
-    const Key* keyOf(const pugi::xml_node& data) {
+    // What one reading thread gathers besides the nodes and edges; merged after.
+    struct Local {
+        std::unordered_map<std::string, Key, TextHash, std::equal_to<>> undeclaredKeys;
+        std::set<std::string> undeclared;
+        bool drawingIgnored = false;
+    };
+
+    // keys_ is only read while the threads run; a key used without a declaration is made up in
+    // the thread's own Local.
+    const Key* keyOf(const pugi::xml_node& data, Local& local) const {
         const std::string_view id = data.attribute("key").value();
-        auto it = keys_.find(id);
-        if (it != keys_.end()) return &it->second;
+        if (auto it = keys_.find(id); it != keys_.end()) return &it->second;
         if (id.empty()) doc_.fail(data, "a <data> element has no key");
         // Tolerated (some tools leave keys out): the id serves as the name.
-        undeclared_.emplace(id);
-        return &keys_.emplace(std::string(id), Key{std::string(id), "", "", colourChannel(id)}).first->second;
+        if (auto it = local.undeclaredKeys.find(id); it != local.undeclaredKeys.end()) return &it->second;
+        local.undeclared.emplace(id);
+        return &local.undeclaredKeys.emplace(std::string(id), Key{std::string(id), "", "", colourChannel(id)}).first->second;
     }
 
     // Data of a node or edge, with yEd's and Gephi's drawing data unpacked.
     void readData(const pugi::xml_node& owner, std::map<std::string, std::string>& attributes, std::string* label,
-                  std::string* color, bool* mutual) {
+                  std::string* color, bool* mutual, Local& local) const {
         std::optional<int> r, g, b;
         for (pugi::xml_node d = owner.first_child(); d; d = d.next_sibling()) {
             if (d.type() != pugi::node_element || localName(d) != "data") continue;
-            const Key* key = keyOf(d);
+            const Key* key = keyOf(d, local);
             if (key->yfiles == "nodegraphics") {
-                readNodeGraphics(d, label, color);
+                readNodeGraphics(d, label, color, local);
             } else if (key->yfiles == "edgegraphics") {
                 readEdgeGraphics(d, attributes, mutual);
             } else if (!key->yfiles.empty()) {
@@ -218,7 +231,7 @@ private:
                 if (value.size() > kMaxForeignValueBytes) doc_.fail(d, "a value is longer than 1 MiB");
                 auto channel = [&](std::optional<int>& c) {
                     c = std::atoi(value.c_str());
-                    graph_.drawingIgnored = true;
+                    local.drawingIgnored = true;
                 };
                 if (key->channel == 'r') channel(r);
                 else if (key->channel == 'g') channel(g);
@@ -229,8 +242,8 @@ private:
         if (r && g && b && color && color->empty()) *color = hexColor(*r, *g, *b);
     }
 
-    void readNodeGraphics(const pugi::xml_node& d, std::string* label, std::string* color) {
-        graph_.drawingIgnored = true;
+    void readNodeGraphics(const pugi::xml_node& d, std::string* label, std::string* color, Local& local) const {
+        local.drawingIgnored = true;
         if (label && label->empty())
             if (pugi::xml_node l = findDescendant(d, "NodeLabel")) *label = textOf(l);
         if (color && color->empty())
@@ -240,7 +253,7 @@ private:
             }
     }
 
-    void readEdgeGraphics(const pugi::xml_node& d, std::map<std::string, std::string>& attributes, bool* mutual) {
+    void readEdgeGraphics(const pugi::xml_node& d, std::map<std::string, std::string>& attributes, bool* mutual) const {
         if (pugi::xml_node l = findDescendant(d, "EdgeLabel")) {
             const std::string text = textOf(l);
             if (!text.empty()) attributes.emplace("label", text);
@@ -249,79 +262,137 @@ private:
             if (mutual && !isNone(a.attribute("source").value()) && !isNone(a.attribute("target").value())) *mutual = true;
     }
 
+    ForeignEdge readEdge(const pugi::xml_node& c, bool undirectedByDefault, Local& local) const {
+        ForeignEdge e;
+        e.id = c.attribute("id").value();
+        e.source = c.attribute("source").value();
+        e.target = c.attribute("target").value();
+        e.line = doc_.lineOf(c);
+        if (e.source.empty() || e.target.empty()) doc_.fail(c, "an <edge> needs a source and a target");
+        const std::string directed = normaliseKey(c.attribute("directed").value());
+        e.undirected = directed.empty() ? undirectedByDefault : directed == "false";
+        applyDefaults(edgeDefaults_, e.attributes);
+        bool mutual = false;
+        readData(c, e.attributes, nullptr, nullptr, &mutual, local);
+        if (mutual) e.undirected = true;
+        return e;
+    }
+
     void readGraph(const pugi::xml_node& top) {
         const bool undirectedByDefault = normaliseKey(top.attribute("edgedefault").value()) == "undirected";
+        Local mainLocal, edgeLocal;
         for (pugi::xml_node d = top.first_child(); d; d = d.next_sibling()) {
             if (d.type() != pugi::node_element || localName(d) != "data") continue;
-            const Key* key = keyOf(d);
+            const Key* key = keyOf(d, mainLocal);
             if (key->name == "kring.project") projectFromJson(textOf(d), graph_, doc_.name(), doc_.lineOf(d));
         }
-        // Nested graphs (yEd groups) are walked without recursion; their members get the group's name.
+        // The top graph's edges are read by a second thread on a large map, while this one reads
+        // the nodes and any nested graphs (yEd groups, walked without recursion; their members get
+        // the group's name). Edges come out as before: the top graph's in file order, then the
+        // nested graphs' edges.
+        std::size_t nodeCount = 0;
+        std::vector<pugi::xml_node> topEdges;
+        for (pugi::xml_node c = top.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            const std::string_view what = localName(c);
+            nodeCount += what == "node";
+            if (what == "edge") topEdges.push_back(c);
+        }
+        graph_.nodes.reserve(std::min(nodeCount, kMaxForeignNodes));
+        std::vector<ForeignEdge> edges;
+        edges.reserve(std::min(topEdges.size(), kMaxForeignEdges));
+        auto readTopEdges = [&] {
+            for (const pugi::xml_node& c : topEdges) {
+                if (edges.size() >= kMaxForeignEdges)
+                    doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignEdges) + " edges");
+                edges.push_back(readEdge(c, undirectedByDefault, edgeLocal));
+            }
+        };
+        // A problem in the edges is kept until the nodes are read, so the one reported is the
+        // first in reading order, however the work was shared.
+        std::exception_ptr edgeFailure;
+        auto readTopEdgesKeepingFailure = [&] {
+            try {
+                readTopEdges();
+            } catch (...) {
+                edgeFailure = std::current_exception();
+            }
+        };
+        std::jthread edgeReader;
+        if (topEdges.size() >= kParallelEdges)
+            edgeReader = std::jthread(readTopEdgesKeepingFailure);
+        else
+            readTopEdgesKeepingFailure();
+
         struct Level {
             pugi::xml_node graph;
             std::string group;
         };
-        // Room for the top graph's nodes and edges at once; nested groups may add a few.
-        std::size_t nodeCount = 0, edgeCount = 0;
-        for (pugi::xml_node c = top.first_child(); c; c = c.next_sibling()) {
-            const std::string_view what = localName(c);
-            nodeCount += what == "node";
-            edgeCount += what == "edge";
-        }
-        graph_.nodes.reserve(std::min(nodeCount, kMaxForeignNodes));
-        graph_.edges.reserve(std::min(edgeCount, kMaxForeignEdges));
         std::vector<Level> stack{{top, {}}};
         std::vector<std::size_t> groupNodes;
+        std::vector<ForeignEdge> nestedEdges;
         std::size_t hyperedges = 0;
-        while (!stack.empty()) {
-            const Level level = stack.back();
-            stack.pop_back();
-            for (pugi::xml_node c = level.graph.first_child(); c; c = c.next_sibling()) {
-                if (c.type() != pugi::node_element) continue;
-                const std::string_view what = localName(c);
-                if (what == "node") {
-                    if (graph_.nodes.size() >= kMaxForeignNodes)
-                        doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignNodes) + " nodes");
-                    ForeignNode n;
-                    n.id = c.attribute("id").value();
-                    n.line = doc_.lineOf(c);
-                    if (n.id.empty()) doc_.fail(c, "a <node> has no id");
-                    applyDefaults(nodeDefaults_, n.attributes);
-                    readData(c, n.attributes, &n.label, &n.color, nullptr);
-                    if (!level.group.empty()) n.attributes.emplace("group", level.group);
-                    pugi::xml_node inner;
-                    for (pugi::xml_node g = c.first_child(); g; g = g.next_sibling())
-                        if (g.type() == pugi::node_element && localName(g) == "graph") inner = g;
-                    if (inner) {
-                        std::string label = n.label;
-                        if (label.empty())
-                            for (const auto& [k, v] : n.attributes)
-                                if (normaliseKey(k) == "label" || normaliseKey(k) == "name") label = v;
-                        stack.push_back({inner, label.empty() ? n.id : label});
-                        groupNodes.push_back(graph_.nodes.size());
+        bool inTop = true;
+        try {
+            while (!stack.empty()) {
+                const Level level = stack.back();
+                stack.pop_back();
+                for (pugi::xml_node c = level.graph.first_child(); c; c = c.next_sibling()) {
+                    if (c.type() != pugi::node_element) continue;
+                    const std::string_view what = localName(c);
+                    if (what == "node") {
+                        if (graph_.nodes.size() >= kMaxForeignNodes)
+                            doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignNodes) + " nodes");
+                        ForeignNode n;
+                        n.id = c.attribute("id").value();
+                        n.line = doc_.lineOf(c);
+                        if (n.id.empty()) doc_.fail(c, "a <node> has no id");
+                        applyDefaults(nodeDefaults_, n.attributes);
+                        readData(c, n.attributes, &n.label, &n.color, nullptr, mainLocal);
+                        if (!level.group.empty()) n.attributes.emplace("group", level.group);
+                        pugi::xml_node inner;
+                        for (pugi::xml_node g = c.first_child(); g; g = g.next_sibling())
+                            if (g.type() == pugi::node_element && localName(g) == "graph") inner = g;
+                        if (inner) {
+                            std::string label = n.label;
+                            if (label.empty())
+                                for (const auto& [k, v] : n.attributes)
+                                    if (normaliseKey(k) == "label" || normaliseKey(k) == "name") label = v;
+                            stack.push_back({inner, label.empty() ? n.id : label});
+                            groupNodes.push_back(graph_.nodes.size());
+                        }
+                        graph_.nodes.push_back(std::move(n));
+                    } else if (what == "edge" && !inTop) {
+                        if (topEdges.size() + nestedEdges.size() >= kMaxForeignEdges)
+                            doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignEdges) + " edges");
+                        nestedEdges.push_back(readEdge(c, undirectedByDefault, mainLocal));
+                    } else if (what == "hyperedge") {
+                        ++hyperedges;
                     }
-                    graph_.nodes.push_back(std::move(n));
-                } else if (what == "edge") {
-                    if (graph_.edges.size() >= kMaxForeignEdges)
-                        doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignEdges) + " edges");
-                    ForeignEdge e;
-                    e.id = c.attribute("id").value();
-                    e.source = c.attribute("source").value();
-                    e.target = c.attribute("target").value();
-                    e.line = doc_.lineOf(c);
-                    if (e.source.empty() || e.target.empty()) doc_.fail(c, "an <edge> needs a source and a target");
-                    const std::string directed = normaliseKey(c.attribute("directed").value());
-                    e.undirected = directed.empty() ? undirectedByDefault : directed == "false";
-                    applyDefaults(edgeDefaults_, e.attributes);
-                    bool mutual = false;
-                    readData(c, e.attributes, nullptr, nullptr, &mutual);
-                    if (mutual) e.undirected = true;
-                    graph_.edges.push_back(std::move(e));
-                } else if (what == "hyperedge") {
-                    ++hyperedges;
+                }
+                inTop = false;
+            }
+        } catch (const Error& e) {
+            if (edgeReader.joinable()) edgeReader.join();
+            // The first problem in reading order: the top graph in file order, then nested graphs.
+            if (edgeFailure) {
+                try {
+                    std::rethrow_exception(edgeFailure);
+                } catch (const Error& edgeError) {
+                    if (!inTop || edgeError.line() < e.line()) throw;
                 }
             }
+            throw;
         }
+        if (edgeReader.joinable()) edgeReader.join();
+        if (edgeFailure) std::rethrow_exception(edgeFailure);
+        graph_.edges = std::move(edges);
+        graph_.edges.insert(graph_.edges.end(), std::make_move_iterator(nestedEdges.begin()),
+                            std::make_move_iterator(nestedEdges.end()));
+        graph_.drawingIgnored = graph_.drawingIgnored || mainLocal.drawingIgnored || edgeLocal.drawingIgnored;
+        undeclared_.insert(mainLocal.undeclared.begin(), mainLocal.undeclared.end());
+        undeclared_.insert(edgeLocal.undeclared.begin(), edgeLocal.undeclared.end());
+
         dropUnusedGroups(groupNodes);
         if (hyperedges)
             graph_.notes.push_back(std::to_string(hyperedges) + " hyperedge(s) were skipped: Kring's relations join two nodes");
@@ -333,7 +404,7 @@ private:
     }
 
     void applyDefaults(const std::vector<std::pair<std::string, std::string>>& defaults,
-                       std::map<std::string, std::string>& attributes) {
+                       std::map<std::string, std::string>& attributes) const {
         for (const auto& [id, name] : defaults) attributes[name] = keys_.at(id).fallback;
     }
 
