@@ -8,6 +8,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "kring/io/foreign_mapping.h"
+#include "kring/io/import.h"
 
 namespace kring::cli {
 
@@ -23,6 +27,18 @@ void addTransferCommands(CLI::App& app, Registry& registry);  // import, export
 void addAnalysisCommands(CLI::App& app, Registry& registry);  // gaps, metrics
 void addAssignCommands(CLI::App& app, Registry& registry);    // assign
 void addLayoutCommands(CLI::App& app, Registry& registry);    // layout
+
+// The options of `kring import` and `kring validate` that say how to read a file: --format,
+// --kind-from, --ring-from, --type-from and --map, --map-ring, --map-type.
+struct ReadOptions {
+    std::string format;
+    std::string kindFrom, ringFrom, typeFrom;
+    std::vector<std::string> kinds, rings, types;
+
+    ForeignMapping mapping() const;     // Error (InvalidInput) for a --map… without VALUE=TARGET
+    ImportFormat forcedFormat() const;  // Auto without --format; Error for an unknown one
+};
+void addReadOptions(CLI::App* sub, ReadOptions& options);
 
 // The picture formats of `kring export`: .svg, .pdf, .png, .dot.
 struct PictureOptions {

@@ -90,7 +90,7 @@ int runInfo(const std::string& path, const std::string& format) {
     return 0;
 }
 
-int runValidate(const std::string& path) {
+int runValidate(const std::string& path, const ReadOptions& read) {
     std::vector<std::string> problems;
     std::size_t nodes = 0, relations = 0;
     if (isProjectFile(path)) {
@@ -104,9 +104,10 @@ int runValidate(const std::string& path) {
     } else {
         Network work;
         ImportContext context;
+        context.mapping = read.mapping();
         std::vector<Error> rowProblems;
         context.problems = &rowProblems;  // report every bad row, not just the first
-        ImportPlan plan = planImport(path, work, context);
+        ImportPlan plan = planImport(path, work, context, read.forcedFormat());
         for (const auto& note : plan.report.notes) say("note: " + note);
         for (const Error& e : rowProblems) warn(e.what());
         if (!rowProblems.empty()) {
@@ -152,8 +153,11 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
     {
         auto* sub = app.add_subcommand("validate", "Check a project or an importable file and report every problem");
         auto path = std::make_shared<std::string>();
-        sub->add_option("FILE", *path, "A .kring project, or a file 'kring import' reads")->required();
-        registry.add(sub, [path] { return runValidate(*path); });
+        auto read = std::make_shared<ReadOptions>();
+        sub->add_option("FILE", *path, "A .kring project, or a file 'kring import' reads (read as import would)")
+            ->required();
+        addReadOptions(sub, *read);
+        registry.add(sub, [path, read] { return runValidate(*path, *read); });
     }
     {
         auto* sub = app.add_subcommand("generate", "Write a realistic synthetic network, for scale tests");

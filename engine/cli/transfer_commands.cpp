@@ -27,31 +27,8 @@ std::string countLine(const ImportReport& r) {
     return line;
 }
 
-// The --kind-from, --ring-from, --type-from and --map… options of `kring import`.
-struct MappingOptions {
-    std::string kindFrom, ringFrom, typeFrom;
-    std::vector<std::string> kinds, rings, types;
-
-    ForeignMapping build() const {
-        ForeignMapping m;
-        m.kindFrom = kindFrom;
-        m.ringFrom = ringFrom;
-        m.typeFrom = typeFrom;
-        for (const auto& k : kinds) m.addKind(k);
-        for (const auto& r : rings) m.addRing(r);
-        for (const auto& t : types) m.addType(t);
-        return m;
-    }
-};
-
-int runImport(const std::string& path, const std::vector<std::string>& inputs, const std::string& format,
-              const MappingOptions& mapping) {
-    ImportFormat forced = ImportFormat::Auto;
-    if (!format.empty()) {
-        const auto parsed = parseImportFormat(format);
-        if (!parsed) throw Error(ErrorKind::InvalidInput, "unknown import format '" + format + "'");
-        forced = *parsed;
-    }
+int runImport(const std::string& path, const std::vector<std::string>& inputs, const ReadOptions& read) {
+    const ImportFormat forced = read.forcedFormat();
     // Read every input before touching the project, so a bad file changes nothing.
     std::error_code ec;
     const bool created = !fs::exists(path, ec);
@@ -68,7 +45,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
         work = Network::assemble(std::move(info), {}, {});
         context.placeholderName = true;
     }
-    context.mapping = mapping.build();
+    context.mapping = read.mapping();
     std::vector<ImportPlan> plans;
     for (const auto& input : inputs) plans.push_back(planImport(input, work, context, forced));
     // Planning applied the plans to `work`: a new project takes it as it is; an existing one
@@ -152,40 +129,61 @@ int runExport(const std::string& path, const std::string& out, std::string forma
 
 }  // namespace
 
+ForeignMapping ReadOptions::mapping() const {
+    ForeignMapping m;
+    m.kindFrom = kindFrom;
+    m.ringFrom = ringFrom;
+    m.typeFrom = typeFrom;
+    for (const auto& k : kinds) m.addKind(k);
+    for (const auto& r : rings) m.addRing(r);
+    for (const auto& t : types) m.addType(t);
+    return m;
+}
+
+ImportFormat ReadOptions::forcedFormat() const {
+    if (format.empty()) return ImportFormat::Auto;
+    const auto parsed = parseImportFormat(format);
+    if (!parsed) throw Error(ErrorKind::InvalidInput, "unknown import format '" + format + "'");
+    return *parsed;
+}
+
+void addReadOptions(CLI::App* sub, ReadOptions& o) {
+    sub->add_option("--format", o.format,
+                    "Force the format of every INPUT: json, kumu-json, graphml, gexf, dot, kumu-elements, "
+                    "kumu-connections, gephi-nodes, gephi-edges (default: from the extension and the header)");
+    sub->add_option("--kind-from", o.kindFrom,
+                    "GraphML/GEXF/DOT/Kumu JSON: the node attribute that holds the kind "
+                    "(default: kind, element type, type, soort or category)");
+    sub->add_option("--ring-from", o.ringFrom, "The node attribute that holds the ring (default: ring)");
+    sub->add_option("--type-from", o.typeFrom,
+                    "The edge attribute that holds the relation type (default: type, connection type, relation)");
+    sub->add_option("--map", o.kinds, "VALUE=KIND: read this kind value as a Kring kind, e.g. Zorg=organisation")
+        ->expected(1)
+        ->take_all();
+    sub->add_option("--map-ring", o.rings, "VALUE=RING: read this ring value as ring 0-3, e.g. Wijk=1")
+        ->expected(1)
+        ->take_all();
+    sub->add_option("--map-type", o.types, "VALUE=TYPE: read this relation type, e.g. verwijst=referral")
+        ->expected(1)
+        ->take_all();
+}
+
 void addTransferCommands(CLI::App& app, Registry& registry) {
     {
         auto* sub = app.add_subcommand("import", "Import files into a project (created when missing), all or nothing");
         auto path = std::make_shared<std::string>();
         auto inputs = std::make_shared<std::vector<std::string>>();
-        auto format = std::make_shared<std::string>();
-        auto mapping = std::make_shared<MappingOptions>();
+        auto read = std::make_shared<ReadOptions>();
         sub->add_option("FILE", *path, "The project file (.kring)")->required();
         sub->add_option("INPUT", *inputs,
                         "Kring or Kumu JSON, GraphML, GEXF, DOT, Kumu or Gephi CSV files, read in this order")
             ->required();
-        sub->add_option("--format", *format,
-                        "Force the format of every INPUT: json, kumu-json, graphml, gexf, dot, kumu-elements, "
-                        "kumu-connections, gephi-nodes, gephi-edges (default: from the extension and the header)");
-        sub->add_option("--kind-from", mapping->kindFrom,
-                        "GraphML/GEXF/DOT/Kumu JSON: the node attribute that holds the kind "
-                        "(default: kind, element type, type, soort or category)");
-        sub->add_option("--ring-from", mapping->ringFrom, "The node attribute that holds the ring (default: ring)");
-        sub->add_option("--type-from", mapping->typeFrom,
-                        "The edge attribute that holds the relation type (default: type, connection type, relation)");
-        sub->add_option("--map", mapping->kinds, "VALUE=KIND: read this kind value as a Kring kind, e.g. Zorg=organisation")
-            ->expected(1)
-            ->take_all();
-        sub->add_option("--map-ring", mapping->rings, "VALUE=RING: read this ring value as ring 0-3, e.g. Wijk=1")
-            ->expected(1)
-            ->take_all();
-        sub->add_option("--map-type", mapping->types, "VALUE=TYPE: read this relation type, e.g. verwijst=referral")
-            ->expected(1)
-            ->take_all();
+        addReadOptions(sub, *read);
         sub->footer(
             "Elements and nodes files go before the connections and edges files that refer to them.\n"
             "See docs/spreadsheets.md for the columns Kring reads, docs/interchange.md for GraphML, GEXF, DOT\n"
             "and Kumu JSON and how their attributes become kinds, rings and relation types.");
-        registry.add(sub, [path, inputs, format, mapping] { return runImport(*path, *inputs, *format, *mapping); });
+        registry.add(sub, [path, inputs, read] { return runImport(*path, *inputs, *read); });
     }
     {
         auto* sub = app.add_subcommand("export", "Export a project; residents are left out unless asked");

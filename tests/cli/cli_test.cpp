@@ -196,6 +196,30 @@ TEST_CASE("cli: validate reports problems with file and line") {
     CHECK(many.err.find("3 problem(s)") != std::string::npos);
 }
 
+TEST_CASE("cli: validate reads a file as import would, with the same mapping options") {
+    TempDir dir;
+    write(dir.file("kaart.graphml"),
+          "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+          "<key id=\"d0\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+          "<key id=\"d1\" for=\"node\" attr.name=\"soort\" attr.type=\"string\"/>\n<graph>\n"
+          "<node id=\"a\"><data key=\"d0\">GGD Noord</data><data key=\"d1\">Zorg</data></node>\n"
+          "<node id=\"b\"><data key=\"d0\">Buurtcentrum</data><data key=\"d1\">Welzijn</data></node>\n"
+          "</graph>\n</graphml>\n");
+    const Run plain = runKring(dir, {"validate", dir.file("kaart.graphml")});
+    CHECK(plain.status == 0);
+    CHECK(plain.out.find("Kring does not know") != std::string::npos);
+    const Run mapped = runKring(dir, {"validate", dir.file("kaart.graphml"), "--kind-from", "soort", "--map",
+                                      "Zorg=organisation", "--map", "Welzijn=informal"});
+    CHECK(mapped.status == 0);
+    CHECK(mapped.out.find("'Welzijn' → informal (1)") != std::string::npos);
+    const Run badMap = runKring(dir, {"validate", dir.file("kaart.graphml"), "--map", "Zorg"});
+    CHECK(badMap.status == 1);
+    CHECK(badMap.err.find("VALUE=TARGET") != std::string::npos);
+    const Run forced = runKring(dir, {"validate", dir.file("kaart.graphml"), "--format", "gexf"});
+    CHECK(forced.status == 1);
+    CHECK(forced.err.find("not a GEXF file") != std::string::npos);
+}
+
 TEST_CASE("cli: generate makes exactly N nodes, the same for the same seed") {
     TempDir dir;
     REQUIRE(runKring(dir, {"generate", dir.file("a.kring"), "--nodes", "600", "--seed", "7"}).status == 0);
