@@ -167,12 +167,7 @@ private:
     void readEdge(const pugi::xml_node& c, const std::string& defaultType) {
         if (g_.edges.size() >= kMaxForeignEdges)
             doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignEdges) + " edges");
-        ForeignEdge e;
-        e.id = c.attribute("id").value();
-        e.source = c.attribute("source").value();
-        e.target = c.attribute("target").value();
-        e.line = doc_.lineOf(c);
-        if (e.source.empty() || e.target.empty()) doc_.fail(c, "an <edge> needs a source and a target");
+        ForeignEdge e = xml::edgeEnds(doc_, c);
         std::string type = normaliseKey(c.attribute("type").value());
         if (type.empty()) type = defaultType;
         e.undirected = type == "undirected" || type == "mutual";

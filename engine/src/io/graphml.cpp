@@ -110,6 +110,16 @@ pugi::xml_node findDescendant(const pugi::xml_node& node, std::string_view local
     return node.find_node([local](const pugi::xml_node& n) { return n.type() == pugi::node_element && localName(n) == local; });
 }
 
+ForeignEdge edgeEnds(const Document& doc, const pugi::xml_node& c) {
+    ForeignEdge e;
+    e.id = c.attribute("id").value();
+    e.source = c.attribute("source").value();
+    e.target = c.attribute("target").value();
+    e.line = doc.lineOf(c);
+    if (e.source.empty() || e.target.empty()) doc.fail(c, "an <edge> needs a source and a target");
+    return e;
+}
+
 }  // namespace xml
 
 // [SECTION] reading GraphML
@@ -263,12 +273,7 @@ private:
     }
 
     ForeignEdge readEdge(const pugi::xml_node& c, bool undirectedByDefault, Local& local) const {
-        ForeignEdge e;
-        e.id = c.attribute("id").value();
-        e.source = c.attribute("source").value();
-        e.target = c.attribute("target").value();
-        e.line = doc_.lineOf(c);
-        if (e.source.empty() || e.target.empty()) doc_.fail(c, "an <edge> needs a source and a target");
+        ForeignEdge e = edgeEnds(doc_, c);
         const std::string directed = normaliseKey(c.attribute("directed").value());
         e.undirected = directed.empty() ? undirectedByDefault : directed == "false";
         applyDefaults(edgeDefaults_, e.attributes);

@@ -50,5 +50,8 @@ std::string_view localName(const pugi::xml_node&);
 std::string textOf(const pugi::xml_node&);
 // The first descendant element with this local name, or an empty node.
 pugi::xml_node findDescendant(const pugi::xml_node&, std::string_view local);
+// An <edge>'s id, source, target and line, as GraphML and GEXF both write them; Error (line)
+// when it lacks an end.
+ForeignEdge edgeEnds(const Document&, const pugi::xml_node& edge);
 
 }  // namespace kring::xml
