@@ -48,9 +48,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
     context.mapping = read.mapping();
     std::vector<ImportPlan> plans;
     for (const auto& input : inputs) plans.push_back(planImport(input, work, context, forced));
-    // Planning applied the plans to `work`: a new project takes it as it is; an existing one
-    // applies them to its own network, so `work` is let go and its memory serves the project.
-    if (!created) work = Network();
+    // Planning applied the plans to `work`: the project, new or not, takes it as it is.
 
     std::vector<CommandPtr> parts;
     std::size_t nodes = 0, relations = 0;
@@ -74,7 +72,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
         keepUntilExit(std::move(import));
         project = std::make_unique<Project>(Project::createFrom(path, std::move(work)));
     } else if (import) {
-        project->execute(std::move(import));
+        project->executeApplied(std::move(import), std::move(work));
     }
     for (const auto& plan : plans) {
         say(countLine(plan.report));

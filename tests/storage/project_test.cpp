@@ -351,6 +351,51 @@ TEST_CASE("a project created from an imported network keeps the import as its fi
     CHECK(Project::open(dir.file("oost.kring")).network().sameContent(empty));
 }
 
+TEST_CASE("a command applied to a copy is committed with the copy, and applied anew when the file moved on") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    Project p = Project::createFrom(path, everyField());
+    auto plan = [](Network& work, const std::string& name) {
+        Node n;
+        n.id = work.allocateNodeId();
+        n.name = name;
+        n.ring = Ring::Second;
+        CommandPtr add = std::make_unique<AddNodeCommand>(n);
+        add->apply(work);
+        return std::pair{std::move(add), n.id};
+    };
+    const Network before = p.network();
+    Network work = p.network();
+    auto [add, id] = plan(work, "Veilig Thuis");
+    const Network planned = work;
+    p.executeApplied(std::move(add), std::move(work));
+    CHECK(p.network().sameContent(planned));
+    CHECK(Project::open(path).network().sameContent(planned));
+    REQUIRE(p.undo());
+    CHECK(Project::open(path).network().sameContent(before));
+    REQUIRE(p.redo());
+    CHECK(Project::open(path).network().node(id).name == "Veilig Thuis");
+
+    // Another process changes the file after the copy was taken: both changes are kept.
+    Network stale = p.network();
+    auto [late, lateId] = plan(stale, "CJG");
+    Project other = Project::open(path);
+    const NodeId ggz = other.network().findByName("GGZ Noord").front();
+    other.execute(makeMoveRing(other.network(), ggz, Ring::Outside));
+    p.executeApplied(std::move(late), std::move(stale));
+    const Network reopened = Project::open(path).network();
+    CHECK(reopened.node(ggz).ring == Ring::Outside);
+    CHECK(reopened.node(lateId).name == "CJG");
+    CHECK(reopened.sameContent(p.network()));
+
+    // Read-only: refused, nothing changed.
+    Project readOnly = Project::open(path, Project::Mode::ReadOnly);
+    Network copy = readOnly.network();
+    auto [refused, refusedId] = plan(copy, "GGD");
+    CHECK_THROWS_AS(readOnly.executeApplied(std::move(refused), std::move(copy)), Error);
+    CHECK(Project::open(path).network().findNode(refusedId) == nullptr);
+}
+
 TEST_CASE("a new project appears whole under its name, and nothing else is left in the folder") {
     TempDir dir;
     auto entries = [&] {

@@ -561,11 +561,15 @@ bool Project::refreshIfChanged() {
     return true;
 }
 
-void Project::commitChange(const std::function<void()>& change) {
+void Project::requireWritable() const {
     if (mode_ == Mode::ReadOnly)
         throw Error(ErrorKind::ReadOnly, "the project is open read-only; nothing was changed", path_);
     if (db_->readOnly())
         throw Error(ErrorKind::ReadOnly, "the project file is read-only; nothing was changed", path_);
+}
+
+void Project::commitChange(const std::function<void()>& change) {
+    requireWritable();
     refreshIfChanged();
     network_.clearDirty();
     Transaction t(*db_);
@@ -594,6 +598,21 @@ void Project::execute(CommandPtr command) {
         network_.clearDirty();
         throw;
     }
+    history_.push(std::move(command));
+}
+
+void Project::executeApplied(CommandPtr command, Network applied) {
+    requireWritable();
+    if (refreshIfChanged()) {  // `applied` was copied from a network that is no more
+        execute(std::move(command));
+        return;
+    }
+    Transaction t(*db_);
+    writeDirty(*db_, applied);  // the rows the command changed in the copy
+    t.commit();
+    applied.clearDirty();
+    network_ = std::move(applied);
+    dataVersion_ = db_->queryInt("PRAGMA data_version");
     history_.push(std::move(command));
 }
 

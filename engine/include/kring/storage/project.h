@@ -62,6 +62,12 @@ public:
     // Applies the command and commits it. On any failure the network and the file stay as
     // they were and Error is thrown.
     void execute(CommandPtr);
+    // The same for a command the caller has already applied to a copy of network() (an import
+    // plans on a copy): the copy takes the network's place, with the command's rows written and
+    // the command kept for undo, instead of applying it a second time. Should another process
+    // have changed the file since, the command is applied to the reloaded network as execute()
+    // does.
+    void executeApplied(CommandPtr, Network applied);
     bool canUndo() const { return history_.canUndo(); }
     bool canRedo() const { return history_.canRedo(); }
     std::string undoDescription(Lang l) const { return history_.undoDescription(l); }
@@ -89,6 +95,7 @@ private:
     Project(std::string path, std::unique_ptr<Database>, Mode);
     void load();
     void commitChange(const std::function<void()>& change);
+    void requireWritable() const;
 
     std::string path_;
     std::unique_ptr<Database> db_;
