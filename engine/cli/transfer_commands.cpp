@@ -147,7 +147,7 @@ ImportFormat ReadOptions::forcedFormat() const {
 
 void addReadOptions(CLI::App* sub, ReadOptions& o) {
     sub->add_option("--format", o.format,
-                    "Force the format of every INPUT: json, kumu-json, graphml, gexf, dot, kumu-elements, "
+                    "Force the format of the files read: json, kumu-json, graphml, gexf, dot, kumu-elements, "
                     "kumu-connections, gephi-nodes, gephi-edges (default: from the extension and the header)");
     sub->add_option("--kind-from", o.kindFrom,
                     "GraphML/GEXF/DOT/Kumu JSON: the node attribute that holds the kind "
