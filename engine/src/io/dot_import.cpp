@@ -3,14 +3,12 @@
 
 #include "kring/io/dot_import.h"
 
-
 #include <cstring>
 #include <mutex>
 #include <set>
 
 #include "core/graphviz_library.h"
 #include "kring/core/error.h"
-
 
 namespace kring {
 
@@ -124,17 +122,18 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
     const std::string source(text);
 
     std::lock_guard lock(detail::graphvizMutex());
+    const detail::GraphvizLibrary& gv = detail::graphviz();
     parserMessages().clear();
-    const agusererrf previous = detail::graphviz().agseterrf(collectMessage);
-    const agerrlevel_t previousLevel = detail::graphviz().agseterr(AGERR);  // warnings are not worth a message
+    const agusererrf previous = gv.agseterrf(collectMessage);
+    const agerrlevel_t previousLevel = gv.agseterr(AGERR);  // warnings are not worth a message
     // Flushes the lexer's buffer, so what the last parse left unread (a line end after its
     // closing brace) does not count in this one's lines.
-    detail::graphviz().aglexbad();
-    detail::graphviz().agreadline(1);  // line numbers restart for every text
+    gv.aglexbad();
+    gv.agreadline(1);  // line numbers restart for every text
     GraphHandle graph;
-    graph.g = detail::graphviz().agmemread(source.c_str());
-    detail::graphviz().agseterrf(previous);
-    detail::graphviz().agseterr(previousLevel);
+    graph.g = gv.agmemread(source.c_str());
+    gv.agseterrf(previous);
+    gv.agseterr(previousLevel);
     const std::string messages = parserMessages();
     if (!graph.g) {
         const std::string first = firstLine(messages);
@@ -145,10 +144,10 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
     Agraph_t* g = graph.g;
 
     ForeignGraph out;
-    const bool directed = detail::graphviz().agisdirected(g);
-    if (detail::graphviz().agnnodes(g) > static_cast<int>(kMaxForeignNodes))
+    const bool directed = gv.agisdirected(g);
+    if (gv.agnnodes(g) > static_cast<int>(kMaxForeignNodes))
         throw Error(ErrorKind::InvalidInput, "the file holds more than " + std::to_string(kMaxForeignNodes) + " nodes", name);
-    if (detail::graphviz().agnedges(g) > static_cast<int>(kMaxForeignEdges))
+    if (gv.agnedges(g) > static_cast<int>(kMaxForeignEdges))
         throw Error(ErrorKind::InvalidInput, "the file holds more than " + std::to_string(kMaxForeignEdges) + " edges", name);
 
     // Clusters: each node gets the label of the innermost cluster it sits in.
@@ -159,30 +158,30 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
             std::size_t depth;
         };
         std::vector<Level> stack;
-        for (Agraph_t* s = detail::graphviz().agfstsubg(g); s; s = detail::graphviz().agnxtsubg(s)) stack.push_back({s, 1});
+        for (Agraph_t* s = gv.agfstsubg(g); s; s = gv.agnxtsubg(s)) stack.push_back({s, 1});
         while (!stack.empty()) {
             const Level level = stack.back();
             stack.pop_back();
             if (level.depth > kMaxForeignDepth)
                 throw Error(ErrorKind::InvalidInput,
                             "subgraphs nest deeper than " + std::to_string(kMaxForeignDepth) + " levels", name);
-            const char* sub = detail::graphviz().agnameof(level.graph);
+            const char* sub = gv.agnameof(level.graph);
             if (sub && std::strncmp(sub, "cluster", 7) == 0) {
                 std::string label = sub;
-                if (char* l = detail::graphviz().agget(level.graph, const_cast<char*>("label")); l && *l) label = labelText(l, sub);
+                if (char* l = gv.agget(level.graph, const_cast<char*>("label")); l && *l) label = labelText(l, sub);
                 // Deeper clusters are visited after their parents, so the innermost one wins.
-                for (Agnode_t* n = detail::graphviz().agfstnode(level.graph); n; n = detail::graphviz().agnxtnode(level.graph, n)) clusterOf[detail::graphviz().agnameof(n)] = label;
+                for (Agnode_t* n = gv.agfstnode(level.graph); n; n = gv.agnxtnode(level.graph, n)) clusterOf[gv.agnameof(n)] = label;
             }
-            for (Agraph_t* s = detail::graphviz().agfstsubg(level.graph); s; s = detail::graphviz().agnxtsubg(s)) stack.push_back({s, level.depth + 1});
+            for (Agraph_t* s = gv.agfstsubg(level.graph); s; s = gv.agnxtsubg(s)) stack.push_back({s, level.depth + 1});
         }
     }
     if (!clusterOf.empty()) out.notes.push_back("cluster labels became the attribute 'cluster' of their nodes");
 
-    for (Agnode_t* n = detail::graphviz().agfstnode(g); n; n = detail::graphviz().agnxtnode(g, n)) {
+    for (Agnode_t* n = gv.agfstnode(g); n; n = gv.agnxtnode(g, n)) {
         ForeignNode f;
-        f.id = detail::graphviz().agnameof(n);
-        for (Agsym_t* sym = detail::graphviz().agnxtattr(g, AGNODE, nullptr); sym; sym = detail::graphviz().agnxtattr(g, AGNODE, sym)) {
-            char* value = detail::graphviz().agxget(n, sym);
+        f.id = gv.agnameof(n);
+        for (Agsym_t* sym = gv.agnxtattr(g, AGNODE, nullptr); sym; sym = gv.agnxtattr(g, AGNODE, sym)) {
+            char* value = gv.agxget(n, sym);
             if (!value || !*value) continue;
             const std::string key = sym->name;
             if (key == "label") {
@@ -212,16 +211,16 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
         out.nodes.push_back(std::move(f));
     }
     std::size_t index = 0;
-    for (Agnode_t* n = detail::graphviz().agfstnode(g); n; n = detail::graphviz().agnxtnode(g, n))
-        for (Agedge_t* e = detail::graphviz().agfstout(g, n); e; e = detail::graphviz().agnxtout(g, e)) {
+    for (Agnode_t* n = gv.agfstnode(g); n; n = gv.agnxtnode(g, n))
+        for (Agedge_t* e = gv.agfstout(g, n); e; e = gv.agnxtout(g, e)) {
             ForeignEdge f;
-            const char* key = detail::graphviz().agnameof(e);
+            const char* key = gv.agnameof(e);
             f.id = key && *key ? key : "edge" + std::to_string(++index);
-            f.source = detail::graphviz().agnameof(agtail(e));
-            f.target = detail::graphviz().agnameof(aghead(e));
+            f.source = gv.agnameof(agtail(e));
+            f.target = gv.agnameof(aghead(e));
             f.undirected = !directed;
-            for (Agsym_t* sym = detail::graphviz().agnxtattr(g, AGEDGE, nullptr); sym; sym = detail::graphviz().agnxtattr(g, AGEDGE, sym)) {
-                char* value = detail::graphviz().agxget(e, sym);
+            for (Agsym_t* sym = gv.agnxtattr(g, AGEDGE, nullptr); sym; sym = gv.agnxtattr(g, AGEDGE, sym)) {
+                char* value = gv.agxget(e, sym);
                 if (!value || !*value) continue;
                 const std::string attribute = sym->name;
                 if (attribute == "dir") {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "kring/render/dot.h"
 
-
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -39,15 +38,16 @@ void set(void* object, const char* name, const std::string& value) {
 
 std::string writeDot(const Scene& scene) {
     std::lock_guard lock(detail::graphvizMutex());
+    const detail::GraphvizLibrary& gv = detail::graphviz();
     char name[] = "kring";
-    Agraph_t* g = detail::graphviz().agopen(name, detail::graphviz().directed, nullptr);
+    Agraph_t* g = gv.agopen(name, gv.directed, nullptr);
     set(g, "label", scene.title + "\n" + scene.footer);
     set(g, "labelloc", "t");
     set(g, "outputorder", "edgesfirst");
     std::map<NodeId, Agnode_t*> handles;
     for (const SceneNode& n : scene.nodes) {
         std::string id = "n" + std::to_string(n.id);
-        Agnode_t* v = detail::graphviz().agnode(g, id.data(), 1);
+        Agnode_t* v = gv.agnode(g, id.data(), 1);
         set(v, "label", n.label);
         set(v, "xlabel", n.badge);
         set(v, "pos", number(n.centre.x) + "," + number(-n.centre.y) + "!");
@@ -66,7 +66,7 @@ std::string writeDot(const Scene& scene) {
         const auto a = handles.find(e.from), b = handles.find(e.to);
         if (a == handles.end() || b == handles.end()) continue;
         std::string id = "r" + std::to_string(e.id);
-        Agedge_t* edge = detail::graphviz().agedge(g, a->second, b->second, id.data(), 1);
+        Agedge_t* edge = gv.agedge(g, a->second, b->second, id.data(), 1);
         set(edge, "color", e.color.hex());
         set(edge, "penwidth", number(e.width));
         set(edge, "style", e.dashed ? "dashed" : "solid");
@@ -77,9 +77,9 @@ std::string writeDot(const Scene& scene) {
     char* buffer = nullptr;
     std::size_t size = 0;
     FILE* out = open_memstream(&buffer, &size);
-    const int rc = out ? detail::graphviz().agwrite(g, out) : -1;
+    const int rc = out ? gv.agwrite(g, out) : -1;
     if (out) std::fclose(out);
-    detail::graphviz().agclose(g);
+    gv.agclose(g);
     std::string text = buffer ? std::string(buffer, size) : std::string();
     std::free(buffer);
     if (rc != 0) throw Error(ErrorKind::Io, "Graphviz could not write the DOT text");
