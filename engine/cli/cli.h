@@ -48,8 +48,11 @@ struct PictureOptions {
     std::string rings;  // "0,1,2"; empty: all
     std::string kinds;  // "organisation,informal"; empty: all
     std::string title;
-    std::string paper = "a4";
+    std::string paper;  // empty: PDF on the smallest paper that fits, PNG at the map's own size
     double dpi = 150;
+    std::string focus;  // a node's name
+    double bundling = 0.85;
+    bool ownerView = false;
     std::string lang = "nl";
 };
 int exportPicture(const std::string& project, const std::string& out, const PictureOptions&);

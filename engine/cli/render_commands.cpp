@@ -37,9 +37,11 @@ std::vector<std::string> splitComma(const std::string& text) {
 }
 
 // The layout a picture uses: pinned positions kept, hidden nodes left out.
-Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy groupBy, const std::set<NodeId>& visible) {
+Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy groupBy, const std::set<NodeId>& visible,
+                 bool ownerInitials = false) {
     LayoutOptions options;
     options.groupBy = groupBy;
+    options.ownerInitials = ownerInitials;
     options.pinned = pinnedPositions(net.info());
     for (const Node& n : net.nodes())
         if (!visible.count(n.id)) options.hidden.insert(options.hidden.end(), n.id);  // in id order
@@ -47,6 +49,8 @@ Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy group
 }
 
 }  // namespace
+
+std::string upperPaper(Paper p);
 
 int exportPicture(const std::string& project, const std::string& out, const PictureOptions& o) {
     auto p = std::make_unique<Project>(Project::open(project, Project::Mode::ReadOnly));
@@ -68,19 +72,34 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
     SceneStyle style;
     style.lang = o.lang == "nl" ? Lang::Nl : Lang::En;
     style.title = o.title;
+    style.bundling = o.bundling;
+    style.ownerView = o.ownerView;
+    if (!o.focus.empty()) {
+        const std::vector<NodeId> named = net.findByName(o.focus);
+        if (named.empty()) throw Error(ErrorKind::InvalidInput, "--focus: no partner or member is called '" + o.focus + "'", project);
+        if (named.size() > 1)
+            throw Error(ErrorKind::InvalidInput,
+                        "--focus: " + std::to_string(named.size()) + " nodes are called '" + o.focus + "'; focus needs one name", project);
+        style.focus.insert(named.front());
+    }
     // The scene's texts need no positions: a second thread makes them while the layout runs.
     const std::set<NodeId> visible = visibleNodes(net, filter);
     const GroupBy groupBy = groupByOrThrow(o.groupBy);
     std::future<PreparedScene> prepared =
         std::async(std::launch::async, [&] { return prepareScene(net, style, filter, visible); });
-    auto layout = std::make_unique<Layout>(layoutFor(net, o.algorithm, groupBy, visible));
+    auto layout = std::make_unique<Layout>(layoutFor(net, o.algorithm, groupBy, visible, o.ownerView));
     auto scene = std::make_unique<Scene>(buildScene(prepared.get(), net, *layout, style));
     const std::string contains = scene->footer;
     const std::string ext = normaliseKey(std::filesystem::path(out).extension().string());
+    const std::optional<Paper> paper = o.paper.empty() ? std::nullopt : parsePaper(o.paper);
+    if (!o.paper.empty() && !paper) throw Error(ErrorKind::InvalidInput, "unknown paper '" + o.paper + "'; use a4, a3, a2, a1 or a0");
     if (ext == ".pdf") {
-        writePdf(*scene, out, normaliseKey(o.paper) == "a3" ? Paper::A3 : Paper::A4);
+        // Without a paper named, the smallest one on which every text stays readable.
+        Paper chosen = paper.value_or(smallestPaperFor(*scene).value_or(Paper::A0));
+        if (!paper && chosen != Paper::A4) say("The map needs " + upperPaper(chosen) + " to keep every text at 6 pt or more");
+        writePdf(*scene, out, chosen);
     } else if (ext == ".png") {
-        writePng(*scene, out, o.dpi);
+        writePng(*scene, out, o.dpi, paper);
     } else {
         std::string text;
         if (ext == ".svg")
@@ -97,6 +116,12 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
     say("Wrote " + out);
     say("Contains: " + contains);
     return 0;
+}
+
+std::string upperPaper(Paper p) {
+    std::string key(toKey(p));
+    key[0] = 'A';
+    return key;
 }
 
 bool isPictureFile(const std::string& path) {
@@ -138,6 +163,31 @@ void addLayoutCommands(CLI::App& app, Registry& registry) {
         out["bands"] = nlohmann::ordered_json::array();
         for (const RingBand& b : layout.bands)
             out["bands"].push_back({{"ring", toKey(b.ring)}, {"inner", b.innerRadius}, {"outer", b.outerRadius}});
+        // Each name's box: its centre, size and rotation (the text runs along (cos a, sin a)).
+        auto rounded = [](double v) { return std::round(v * 100) / 100; };
+        auto degrees = [](double radians) { return radians * 180 / 3.14159265358979323846; };
+        out["labels"] = nlohmann::ordered_json::array();
+        for (const NodeLabel& l : layout.labels) {
+            std::string text;
+            for (const std::string& line : l.text.lines) text += (text.empty() ? "" : "\n") + line;
+            out["labels"].push_back({{"node", l.node}, {"text", text}, {"x", rounded(l.text.centre.x)},
+                                     {"y", rounded(l.text.centre.y)}, {"width", rounded(l.text.width)},
+                                     {"height", rounded(l.text.height)}, {"angle", rounded(degrees(l.text.angle))}});
+        }
+        out["sectors"] = nlohmann::ordered_json::array();
+        for (const Sector& s : layout.sectors) {
+            nlohmann::ordered_json j{{"name", s.name}, {"ring", "all"}, {"start_angle", rounded(degrees(s.startAngle))},
+                                     {"end_angle", rounded(degrees(s.endAngle))}, {"empty", s.empty},
+                                     {"inner", rounded(s.innerRadius)}, {"outer", rounded(s.outerRadius)}};
+            if (!s.title.lines.empty()) {
+                std::string text;
+                for (const std::string& line : s.title.lines) text += (text.empty() ? "" : "\n") + line;
+                j["title"] = {{"text", text}, {"x", rounded(s.title.centre.x)}, {"y", rounded(s.title.centre.y)},
+                              {"width", rounded(s.title.width)}, {"height", rounded(s.title.height)},
+                              {"angle", rounded(degrees(s.title.angle))}};
+            }
+            out["sectors"].push_back(j);
+        }
         say(out.dump(2));
         return 0;
     });

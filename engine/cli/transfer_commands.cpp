@@ -208,8 +208,17 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
         sub->add_option("--rings", picture->rings, "Only these rings, e.g. 0,1,2");
         sub->add_option("--kinds", picture->kinds, "Only these kinds, e.g. member,organisation,informal");
         sub->add_option("--title", picture->title, "Title of the map (default: the project's name)");
-        sub->add_option("--paper", picture->paper, "PDF paper size, landscape")->check(CLI::IsMember({"a4", "a3"}));
+        sub->add_option("--paper", picture->paper,
+                        "Paper for PDF (and PNG): a4, a3, a2, a1 or a0; no text prints below 6 pt, and a map that needs "
+                        "larger paper says which (PDF default: the smallest that fits, from a4)")
+            ->check(CLI::IsMember({"a4", "a3", "a2", "a1", "a0"}));
         sub->add_option("--dpi", picture->dpi, "PNG resolution")->check(CLI::Range(18.0, 1200.0));
+        sub->add_option("--focus", picture->focus, "Draw this partner's or member's relations in full and dim the rest");
+        sub->add_option("--bundling", picture->bundling,
+                        "Edge bundling strength, 0 (straight) to 1 (along the map's hierarchy); default 0.85")
+            ->check(CLI::Range(0.0, 1.0));
+        sub->add_flag("--owner-view", picture->ownerView,
+                      "Show each partner's owner by colour and initials instead of the member-to-partner relations");
         sub->add_option("--lang", picture->lang, "Language of the map's labels")->check(CLI::IsMember({"nl", "en"}));
         registry.add(sub, [path, out, format, residents, picture] {
             if (isPictureFile(*out)) {

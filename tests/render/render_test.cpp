@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <doctest/doctest.h>
+
+#include <filesystem>
 #include <graphviz/cgraph.h>
 
 #include <cstdlib>
@@ -56,7 +58,7 @@ TEST_CASE("svg: valid XML with every visible partner's label and no resident by 
         if (n.kind == NodeKind::Resident)
             CHECK_FALSE(contains(svg, ">" + n.alias + "<"));
         else
-            CHECK(contains(svg, ">" + n.name + "<"));
+            CHECK(contains(svg, "<title>" + n.name + "\n"));  // the full name, also where the label wraps
     }
     CHECK(contains(svg, "<title>"));
     CHECK(contains(svg, "class=\"node kind-organisation"));
@@ -80,6 +82,8 @@ TEST_CASE("svg: names with markup, quotes, emoji and right-to-left text are esca
         SceneNode n;
         n.id = 1;
         n.label = std::string(at, 'a') + "<&>" + std::string(17, 'b') + "\x01\x1f" + std::string(at, 'c');
+        n.labelText.lines = {n.label};
+        n.tooltip = n.label;
         scene.nodes.push_back(n);
         const std::string text = writeSvg(scene);
         CHECK(contains(text, ">" + std::string(at, 'a') + "&lt;&amp;&gt;" + std::string(17, 'b') + std::string(at, 'c') + "<"));
@@ -90,7 +94,15 @@ TEST_CASE("svg: names with markup, quotes, emoji and right-to-left text are esca
 TEST_CASE("pdf and png: produced from the scene, non-empty, with the right signature") {
     TempDir dir;
     const Scene scene = sceneOf(generateNetwork(300, 6));
-    writePdf(scene, dir.file("kaart.pdf"), Paper::A3);
+    // 300 partners do not fit A3 with every text at 6 pt: the error names the paper they need.
+    const auto needed = smallestPaperFor(scene);
+    REQUIRE(needed.has_value());
+    CHECK(*needed > Paper::A3);
+    const std::string advice = "--paper " + std::string(toKey(*needed));
+    CHECK_THROWS_WITH_AS(writePdf(scene, dir.file("klein.pdf"), Paper::A3), doctest::Contains(advice.c_str()), Error);
+    CHECK_FALSE(std::filesystem::exists(dir.file("klein.pdf")));
+    writePdf(scene, dir.file("kaart.pdf"), *needed);
+    CHECK(fitOnPaper(scene, *needed).scale * scene.smallestText() >= kSmallestPrintedText);
     writePng(scene, dir.file("kaart.png"), 72);
     const std::string pdf = readTextFile(dir.file("kaart.pdf"));
     const std::string png = readTextFile(dir.file("kaart.png"));

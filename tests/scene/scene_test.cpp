@@ -74,7 +74,8 @@ TEST_CASE("scene: styles, badges, stale dashes, legend and languages") {
     CHECK(en.legend.back().dashed);
     CHECK(en.title.empty());
     const Scene nl = sceneOf(t.net, {}, Lang::Nl);
-    CHECK(nl.bands[1].label == "Eerste ring");
+    REQUIRE(nl.bands[1].label.lines.size() == 1);
+    CHECK(nl.bands[1].label.lines[0] == "Eerste ring");
     CHECK(nl.subtitle == "Partnerkaart, 23 november 2026");
     CHECK(en.min.x < en.max.x);
 }

@@ -99,14 +99,23 @@ void ViewerApp::refreshCaches() {
     if (!project_) return;
     project_->refreshIfChanged();  // another process may have written the file
     const Network& net = project_->network();
-    if (net.revision() != cachedRevision_ || project_->path() != cachedPath_) {
+    if (net.revision() != cachedRevision_ || project_->path() != cachedPath_ || layoutScale_ != uiScale_) {
         LayoutOptions options;
         options.pinned = pinnedPositions(net.info());
+        // Names grow with the interface, so a projector shows them large (12 units at scale 1).
+        options.labelSize = 12.0 * uiScale_;
+        options.ownerInitials = style_.ownerView;
+        layoutScale_ = uiScale_;
         for (const Node& n : net.nodes())
             if (n.kind == NodeKind::Resident && !filter_.includeResidents) options.hidden.insert(n.id);
         layout_ = layoutAlgorithm_->run(net, options);
         cachedRevision_ = net.revision();
         cachedPath_ = project_->path();
+        sceneDirty_ = true;
+    }
+    // Focus: the selected nodes' relations in full, the rest dimmed, as `kring export --focus`.
+    if (style_.focus != selection_) {
+        style_.focus = selection_;
         sceneDirty_ = true;
     }
     if (sceneDirty_) {
@@ -607,6 +616,17 @@ void ViewerApp::drawFilters() {
     }
     ImGui::Separator();
     changed |= ImGui::SliderInt(tr(Text::MinStrength), &filter_.minStrength, 1, 5, "%d", ImGuiSliderFlags_AlwaysClamp);
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(Text::MapDisplay));
+    float bundling = static_cast<float>(style_.bundling);
+    if (ImGui::SliderFloat(tr(Text::Bundling), &bundling, 0.0f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp)) {
+        style_.bundling = bundling;
+        changed = true;
+    }
+    if (ImGui::Checkbox(tr(Text::OwnerView), &style_.ownerView)) {
+        cachedRevision_ = ~0ull;  // the owner's initials join the names, which the layout sizes
+        changed = true;
+    }
     if (ImGui::Checkbox(tr(Text::ShowResidents), &filter_.includeResidents)) {
         cachedRevision_ = ~0ull;  // residents change what the layout places
         listedRevision_ = ~0ull;

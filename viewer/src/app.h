@@ -93,6 +93,7 @@ private:
     SceneStyle style_;
     std::uint64_t cachedRevision_ = ~0ull;
     bool sceneDirty_ = true;
+    float layoutScale_ = 0;  // the interface scale the layout's names were sized for
     std::string cachedPath_;
 
     MapCanvas canvas_;

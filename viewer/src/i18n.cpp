@@ -52,6 +52,7 @@ constexpr Entry kTexts[] = {
     {"Apply division", "Verdeling toepassen"}, {"Discard", "Verwerpen"}, {"Partner", "Samenwerkingspartner"},
     {"Why", "Waarom"}, {"Not assigned", "Niet toegewezen"},
     {"The map changed since this proposal; propose again.", "De kaart is veranderd sinds dit voorstel; stel opnieuw voor."},
+    {"Edge bundling", "Bundeling van relaties"}, {"Owner view", "Beheerdersweergave"}, {"Map", "Kaart"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

@@ -25,7 +25,7 @@ enum class Text {
     PanelGaps, NoGaps, GapsNotRun, MinSeverity, SuggestedAction,
     PanelOwners, OwnedRelations, HoursShort, Unowned, ReassignTo,
     ProposeDivision, WithBackups, ProposalSummary, ApplyDivision, Discard, Partner, Why, NotAssigned,
-    ProposalStale,
+    ProposalStale, Bundling, OwnerView, MapDisplay,
     Count_,
 };
 

@@ -7,6 +7,7 @@
 #include "map_canvas.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImBezierCubicCalc
 
 #include <algorithm>
 #include <cmath>
@@ -102,6 +103,22 @@ void drawArrowHead(ImDrawList* dl, ImVec2 from, ImVec2 tip, ImU32 c, float size)
 }
 
 Point shifted(Point p, Point by) { return {p.x + by.x, p.y + by.y}; }
+
+// Text turned by `angle` (radians, clockwise on screen) about its baseline's start: ImGui draws
+// text level only, so the glyphs' vertices are turned after it has added them.
+void addTurnedText(ImDrawList* dl, ImFont* font, float size, ImVec2 baselineStart, float angle, ImU32 colour,
+                   const std::string& text) {
+    const int first = dl->VtxBuffer.Size;
+    const float ascent = font->Ascent * size / font->FontSize;
+    dl->AddText(font, size, {baselineStart.x, baselineStart.y - ascent}, colour, text.c_str(), text.c_str() + text.size());
+    if (std::fabs(angle) < 1e-6f) return;
+    const float c = std::cos(angle), s = std::sin(angle);
+    for (int i = first; i < dl->VtxBuffer.Size; ++i) {
+        ImVec2& p = dl->VtxBuffer[i].pos;
+        const float dx = p.x - baselineStart.x, dy = p.y - baselineStart.y;
+        p = {baselineStart.x + dx * c - dy * s, baselineStart.y + dx * s + dy * c};
+    }
+}
 
 }  // namespace
 
@@ -253,48 +270,97 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
     stats_ = {};
     const float zoom = static_cast<float>(view_.zoom);
     ImFont* font = ImGui::GetFont();
+    // Level of detail: names smaller than this many pixels are unreadable blots, and cost.
+    const float smallestText = 4.0f;
+    auto drawText = [&](const PlacedText& t, ImU32 colour) {
+        const float size = static_cast<float>(t.size) * zoom;
+        if (size < smallestText || t.lines.empty()) return;
+        const Point c = t.centre;
+        const double reach = std::hypot(t.width, t.height) / 2;
+        if (!view_.visible({c.x - reach, c.y - reach}, {c.x + reach, c.y + reach})) return;
+        const std::vector<Point> starts = t.lineStarts();
+        for (std::size_t i = 0; i < t.lines.size(); ++i)
+            addTurnedText(dl, font, size, v(view_.toScreen(starts[i])), static_cast<float>(t.angle), colour, t.lines[i]);
+    };
 
     for (const SceneBand& b : scene.bands) {
         const ImVec2 c = v(view_.toScreen(b.centre));
         const float inner = static_cast<float>(b.innerRadius) * zoom, outer = static_cast<float>(b.outerRadius) * zoom;
         const int segments = std::clamp(static_cast<int>(outer * 0.5f), 24, 512);
         if (outer - inner > 0.5f) dl->AddCircle(c, (inner + outer) / 2, col(b.fill), segments, outer - inner);
-        dl->AddCircle(c, outer, IM_COL32(200, 200, 196, 255), segments, 1.0f);
-        const float size = std::clamp(14.0f * zoom, 10.0f, 28.0f);
-        if (!b.label.empty()) dl->AddText(font, size, v(view_.toScreen(b.labelAnchor)), IM_COL32(110, 110, 105, 255), b.label.c_str());
     }
-    for (const SceneSectorLabel& s : scene.sectorLabels) {
-        const float size = static_cast<float>(12.0 * view_.zoom);
-        if (size >= 8) dl->AddText(font, std::min(size, 22.0f), v(view_.toScreen(s.anchor)), IM_COL32(130, 130, 125, 255), s.text.c_str());
+    for (const SceneSector& s : scene.sectors) {
+        const ImVec2 c = v(view_.toScreen(s.centre));
+        const float inner = static_cast<float>(s.innerRadius) * zoom, outer = static_cast<float>(s.outerRadius) * zoom;
+        const int segments = std::clamp(static_cast<int>((s.endAngle - s.startAngle) * outer * 0.2), 4, 256);
+        if (s.fill.a > 0 && (s.empty || outer - inner > 1)) {
+            // An annular wedge as a strip of quads along its arc.
+            const float step = static_cast<float>(s.endAngle - s.startAngle) / static_cast<float>(segments);
+            for (int k = 0; k < segments; ++k) {
+                const float a0 = static_cast<float>(s.startAngle) + step * static_cast<float>(k), a1 = a0 + step;
+                const ImVec2 quad[4] = {{c.x + inner * std::cos(a0), c.y + inner * std::sin(a0)},
+                                        {c.x + outer * std::cos(a0), c.y + outer * std::sin(a0)},
+                                        {c.x + outer * std::cos(a1), c.y + outer * std::sin(a1)},
+                                        {c.x + inner * std::cos(a1), c.y + inner * std::sin(a1)}};
+                dl->AddConvexPolyFilled(quad, 4, col(s.fill));
+            }
+        }
+        const ImU32 line = s.empty ? IM_COL32(200, 80, 60, 255) : IM_COL32(216, 216, 208, 255);
+        for (double a : {s.startAngle, s.endAngle})
+            dl->AddLine({c.x + inner * static_cast<float>(std::cos(a)), c.y + inner * static_cast<float>(std::sin(a))},
+                        {c.x + outer * static_cast<float>(std::cos(a)), c.y + outer * static_cast<float>(std::sin(a))}, line,
+                        s.empty ? 1.5f : 1.0f);
     }
+    for (const SceneBand& b : scene.bands) drawText(b.label, IM_COL32(102, 102, 102, 255));
+    for (const SceneSector& s : scene.sectors) drawText(s.title, IM_COL32(85, 85, 85, 255));
 
     // Where a node is drawn this frame: its own place, or under the mouse while dragged.
     auto place = [&](NodeId id, Point p) { return dragNode_ && *dragNode_ == id && !linking_ ? shifted(p, dragOffset_) : p; };
+    auto dragging = [&](NodeId id) { return dragNode_ && *dragNode_ == id && !linking_ && (dragOffset_.x != 0 || dragOffset_.y != 0); };
 
+    std::vector<ImVec2> points;
     for (const SceneEdge& e : scene.edges) {
         const Point a = place(e.from, e.start), b = place(e.to, e.end);
-        if (!view_.visible({std::min(a.x, b.x), std::min(a.y, b.y)}, {std::max(a.x, b.x), std::max(a.y, b.y)})) continue;
+        Point lo{std::min(a.x, b.x), std::min(a.y, b.y)}, hi{std::max(a.x, b.x), std::max(a.y, b.y)};
+        for (const Point& p : e.curve) lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)}, hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
+        if (!view_.visible(lo, hi)) continue;
         ++stats_.edgesDrawn;
         const bool lit = hovered && (*hovered == e.from || *hovered == e.to);
-        const ImVec2 sa = v(view_.toScreen(a)), sb = v(view_.toScreen(b));
         float width = std::max(0.6f, static_cast<float>(e.width) * std::min(zoom, 2.0f));
         // Level of detail on a zoomed-out map: whole-pixel widths take ImGui's textured lines (four
         // vertices a line), and stale relations are drawn fainter instead of dashed.
         const bool coarse = zoom < 0.35f && !lit;
         if (coarse) width = std::max(1.0f, std::round(width));
-        const ImU32 c = col(e.color, lit ? 1.0f : (coarse && e.dashed ? 0.4f : 0.75f));
-        if (e.dashed && !coarse)
-            drawDashed(dl, sa, sb, c, width);
-        else
-            dl->AddLine(sa, sb, c, width);
+        const float alpha = lit ? 1.0f : e.dimmed ? 0.15f : (coarse && e.dashed ? 0.4f : 0.75f);
+        const ImU32 c = col(e.color, alpha);
+        // A curve is flattened to a polyline (a straight line when one of its ends is dragged).
+        points.clear();
+        points.push_back(v(view_.toScreen(a)));
+        if (!e.curve.empty() && !dragging(e.from) && !dragging(e.to)) {
+            const int pieces = coarse ? 4 : 10;
+            for (std::size_t k = 0; k + 2 < e.curve.size(); k += 3) {
+                const ImVec2 p0 = points.back(), p1 = v(view_.toScreen(e.curve[k])), p2 = v(view_.toScreen(e.curve[k + 1])),
+                             p3 = v(view_.toScreen(e.curve[k + 2]));
+                for (int t = 1; t <= pieces; ++t) points.push_back(ImBezierCubicCalc(p0, p1, p2, p3, static_cast<float>(t) / pieces));
+            }
+        } else {
+            points.push_back(v(view_.toScreen(b)));
+        }
+        if (e.dashed && !coarse) {
+            for (std::size_t k = 0; k + 1 < points.size(); ++k) drawDashed(dl, points[k], points[k + 1], c, width);
+        } else if (points.size() == 2) {
+            dl->AddLine(points[0], points[1], c, width);
+        } else {
+            dl->AddPolyline(points.data(), static_cast<int>(points.size()), c, ImDrawFlags_None, width);
+        }
         const float head = std::clamp(6.0f * zoom, 3.0f, 14.0f);
         if (zoom > 0.25f) {
-            if (e.arrowAtEnd) drawArrowHead(dl, sa, sb, c, head);
-            if (e.arrowAtStart) drawArrowHead(dl, sb, sa, c, head);
+            const bool curved = points.size() > 2;
+            if (e.arrowAtEnd) drawArrowHead(dl, curved ? points[points.size() - 2] : points.front(), points.back(), c, head);
+            if (e.arrowAtStart) drawArrowHead(dl, curved ? points[1] : points.back(), points.front(), c, head);
         }
     }
 
-    const bool labels = 12.0 * view_.zoom >= 7.0;  // level of detail: only readable labels
     for (const SceneNode& n : scene.nodes) {
         const Point centre = place(n.id, n.centre);
         const Point r{n.radius, n.radius};
@@ -303,29 +369,25 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
         const ImVec2 c = v(view_.toScreen(centre));
         const float radius = std::max(1.5f, static_cast<float>(n.radius) * zoom);
         const bool selected = selection.count(n.id) > 0;
+        const float alpha = n.dimmed ? 0.3f : 1.0f;
         if (selected) dl->AddCircleFilled(c, radius + 5, IM_COL32(240, 228, 66, 220), 32);
-        drawShape(dl, n.shape, c, radius, col(n.fill), hovered && *hovered == n.id ? IM_COL32(0, 0, 0, 255) : col(n.stroke),
+        drawShape(dl, n.shape, c, radius, col(n.fill, alpha),
+                  hovered && *hovered == n.id ? IM_COL32(0, 0, 0, 255) : col(n.stroke, alpha),
                   static_cast<float>(n.strokeWidth) * std::min(zoom, 2.0f));
+        if (n.ownerColour)
+            dl->AddCircle(c, radius + 2.2f * zoom, col(*n.ownerColour, alpha), 32, std::max(1.0f, 2.5f * zoom));
         if (n.pinned && radius > 6) dl->AddCircleFilled({c.x + radius * 0.7f, c.y - radius * 0.7f}, 2.5f, IM_COL32(60, 60, 60, 255));
-        if (!n.badge.empty() && radius >= 9) {
-            const float size = std::min(radius * 0.9f, 18.0f);
-            const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0, n.badge.c_str());
-            dl->AddText(font, size, {c.x - extent.x / 2, c.y - extent.y / 2}, IM_COL32(255, 255, 255, 255), n.badge.c_str());
-        }
     }
-    if (labels) {
-        const float size = std::clamp(static_cast<float>(12.0 * view_.zoom), 7.0f, 26.0f);
-        for (const SceneNode& n : scene.nodes) {
-            const bool emphasised = selection.count(n.id) > 0 || (hovered && *hovered == n.id);
-            if ((!n.labelVisible && !emphasised) || n.label.empty()) continue;
-            const Point anchor = place(n.id, n.labelAnchor);
-            const ImVec2 p = v(view_.toScreen(anchor));
-            if (p.x > view_.canvasOrigin.x + view_.canvasSize.x || p.y < view_.canvasOrigin.y - size ||
-                p.y > view_.canvasOrigin.y + view_.canvasSize.y)
-                continue;
-            ++stats_.labelsDrawn;
-            dl->AddText(font, size, {p.x, p.y - size * 0.8f}, IM_COL32(34, 34, 34, 255), n.label.c_str());
-        }
+    for (const SceneNode& n : scene.nodes) {
+        const bool emphasised = selection.count(n.id) > 0 || (hovered && *hovered == n.id);
+        if ((!n.labelVisible && !emphasised) || n.labelText.lines.empty()) continue;
+        PlacedText text = n.labelText;
+        const Point moved = place(n.id, n.centre);
+        text.centre = {text.centre.x + moved.x - n.centre.x, text.centre.y + moved.y - n.centre.y};
+        const float size = static_cast<float>(text.size) * zoom;
+        if (size < smallestText && !emphasised) continue;
+        ++stats_.labelsDrawn;
+        drawText(text, col({34, 34, 34, 255}, n.dimmed ? 0.35f : 1.0f));
     }
 }
 

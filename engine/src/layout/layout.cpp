@@ -39,15 +39,16 @@ std::unique_ptr<LayoutAlgorithm> makeLayout(std::string_view name) {
 
 double nodeRadius(NodeKind kind, std::size_t degree) {
     switch (kind) {
-        case NodeKind::Team: return 26;
-        case NodeKind::Member: return 13;
-        case NodeKind::ContactPerson: return 7;
-        case NodeKind::Resident: return 6;
+        case NodeKind::Team: return 24;
+        case NodeKind::Member: return 12;
+        case NodeKind::ContactPerson: return 6;
+        case NodeKind::Resident: return 5;
         case NodeKind::Organisation:
         case NodeKind::InformalNetwork: break;
     }
-    // Busier partners are drawn a little larger, up to a limit so bands stay compact.
-    return 8 + std::min(6.0, 1.5 * std::sqrt(static_cast<double>(degree)));
+    // Busier partners are drawn a little larger, up to a limit: a disc much taller than a name
+    // would space the names of a ring further apart than they need.
+    return 6 + std::min(3.0, std::sqrt(static_cast<double>(degree)));
 }
 
 double nodeRadius(const Network& net, const Node& n) {

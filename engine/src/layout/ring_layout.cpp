@@ -1,20 +1,32 @@
 // SPDX-License-Identifier: EUPL-1.2
+// [SECTION] measures
+// [SECTION] groups and the order within them
+// [SECTION] the centre: teams and members
+// [SECTION] wedges and bands
+// [SECTION] placing partners, labels and titles
+
 #include "kring/layout/ring_layout.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
-
 namespace kring {
 
 namespace {
 
+// [SECTION] measures
+
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kGap = 10;       // free space between neighbouring discs
-constexpr double kBandGap = 24;   // between two bands
-constexpr double kMinBand = 70;   // an empty band still has room to drop a partner into
-constexpr double kLabelRoom = 26; // above each band's first track, for its name
+constexpr double kGap = 4;          // free space between neighbouring discs and labels
+constexpr double kLabelGap = 3;     // between a disc and its label
+constexpr double kBandPad = 6;      // inside a band, around its discs and labels
+constexpr double kMinBandGap = 16;  // between two bands
+constexpr double kMinBand = 70;     // an empty band still has room to drop a partner into
+constexpr double kWedgePad = 6;     // at each end of a wedge, in units along its band
+constexpr double kLabelLength = 12; // a label line is at most this many times the font size
+constexpr double kTitleScale = 1.1; // sector titles against node names
+constexpr double kBandLabelScale = 1.15;
 
 int bandIndex(Ring r) {
     switch (r) {
@@ -32,26 +44,6 @@ Ring ringOfBand(int i) {
     return rings[i];
 }
 
-// The group a partner is placed in, as (order, name).
-std::pair<int, std::string> groupOf(const Network& net, const Node& n, GroupBy by,
-                                    const std::map<std::string, int>& domainOrder) {
-    switch (by) {
-        case GroupBy::None: return {0, ""};
-        case GroupBy::Kind: return {static_cast<int>(n.kind), std::string(label(n.kind, Lang::Nl))};
-        case GroupBy::Owner: {
-            if (n.owner == kNoNode) return {1 << 30, "—"};
-            const Node* o = net.findNode(n.owner);
-            return {static_cast<int>(n.owner % (1 << 29)), o ? o->name : "—"};
-        }
-        case GroupBy::Domain: {
-            if (n.domains.empty()) return {1 << 30, "—"};
-            const auto it = domainOrder.find(n.domains.front());
-            return {it == domainOrder.end() ? (1 << 29) : it->second, n.domains.front()};
-        }
-    }
-    return {0, ""};
-}
-
 // Mean direction of a set of angles; NaN when there are none.
 double circularMean(const std::vector<double>& angles) {
     if (angles.empty()) return std::nan("");
@@ -61,8 +53,7 @@ double circularMean(const std::vector<double>& angles) {
         y += std::sin(a);
     }
     if (std::fabs(x) < 1e-12 && std::fabs(y) < 1e-12) return std::nan("");
-    double m = std::atan2(y, x);
-    return m < 0 ? m + 2 * kPi : m;
+    return std::atan2(y, x);
 }
 
 // Who is linked to whom, by position in the network's node list (which is in id order).
@@ -96,136 +87,394 @@ struct Links {
     std::size_t degree(std::size_t i) const { return start[i + 1] - start[i]; }
 };
 
+// A node to place, with its disc and its name's block.
+struct Item {
+    const Node* node = nullptr;
+    std::size_t index = 0;  // in the network's node list
+    double radius = 0;
+    LabelText label;
+    // Room along the band: the disc or the name's height, whichever is larger.
+    double pitch() const { return std::max(2 * radius, label.height) + kGap; }
+    // Reach outward from the disc's centre: the disc, the gap and the name.
+    double reach() const { return label.lines.empty() ? radius : radius + kLabelGap + label.width; }
+};
+
+// A name running outward from a disc at `angle`, turned to read left to right.
+PlacedText radialLabel(const Item& item, Point centre, double angle, double size) {
+    double textAngle = 0;
+    const bool turned = readableAngle(angle, textAngle);
+    const double d = item.radius + kLabelGap + item.label.width / 2;
+    return placeText(item.label, {centre.x + d * std::cos(angle), centre.y + d * std::sin(angle)}, textAngle, size,
+                     turned ? TextAlign::End : TextAlign::Start);
+}
+
+// [SECTION] groups and the order within them
+
+struct Group {
+    int order = 0;
+    std::string name;
+    std::vector<Item> bands[5];  // partners per band (1..4 used)
+    bool empty = false;          // a needed life domain without partners
+    LabelText title;
+    double angle = 0;  // the wedge's angle, once sized
+    double start = 0;
+};
+
+std::pair<int, std::string> groupOf(const Network& net, const Node& n, GroupBy by,
+                                    const std::map<std::string, int>& domainOrder) {
+    switch (by) {
+        case GroupBy::None: return {0, ""};
+        case GroupBy::Kind: return {static_cast<int>(n.kind), std::string(label(n.kind, Lang::Nl))};
+        case GroupBy::Owner: {
+            if (n.owner == kNoNode) return {1 << 30, "—"};
+            const Node* o = net.findNode(n.owner);
+            return {static_cast<int>(n.owner % (1 << 29)), o ? o->name : "—"};
+        }
+        case GroupBy::Domain: {
+            if (n.domains.empty()) return {1 << 30, "—"};
+            const auto it = domainOrder.find(n.domains.front());
+            return {it == domainOrder.end() ? (1 << 29) : it->second, n.domains.front()};
+        }
+    }
+    return {0, ""};
+}
+
 }  // namespace
 
 Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     Layout layout;
+    const double size = options.labelSize;
+    const bool named = size > 0;
+    const double titleSize = named ? size * kTitleScale : 12;
+    const double bandLabelSize = named ? size * kBandLabelScale : 12;
+    layout.labelSize = size;
+    layout.bandLabelSize = bandLabelSize;
     std::map<std::string, int> domainOrder;
     for (std::size_t i = 0; i < net.info().domains.size(); ++i) domainOrder[net.info().domains[i]] = static_cast<int>(i);
 
     const auto& nodes = net.nodes();
     const Links links(net);
-    auto indexOf = [&](const Node* n) { return static_cast<std::size_t>(n - nodes.data()); };
-    std::vector<double> radius(nodes.size(), 0);
-    std::vector<const Node*> bands[5];
+    auto makeItem = [&](const Node& n, double maxWidth) {
+        Item item;
+        item.node = &n;
+        item.index = static_cast<std::size_t>(&n - nodes.data());
+        item.radius = nodeRadius(n.kind, links.degree(item.index));
+        if (named) {
+            std::string name = n.displayName();
+            if (options.ownerInitials && isPartnerKind(n.kind) && n.owner != kNoNode)
+                if (const Node* owner = net.findNode(n.owner)) name += " \u00B7 " + initials(owner->name);
+            item.label = shapeLabel(name, size, maxWidth);
+        }
+        return item;
+    };
+
+    // [SECTION] the centre: teams and members
+    std::vector<Item> teams, members;
+    std::map<std::pair<int, std::string>, Group> groups;
     for (const Node& n : nodes) {
         if (options.hidden.count(n.id)) continue;
-        bands[bandIndex(n.kind == NodeKind::Team || n.kind == NodeKind::Member ? Ring::Team : n.ring)].push_back(&n);
-        radius[indexOf(&n)] = nodeRadius(n.kind, links.degree(indexOf(&n)));
-        layout.radii.emplace_hint(layout.radii.end(), n.id, radius[indexOf(&n)]);
+        if (n.kind == NodeKind::Team)
+            teams.push_back(makeItem(n, size * 13));
+        else if (n.kind == NodeKind::Member)
+            members.push_back(makeItem(n, size * kLabelLength));
+        else {
+            Group& g = groups[groupOf(net, n, options.groupBy, domainOrder)];
+            g.bands[bandIndex(n.ring)].push_back(makeItem(n, size * kLabelLength));
+        }
     }
-    // Angles of the nodes placed so far, for the barycentric order; NaN: not placed, or the team.
-    std::vector<double> angleOf(nodes.size(), std::nan(""));
+    for (const Item& i : teams) layout.radii[i.node->id] = i.radius;
+    for (const Item& i : members) layout.radii[i.node->id] = i.radius;
+    for (auto& [key, g] : groups)
+        for (const auto& band : g.bands)
+            for (const Item& i : band) layout.radii[i.node->id] = i.radius;
 
-    // Ring 0: team nodes in the middle, members around them.
-    std::vector<const Node*> teams, members;
-    for (const Node* n : bands[0]) (n->kind == NodeKind::Team ? teams : members).push_back(n);
-    double outer = 0;
-    if (teams.size() == 1) {
-        layout.positions[teams.front()->id] = {0, 0};
-        outer = radius[indexOf(teams.front())];
-    } else if (!teams.empty()) {
-        const double r = std::max(40.0, 1.05 * static_cast<double>(teams.size()) * (2 * 26 + kGap) / (2 * kPi));
-        for (std::size_t i = 0; i < teams.size(); ++i) {
-            const double a = 2 * kPi * static_cast<double>(i) / static_cast<double>(teams.size());
-            layout.positions[teams[i]->id] = {r * std::cos(a), r * std::sin(a)};
-        }
-        outer = r + 26;
-    }
-    auto placeOnTracks = [&](const std::vector<const Node*>& order, double inner, int bandNumber,
-                             const std::vector<std::pair<std::string, std::size_t>>& groups) {
-        if (order.empty()) return inner + kMinBand;
-        double maxR = 0;
-        for (const Node* n : order) maxR = std::max(maxR, radius[indexOf(n)]);
-        const double spacing = 2 * maxR + kGap;
-        const double first = inner + kLabelRoom + maxR;
-        // Enough tracks that nodes sharing a track are a disc apart (chord ≥ spacing); nodes
-        // alternate over the tracks, and the slot count is a multiple of the tracks so the
-        // last node and the first do not meet on the same track.
-        const std::size_t n = order.size();
-        // Slots come in blocks of eight a track: one partner more or less then rarely changes
-        // the spacing, so the others stay where they were.
-        auto slotsFor = [n](std::size_t t) { return (n + 8 * t - 1) / (8 * t) * (8 * t); };
-        std::size_t tracks = 1, slots = slotsFor(1);
-        for (; tracks < n; ++tracks) {
-            slots = slotsFor(tracks);
-            if (2 * first * std::sin(kPi * static_cast<double>(tracks) / static_cast<double>(slots)) >= spacing * 1.02) break;
-        }
-        if (tracks >= n) slots = slotsFor(tracks);
-        const double count = static_cast<double>(slots);
-        for (std::size_t i = 0; i < n; ++i) {
-            const double a = 2 * kPi * (static_cast<double>(i) + 0.5) / count - kPi / 2;  // start at the top
-            const double r = first + static_cast<double>(i % tracks) * spacing;
-            layout.positions[order[i]->id] = {r * std::cos(a), r * std::sin(a)};
-            angleOf[indexOf(order[i])] = a < 0 ? a + 2 * kPi : a;
-        }
-        std::size_t start = 0;
-        for (const auto& [name, size] : groups) {
-            if (!name.empty() && size > 0) {
-                Sector s;
-                s.ring = ringOfBand(bandNumber);
-                s.name = name;
-                s.startAngle = 2 * kPi * static_cast<double>(start) / count - kPi / 2;
-                s.endAngle = 2 * kPi * static_cast<double>(start + size) / count - kPi / 2;
-                layout.sectors.push_back(std::move(s));
-            }
-            start += size;
-        }
-        return first + static_cast<double>(tracks - 1) * spacing + maxR + kGap;
+    std::vector<double> angleOf(nodes.size(), std::nan(""));  // of nodes placed so far
+    auto placeNode = [&](const Item& item, Point p) {
+        layout.positions[item.node->id] = p;
+        if (std::hypot(p.x, p.y) > 1e-9) angleOf[item.index] = std::atan2(p.y, p.x);
     };
+    std::map<NodeId, NodeLabel> labels;
+    auto label = [&](const Item& item, PlacedText text) {
+        if (named) labels[item.node->id] = NodeLabel{item.node->id, std::move(text), item.label.shortened};
+    };
+
+    // Teams in the middle, each name centred below its hexagon; one team sits at the centre.
+    double centre = 0;  // the radius the teams and their names take
     {
-        std::vector<const Node*> order = members;  // in id order: stable as the team changes
-        const double inner = teams.empty() ? 0 : outer + 4;
-        if (!members.empty()) {
-            double maxR = 13;
-            for (const Node* m : members) maxR = std::max(maxR, radius[indexOf(m)]);
-            const double r = std::max(inner + maxR + kGap, 1.05 * static_cast<double>(members.size()) * (2 * maxR + kGap) / (2 * kPi));
-            for (std::size_t i = 0; i < members.size(); ++i) {
-                const double a = 2 * kPi * (static_cast<double>(i) + 0.5) / static_cast<double>(members.size()) - kPi / 2;
-                layout.positions[members[i]->id] = {r * std::cos(a), r * std::sin(a)};
-                angleOf[indexOf(members[i])] = a < 0 ? a + 2 * kPi : a;
-            }
-            outer = r + maxR + kGap;
+        double widest = 0;
+        for (const Item& t : teams) widest = std::max(widest, t.label.width);
+        const double ring = teams.size() <= 1 ? 0
+                                              : std::max(40.0, static_cast<double>(teams.size()) * (widest + 4 * kGap) / (2 * kPi));
+        for (std::size_t i = 0; i < teams.size(); ++i) {
+            const double a = 2 * kPi * static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(teams.size(), 1)) - kPi / 2;
+            const Point p{ring * std::cos(a), ring * std::sin(a)};
+            placeNode(teams[i], p);
+            const Item& t = teams[i];
+            label(t, placeText(t.label, {p.x, p.y + t.radius + kLabelGap + t.label.height / 2}, 0, size, TextAlign::Middle));
+            const double below = t.radius + kLabelGap + t.label.height;
+            centre = std::max({centre, ring + t.radius, std::hypot(std::fabs(p.x) + t.label.width / 2, std::fabs(p.y) + below)});
         }
-        layout.bands.push_back({Ring::Team, 0, std::max(outer, 40.0)});
-        outer = std::max(outer, 40.0);
+    }
+    // Members around the teams, their names running outward; placed once the wedges are known.
+    double teamOuter = std::max(centre, 30.0), memberRing = 0;
+    if (!members.empty()) {
+        double maxR = 0, pitch = 0, reach = 0;
+        for (const Item& m : members) {
+            maxR = std::max(maxR, m.radius);
+            pitch = std::max(pitch, m.pitch());
+            reach = std::max(reach, m.reach());
+        }
+        memberRing = std::max(centre + maxR + 2 * kGap, static_cast<double>(members.size()) * pitch * 1.05 / (2 * kPi));
+        teamOuter = memberRing + reach + kBandPad;
+    }
+    layout.bands.push_back({Ring::Team, 0, teamOuter});
+
+    // [SECTION] wedges and bands
+    // A needed life domain that no partner covers gets an empty wedge.
+    if (options.groupBy == GroupBy::Domain) {
+        std::set<std::string> covered;
+        for (const Node& n : nodes)
+            if (isPartnerKind(n.kind) && n.kind != NodeKind::Resident)
+                for (const auto& d : n.domains) covered.insert(d);
+        for (const auto& [domain, need] : net.info().need)
+            if (need > 0 && !covered.count(domain)) {
+                const auto it = domainOrder.find(domain);
+                Group& g = groups[{it == domainOrder.end() ? (1 << 29) : it->second, domain}];
+                g.empty = true;
+            }
+    }
+    int lastBand = 3;
+    for (const auto& [key, g] : groups)
+        if (!g.bands[4].empty()) lastBand = 4;
+    // What each band holds, over all groups.
+    struct BandMeasure {
+        double maxR = 0, reach = 0;
+        bool any = false;
+        double nameWidth = 0;      // its name, written in the gap before it
+    } measure[5];
+    const TextMetrics& bold = TextMetrics::dejaVuSans(FontWeight::Bold);
+    for (int b = 1; b <= lastBand; ++b) {
+        for (const auto& [key, g] : groups)
+            for (const Item& i : g.bands[b]) {
+                measure[b].maxR = std::max(measure[b].maxR, i.radius);
+                measure[b].reach = std::max(measure[b].reach, i.reach());
+                measure[b].any = true;
+            }
+        for (Lang l : {Lang::Nl, Lang::En})
+            measure[b].nameWidth = std::max(measure[b].nameWidth, bold.width(kring::label(ringOfBand(b), l), bandLabelSize));
+    }
+    for (auto& [key, g] : groups)
+        if (named && !key.second.empty() && key.second != "—")
+            g.title = shapeLabel(key.second, titleSize, titleSize * 12, 2, FontWeight::Bold);
+        else
+            g.title = {};
+
+    // Band b's disc circle, given the first band's; the rim is where titles start.
+    struct Radii {
+        double centre[5] = {}, inner[5] = {}, outer[5] = {};
+        double rim = 0;
+    };
+    auto radiiFor = [&](double first) {
+        Radii r;
+        double outer = teamOuter;
+        bool firstPlaced = false;  // `first` is the circle of the innermost band with partners
+        for (int b = 1; b <= lastBand; ++b) {
+            const BandMeasure& m = measure[b];
+            // The gap holds the band's name, a straight line under a curved edge.
+            r.inner[b] = outer + std::max(kMinBandGap, bold.lineHeight(bandLabelSize) + 2 * kGap + m.nameWidth * m.nameWidth / (4 * outer));
+            if (!m.any) {
+                r.centre[b] = r.inner[b] + kMinBand / 2;
+                r.outer[b] = r.inner[b] + kMinBand;
+            } else {
+                r.centre[b] = std::max(r.inner[b] + kBandPad + m.maxR, firstPlaced ? 0.0 : first);
+                firstPlaced = true;
+                r.inner[b] = r.centre[b] - kBandPad - m.maxR;
+                r.outer[b] = r.centre[b] + m.reach + kBandPad;
+            }
+            outer = r.outer[b];
+        }
+        r.rim = outer + kGap;
+        return r;
+    };
+    const TextMetrics& regular = TextMetrics::dejaVuSans(FontWeight::Regular);
+    const double titleHeight = bold.lineHeight(titleSize);
+    auto wedgeAngle = [&](const Group& g, const Radii& r) {
+        double angle = 0;
+        for (int b = 1; b <= lastBand; ++b) {
+            if (g.bands[b].empty()) continue;
+            double arc = 2 * kWedgePad;
+            for (const Item& i : g.bands[b]) arc += i.pitch();
+            angle = std::max(angle, arc / r.centre[b]);
+        }
+        // A title fits along the radius at least; an empty wedge is wide enough to be seen.
+        if (!g.title.lines.empty()) angle = std::max(angle, (g.title.height + 2 * kGap) / r.rim);
+        if (g.empty) angle = std::max(angle, std::max(3 * titleHeight, regular.lineHeight(size) * 3) / r.rim);
+        return angle;
+    };
+    auto totalAngle = [&](double first) {
+        const Radii r = radiiFor(first);
+        double total = 0;
+        for (const auto& [key, g] : groups) total += wedgeAngle(g, r);
+        return total;
+    };
+    // The smallest first ring whose wedges all fit around the circle.
+    double first = radiiFor(0).centre[1];
+    if (groups.size() > 1 || (groups.size() == 1 && !groups.begin()->second.name.empty())) {
+        if (totalAngle(first) > 2 * kPi) {
+            double lo = first, hi = first * 2;
+            while (totalAngle(hi) > 2 * kPi) lo = hi, hi *= 2;
+            for (int i = 0; i < 50 && hi - lo > 0.01; ++i) {
+                const double mid = (lo + hi) / 2;
+                (totalAngle(mid) > 2 * kPi ? lo : hi) = mid;
+            }
+            first = hi;
+        }
+    } else if (!groups.empty()) {
+        // One group of everything: each band on its own circle, just large enough.
+        const Group& g = groups.begin()->second;
+        for (int b = 1; b <= lastBand; ++b) {
+            double arc = 0;
+            for (const Item& i : g.bands[b]) arc += i.pitch();
+            // Later bands grow with the first: push the first out until each fits.
+            for (int k = 0; k < 200 && arc > 0 && radiiFor(first).centre[b] * 2 * kPi < arc; ++k) first *= 1.05;
+        }
+    }
+    const Radii radii = radiiFor(first);
+    for (int b = 1; b <= lastBand; ++b) layout.bands.push_back({ringOfBand(b), radii.inner[b], radii.outer[b]});
+
+    // The angle left over is shared out in proportion, so the map stays round.
+    double used = 0;
+    for (auto& [key, g] : groups) used += g.angle = wedgeAngle(g, radii);
+    const bool oneGroup = groups.size() == 1 && groups.begin()->second.name.empty();
+    if (oneGroup) groups.begin()->second.angle = 2 * kPi;
+    else if (used > 0)
+        for (auto& [key, g] : groups) g.angle *= 2 * kPi / used;
+    double start = -kPi / 2;  // the first wedge starts at the top
+    for (auto& [key, g] : groups) {
+        g.start = start;
+        start += g.angle;
     }
 
-    for (int b = 1; b <= 4; ++b) {
-        if (b == 4 && bands[4].empty()) break;
-        // Group, then order each group by where its neighbours further in sit.
-        std::map<std::pair<int, std::string>, std::vector<std::pair<double, const Node*>>> groups;
-        std::vector<std::uint32_t> neighbours;
+    // [SECTION] placing partners, labels and titles
+    // Members in the order of where their partners' wedges are, so their relations fan out
+    // instead of crossing the centre; members without partners keep their id order.
+    {
+        std::map<NodeId, double> wedgeMiddle;
+        for (auto& [key, g] : groups)
+            for (int b = 1; b <= lastBand; ++b)
+                for (const Item& i : g.bands[b]) wedgeMiddle[i.node->id] = g.start + g.angle / 2;
+        std::vector<std::pair<double, std::size_t>> order;
         std::vector<double> around;
-        for (const Node* n : bands[b]) {
-            const std::size_t i = indexOf(n);
-            neighbours.assign(links.linked.begin() + links.start[i], links.linked.begin() + links.start[i + 1]);
-            std::sort(neighbours.begin(), neighbours.end());
-            neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            const std::size_t i = members[k].index;
             around.clear();
-            for (std::uint32_t m : neighbours)
-                if (!std::isnan(angleOf[m])) around.push_back(angleOf[m]);
-            groups[groupOf(net, *n, options.groupBy, domainOrder)].push_back({circularMean(around), n});
+            for (std::size_t e = links.start[i]; e < links.start[i + 1]; ++e)
+                if (const auto w = wedgeMiddle.find(nodes[links.linked[e]].id); w != wedgeMiddle.end()) around.push_back(w->second);
+            double mean = circularMean(around);
+            if (!std::isnan(mean)) mean = std::remainder(mean + kPi / 2, 2 * kPi) + kPi;  // 0 … 2π from the top
+            order.push_back({mean, k});
         }
-        std::vector<const Node*> order;
-        std::vector<std::pair<std::string, std::size_t>> sectorSizes;
-        for (auto& [key, members2] : groups) {
-            // Nodes without inner neighbours keep their id order after the others.
-            std::stable_sort(members2.begin(), members2.end(), [](const auto& x, const auto& y) {
+        // Members with partners take the slots nearest their partners, in turn around the circle.
+        std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+            const bool xn = std::isnan(x.first), yn = std::isnan(y.first);
+            if (xn != yn) return !xn;
+            return !xn && x.first < y.first;
+        });
+        for (std::size_t slot = 0; slot < order.size(); ++slot) {
+            const Item& m = members[order[slot].second];
+            const double a = 2 * kPi * (static_cast<double>(slot) + 0.5) / static_cast<double>(members.size()) - kPi / 2;
+            const Point p{memberRing * std::cos(a), memberRing * std::sin(a)};
+            placeNode(m, p);
+            label(m, radialLabel(m, p, a, size));
+        }
+    }
+    for (int b = 1; b <= lastBand; ++b) {
+        const double r = radii.centre[b];
+        for (auto& [key, g] : groups) {
+            std::vector<Item>& items = g.bands[b];
+            if (items.empty()) continue;
+            // Order by where each partner's neighbours further in sit (a barycentric sweep),
+            // seen from the wedge's start so the order does not wrap around.
+            std::vector<std::pair<double, std::size_t>> order;
+            std::vector<std::uint32_t> neighbours;
+            std::vector<double> around;
+            for (std::size_t k = 0; k < items.size(); ++k) {
+                const std::size_t i = items[k].index;
+                neighbours.assign(links.linked.begin() + links.start[i], links.linked.begin() + links.start[i + 1]);
+                std::sort(neighbours.begin(), neighbours.end());
+                neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
+                around.clear();
+                for (std::uint32_t m : neighbours)
+                    if (!std::isnan(angleOf[m])) around.push_back(angleOf[m]);
+                double mean = circularMean(around);
+                if (!std::isnan(mean)) {
+                    const double mid = g.start + g.angle / 2;
+                    mean = std::remainder(mean - mid, 2 * kPi);  // −π … π around the wedge's middle
+                }
+                order.push_back({mean, k});
+            }
+            std::stable_sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
                 const bool xn = std::isnan(x.first), yn = std::isnan(y.first);
                 if (xn != yn) return !xn;
                 if (!xn && x.first != y.first) return x.first < y.first;
-                return x.second->id < y.second->id;
+                return items[x.second].node->id < items[y.second].node->id;
             });
-            for (const auto& [angle, n] : members2) order.push_back(n);
-            sectorSizes.push_back({key.second, members2.size()});
+            double arc = 0;
+            for (const Item& i : items) arc += i.pitch();
+            const double room = g.angle * r - 2 * kWedgePad;
+            const double stretch = arc > 0 ? std::max(1.0, room / arc) : 1.0;
+            double along = kWedgePad + (room - arc * stretch) / 2;
+            for (const auto& [mean, k] : order) {
+                const Item& item = items[k];
+                const double a = g.start + (along + stretch * item.pitch() / 2) / r;
+                along += stretch * item.pitch();
+                const Point p{r * std::cos(a), r * std::sin(a)};
+                placeNode(item, p);
+                label(item, radialLabel(item, p, a, size));
+                g.bands[0].push_back(item);  // band 0 of a group: all its partners, in place order
+            }
         }
-        const double inner = outer + kBandGap;
-        outer = placeOnTracks(order, inner, b, sectorSizes);
-        layout.bands.push_back({ringOfBand(b), inner, outer});
     }
-    for (const auto& [id, p] : options.pinned)
-        if (layout.positions.count(id)) layout.positions[id] = p;
+    const double inner = layout.bands.size() > 1 ? layout.bands[1].innerRadius : teamOuter;
+    for (auto& [key, g] : groups) {
+        Sector s;
+        s.name = key.second;
+        s.startAngle = g.start;
+        s.endAngle = g.start + g.angle;
+        s.innerRadius = inner;
+        s.outerRadius = radii.rim;
+        s.empty = g.empty;
+        for (const Item& i : g.bands[0]) s.nodes.push_back(i.node->id);
+        if (!g.title.lines.empty()) {
+            // Along the rim where the wedge is wide enough, else along the radius.
+            const double mid = g.start + g.angle / 2, rim = radii.rim;
+            const double half = std::atan2(g.title.width / 2, rim) + kGap / rim;
+            double angle = 0;
+            if (half <= g.angle / 2 && g.angle < kPi) {
+                readableAngle(mid + kPi / 2, angle);
+                const double d = rim + g.title.height / 2;
+                s.title = placeText(g.title, {d * std::cos(mid), d * std::sin(mid)}, angle, titleSize, TextAlign::Middle,
+                                    FontWeight::Bold);
+            } else {
+                const bool turned = readableAngle(mid, angle);
+                const double d = rim + g.title.width / 2;
+                s.title = placeText(g.title, {d * std::cos(mid), d * std::sin(mid)}, angle, titleSize,
+                                    turned ? TextAlign::End : TextAlign::Start, FontWeight::Bold);
+            }
+        }
+        layout.sectors.push_back(std::move(s));
+    }
+    // Pinned nodes stay where the user put them; their names follow them outward.
+    for (const auto& [id, p] : options.pinned) {
+        const auto at = layout.positions.find(id);
+        if (at == layout.positions.end()) continue;
+        at->second = p;
+        const auto l = labels.find(id);
+        if (l == labels.end() || std::hypot(p.x, p.y) < 1e-9) continue;
+        Item item = makeItem(net.node(id), size * kLabelLength);
+        l->second.text = radialLabel(item, p, std::atan2(p.y, p.x), size);
+    }
+    for (auto& [id, l] : labels) layout.labels.push_back(std::move(l));
     return layout;
 }
 

@@ -153,19 +153,55 @@ void openShape(Out& out, Shape shape, Point c, double r) {
     }
 }
 
+// A placed text block, one <text> a line, turned about each line's start.
+void writeText(Out& out, const PlacedText& t, const char* cssClass) {
+    const std::vector<Point> starts = t.lineStarts();
+    const double degrees = t.angle * 180 / kPi;
+    for (std::size_t i = 0; i < t.lines.size(); ++i) {
+        out << "<text class=\"" << cssClass << "\" x=\"" << starts[i].x << "\" y=\"" << starts[i].y << "\" font-size=\""
+            << t.size << "\"";
+        if (std::fabs(degrees) > 1e-6)
+            out << " transform=\"rotate(" << degrees << " " << starts[i].x << " " << starts[i].y << ")\"";
+        out << ">";
+        out.text(t.lines[i]) << "</text>";
+    }
+}
+
+// The outline of a wedge between two radii and two angles.
+void wedgePath(Out& out, const SceneSector& s) {
+    const double a = s.startAngle, b = s.endAngle, ri = s.innerRadius, ro = s.outerRadius;
+    const Point c = s.centre;
+    const char* large = b - a > kPi ? "1" : "0";
+    out << "M" << c.x + ri * std::cos(a) << "," << c.y + ri * std::sin(a) << " L" << c.x + ro * std::cos(a) << ","
+        << c.y + ro * std::sin(a) << " A" << ro << "," << ro << " 0 " << large << " 1 " << c.x + ro * std::cos(b) << ","
+        << c.y + ro * std::sin(b) << " L" << c.x + ri * std::cos(b) << "," << c.y + ri * std::sin(b) << " A" << ri << ","
+        << ri << " 0 " << large << " 0 " << c.x + ri * std::cos(a) << "," << c.y + ri * std::sin(a) << " Z";
+}
+
 // Writes the edges and nodes numbered [from, to): the edges first, then the nodes, with the
 // change of group between them.
 void writeItems(Out& out, const Scene& scene, std::size_t from, std::size_t to) {
     const std::size_t edges = scene.edges.size();
     for (std::size_t i = from; i < to && i < edges; ++i) {
         const SceneEdge& e = scene.edges[i];
-        out << "<line class=\"";
-        out.text(e.cssClass) << "\" x1=\"" << e.start.x << "\" y1=\"" << e.start.y << "\" x2=\"" << e.end.x << "\" y2=\""
-                             << e.end.y << "\" stroke=\"";
-        out.hex(e.color) << "\" stroke-opacity=\"" << e.color.a / 255.0 << "\" stroke-width=\"" << e.width << "\""
+        const double opacity = e.color.a / 255.0 * (e.dimmed ? 0.2 : 1.0);
+        if (e.curve.empty()) {
+            out << "<line class=\"";
+            out.text(e.cssClass) << "\" x1=\"" << e.start.x << "\" y1=\"" << e.start.y << "\" x2=\"" << e.end.x << "\" y2=\""
+                                 << e.end.y << "\"";
+        } else {
+            out << "<path class=\"";
+            out.text(e.cssClass) << "\" d=\"M" << e.start.x << "," << e.start.y;
+            for (std::size_t k = 0; k + 2 < e.curve.size(); k += 3)
+                out << " C" << e.curve[k].x << "," << e.curve[k].y << " " << e.curve[k + 1].x << "," << e.curve[k + 1].y << " "
+                    << e.curve[k + 2].x << "," << e.curve[k + 2].y;
+            out << "\"";
+        }
+        out << " stroke=\"";
+        out.hex(e.color) << "\" stroke-opacity=\"" << opacity << "\" stroke-width=\"" << e.width << "\""
                          << (e.arrowAtEnd ? " marker-end=\"url(#arrow)\"" : "")
                          << (e.arrowAtStart ? " marker-start=\"url(#arrow)\"" : "") << "><title>";
-        out.text(e.tooltip) << "</title></line>\n";
+        out.text(e.tooltip) << (e.curve.empty() ? "</title></line>\n" : "</title></path>\n");
     }
     if (from <= edges && (edges < to || to == edges + scene.nodes.size())) out << "</g>\n<g class=\"nodes\">\n";
     for (std::size_t i = std::max(from, edges); i < to; ++i) {
@@ -176,20 +212,20 @@ void writeItems(Out& out, const Scene& scene, std::size_t from, std::size_t to) 
         openShape(out, n.shape, n.centre, n.radius);
         out.fill(n.fill) << " stroke=\"";
         out.hex(n.stroke) << "\" stroke-width=\"" << n.strokeWidth << "\"/>";
-        if (!n.badge.empty() && n.radius >= 9) {
-            out << "<text class=\"badge\" x=\"" << n.centre.x << "\" y=\"" << n.centre.y + 3 << "\" text-anchor=\"middle\">";
-            out.text(n.badge) << "</text>";
+        if (n.ownerColour) {
+            out << "<circle class=\"owner\" cx=\"" << n.centre.x << "\" cy=\"" << n.centre.y << "\" r=\"" << n.radius + 2.2
+                << "\" fill=\"none\" stroke=\"";
+            out.hex(*n.ownerColour) << "\" stroke-width=\"2.5\"/>";
         }
-        out << "<text class=\"label" << (n.labelVisible ? "" : " hidden-label") << "\" x=\"" << n.labelAnchor.x << "\" y=\""
-            << n.labelAnchor.y << "\">";
-        out.text(n.label) << "</text></g>\n";
+        writeText(out, n.labelText, n.labelVisible ? "label" : "label hidden-label");
+        out << "</g>\n";
     }
 }
 
 }  // namespace
 
 std::string writeSvg(const Scene& scene) {
-    const double legendWidth = 230;
+    const double legendWidth = scene.legendWidth;
     const double x0 = scene.min.x, y0 = scene.min.y - 60;
     const double w = scene.max.x - scene.min.x + legendWidth, h = scene.max.y - scene.min.y + 90;
     std::string doc;
@@ -201,9 +237,10 @@ std::string writeSvg(const Scene& scene) {
     out << "<title>";
     out.text(scene.title) << "</title>\n<desc>";
     out.text(scene.footer) << "</desc>\n";
-    out << "<style>\n.label{font-size:12px;fill:#222}.band-label{font-size:15px;fill:#666;font-weight:bold}"
-           ".sector{font-size:11px;fill:#888}.badge{font-size:8px;fill:#fff;font-weight:bold}"
-           ".edge{fill:none}.stale{stroke-dasharray:6 4}.hidden-label{display:none}"
+    out << "<style>\n.label{fill:#222}.band-label{fill:#666;font-weight:bold;paint-order:stroke;stroke:#fcfcfa;"
+           "stroke-width:3px;stroke-linejoin:round}.sector-title{fill:#555;font-weight:bold}"
+           ".legend-label{font-size:" << scene.legendSize << "px;fill:#222}"
+           ".edge{fill:none}.stale{stroke-dasharray:6 4}.hidden-label{display:none}.node.dimmed{opacity:0.3}"
            ".title{font-size:24px;font-weight:bold;fill:#111}.subtitle,.footer{font-size:13px;fill:#555}</style>\n";
     out << "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
            "orient=\"auto-start-reverse\" markerUnits=\"userSpaceOnUse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/>"
@@ -216,13 +253,24 @@ std::string writeSvg(const Scene& scene) {
             << "\" r=\"" << (b.innerRadius + b.outerRadius) / 2 << "\" fill=\"none\" stroke=\"";
         out.hex(b.fill) << "\" stroke-width=\"" << b.outerRadius - b.innerRadius << "\"/>\n";
     }
-    for (const SceneBand& b : scene.bands) {
-        out << "<text class=\"band-label\" x=\"" << b.labelAnchor.x << "\" y=\"" << b.labelAnchor.y << "\">";
-        out.text(b.label) << "</text>\n";
+    for (std::size_t i = 0; i < scene.sectors.size(); ++i) {
+        const SceneSector& sec = scene.sectors[i];
+        out << "<path class=\"sector" << (sec.empty ? " empty-sector" : "") << "\" d=\"";
+        wedgePath(out, sec);
+        out << "\" ";
+        out.fill(sec.fill) << (sec.empty ? " stroke=\"#c8503c\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\""
+                                        : " stroke=\"#d8d8d0\" stroke-width=\"0.8\"") << "><title>";
+        out.text(sec.tooltip) << "</title></path>\n";
     }
-    for (const SceneSectorLabel& l : scene.sectorLabels) {
-        out << "<text class=\"sector\" x=\"" << l.anchor.x << "\" y=\"" << l.anchor.y << "\">";
-        out.text(l.text) << "</text>\n";
+    for (const SceneBand& b : scene.bands) {
+        writeText(out, b.label, "band-label");
+        if (!b.label.lines.empty()) out << "\n";
+    }
+    for (const SceneSector& sec : scene.sectors) {
+        out << "<g class=\"sector-title\"><title>";
+        out.text(sec.tooltip) << "</title>";
+        writeText(out, sec.title, "sector-title");
+        out << "</g>\n";
     }
     out << "</g>\n<g class=\"edges\">\n";
     // The edges and nodes are most of a large map; two threads write a half each, joined in order.
@@ -254,13 +302,16 @@ std::string writeSvg(const Scene& scene) {
             openShape(out, e.shape, {lx + 8, ly}, 6);
             out << "fill=\"";
             out.hex(e.color) << "\" stroke=\"#444\" stroke-width=\"0.8\"/>";
+        } else if (e.kind == LegendEntry::Kind::Area) {
+            out << "<rect x=\"" << lx << "\" y=\"" << ly - 6 << "\" width=\"16\" height=\"12\" ";
+            out.fill(e.color) << " stroke=\"#c8503c\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"/>";
         } else {
             out << "<line x1=\"" << lx << "\" y1=\"" << ly << "\" x2=\"" << lx + 16 << "\" y2=\"" << ly << "\" stroke=\"";
             out.hex(e.color) << "\" stroke-width=\"" << e.width << "\"" << (e.dashed ? " stroke-dasharray=\"4 3\"" : "") << "/>";
         }
-        out << "<text class=\"label\" x=\"" << lx + 24 << "\" y=\"" << ly + 4 << "\">";
+        out << "<text class=\"legend-label\" x=\"" << lx + 24 << "\" y=\"" << ly + scene.legendSize * 0.36 << "\">";
         out.text(e.text) << "</text>\n";
-        ly += 20;
+        ly += std::max(20.0, scene.legendSize * 1.6);
     }
     out << "</g>\n<text class=\"footer\" x=\"" << scene.min.x << "\" y=\"" << scene.max.y + 20 << "\">";
     out.text(scene.footer) << "</text>\n</svg>\n";

@@ -10,9 +10,11 @@
 #include <cstdio>
 #include <map>
 #include <thread>
+#include <functional>
 #include <unordered_map>
 
 #include "kring/io/export.h"
+#include "bundling.h"
 
 namespace kring {
 
@@ -66,28 +68,6 @@ Color bandColour(Ring r) {
     return {240, 240, 240};
 }
 
-std::size_t codePoints(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string initials(const std::string& name) {
-    std::string out;
-    bool start = true;
-    for (std::size_t i = 0; i < name.size() && out.size() < 8; ++i) {
-        const unsigned char c = static_cast<unsigned char>(name[i]);
-        if (c == ' ' || c == '-') {
-            start = true;
-            continue;
-        }
-        // Lower-case words ("de", "van") are tussenvoegsels: skip them, as Dutch initials do.
-        if (start && c >= 'A' && c <= 'Z') out += static_cast<char>(c);
-        start = false;
-    }
-    return out.substr(0, 3);
-}
 
 std::string dateText(const Date& d, Lang l) {
     static const char* nl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -273,14 +253,81 @@ Scene buildScene(const Network& net, const Layout& layout, const SceneStyle& sty
     return buildScene(prepareScene(net, style, filter, visibleNodes(net, filter)), net, layout, style);
 }
 
+namespace {
+
+// Owner colours for the owner view: the Okabe–Ito hues, then darker shades of them.
+Color ownerColour(std::size_t i) {
+    static const Color base[] = {{0, 114, 178}, {213, 94, 0}, {0, 158, 115}, {204, 121, 167},
+                                 {230, 159, 0}, {86, 180, 233}, {120, 110, 20}, {86, 60, 150}};
+    Color c = base[i % 8];
+    const int shade = static_cast<int>((i / 8) % 3);
+    c.r = static_cast<std::uint8_t>(c.r * (3 - shade) / 3);
+    c.g = static_cast<std::uint8_t>(c.g * (3 - shade) / 3);
+    c.b = static_cast<std::uint8_t>(c.b * (3 - shade) / 3);
+    return c;
+}
+
+Color sectorFill(std::size_t i, bool empty) {
+    if (empty) return {250, 232, 228};
+    return i % 2 ? Color{0, 0, 0, 10} : Color{255, 255, 255, 0};
+}
+
+// Names for layouts that place none (the Graphviz ones): to the right of the disc, hidden where
+// they would cover another name or a disc (the viewer still shows them on hover).
+void placeNamesBeside(Scene& scene, double font) {
+    std::vector<std::size_t> order(scene.nodes.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const SceneNode &x = scene.nodes[a], &y = scene.nodes[b];
+        if (x.kind != y.kind && (x.kind == NodeKind::Team || y.kind == NodeKind::Team)) return x.kind == NodeKind::Team;
+        return x.radius > y.radius;
+    });
+    LabelGrid grid(font * 8);
+    for (const SceneNode& n : scene.nodes)
+        grid.take({n.centre.x - n.radius, n.centre.y - n.radius, n.centre.x + n.radius, n.centre.y + n.radius});
+    for (std::size_t i : order) {
+        SceneNode& n = scene.nodes[i];
+        LabelText text = shapeLabel(n.label, font, font * 14, 1);
+        const double w = text.width, h = text.height;
+        n.labelText = placeText(std::move(text), {n.centre.x + n.radius + 3 + w / 2, n.centre.y}, 0, font, TextAlign::Start);
+        const Box box{n.centre.x + n.radius + 3, n.centre.y - h / 2, n.centre.x + n.radius + 3 + w, n.centre.y + h / 2};
+        n.labelVisible = grid.free(box);
+        if (n.labelVisible) grid.take(box);
+    }
+}
+
+void growByText(const PlacedText& t, const std::function<void(double, double, double, double)>& grow) {
+    for (const Point& c : t.corners()) grow(c.x, c.y, c.x, c.y);
+}
+
+}  // namespace
+
+Point SceneEdge::beforeEnd() const {
+    for (auto it = curve.rbegin(); it != curve.rend(); ++it)
+        if (std::hypot(it->x - end.x, it->y - end.y) > 1e-6) return *it;
+    return start;
+}
+
+Point SceneEdge::afterStart() const {
+    for (const Point& p : curve)
+        if (std::hypot(p.x - start.x, p.y - start.y) > 1e-6) return p;
+    return end;
+}
+
+double Scene::smallestText() const { return std::min({labelSize, titleSize, legendSize}); }
+
 Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layout, const SceneStyle& style) {
     Scene scene = std::move(prepared.scene);
     const Lang l = style.lang;
-    const double font = style.fontSize;
+    const bool layoutNamed = !layout.labels.empty();
+    const double font = layoutNamed && layout.labelSize > 0 ? layout.labelSize : style.fontSize;
+    scene.labelSize = font;
+    scene.titleSize = font * 1.1;
+    scene.legendSize = std::max(font, 10.0);
 
     double minX = 0, minY = 0, maxX = 0, maxY = 0;
     bool any = false;
-    auto grow = [&](double x0, double y0, double x1, double y1) {
+    const std::function<void(double, double, double, double)> grow = [&](double x0, double y0, double x1, double y1) {
         if (!any) {
             minX = x0, minY = y0, maxX = x1, maxY = y1;
             any = true;
@@ -289,43 +336,60 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
         minX = std::min(minX, x0), minY = std::min(minY, y0), maxX = std::max(maxX, x1), maxY = std::max(maxY, y1);
     };
 
+    // Bands, each named in the gap inside it, at the top.
+    const double bandFont = layout.bandLabelSize > 0 ? layout.bandLabelSize : font * 1.15;
+    double previousOuter = 0;
     for (const RingBand& b : layout.bands) {
         SceneBand band;
         band.ring = b.ring;
         band.innerRadius = b.innerRadius;
         band.outerRadius = b.outerRadius;
         band.fill = bandColour(b.ring);
-        band.label = std::string(label(b.ring, l));
-        band.labelAnchor = {-static_cast<double>(codePoints(band.label)) * 0.6 * font * 0.6,
-                            -b.outerRadius + font * 1.4};
-        if (b.ring == Ring::Team) band.labelAnchor.y = -b.outerRadius - font * 0.5;
+        if (b.ring != Ring::Team) {
+            LabelText text = shapeLabel(label(b.ring, l), bandFont, 1e9, 1, FontWeight::Bold);
+            const double middle = (previousOuter + b.innerRadius) / 2;
+            band.label = placeText(std::move(text), {0, -middle}, 0, bandFont, TextAlign::Middle, FontWeight::Bold);
+        }
+        previousOuter = b.outerRadius;
         grow(-b.outerRadius, -b.outerRadius, b.outerRadius, b.outerRadius);
         scene.bands.push_back(std::move(band));
     }
-    for (const Sector& s : layout.sectors) {
-        if (s.name.empty() || s.name == "—") continue;  // the group of partners without one needs no caption
-        const auto band = std::find_if(layout.bands.begin(), layout.bands.end(), [&](const RingBand& b) { return b.ring == s.ring; });
-        if (band == layout.bands.end()) continue;
-        const double mid = (s.startAngle + s.endAngle) / 2;
-        const double r = band->outerRadius + font * 0.3;
-        SceneSectorLabel label;
-        label.text = s.name;
-        const double width = static_cast<double>(codePoints(s.name)) * 0.6 * font;
-        label.anchor = {r * std::cos(mid) - (std::cos(mid) < 0 ? width : 0), r * std::sin(mid) + font * 0.35};
-        grow(label.anchor.x, label.anchor.y - font, label.anchor.x + width, label.anchor.y + font * 0.3);
-        scene.sectorLabels.push_back(std::move(label));
+    bool emptyShown = false;
+    for (std::size_t i = 0; i < layout.sectors.size(); ++i) {
+        const Sector& s = layout.sectors[i];
+        SceneSector sector;
+        sector.name = s.name == "—" ? std::string(l == Lang::Nl ? "Zonder leefgebied" : "No life domain") : s.name;
+        sector.startAngle = s.startAngle;
+        sector.endAngle = s.endAngle;
+        sector.innerRadius = s.innerRadius;
+        sector.outerRadius = s.outerRadius;
+        sector.empty = s.empty;
+        sector.fill = sectorFill(i, s.empty);
+        sector.title = s.title;
+        emptyShown |= s.empty;
+        sector.tooltip = sector.name + "\n" +
+                         (s.empty ? std::string(l == Lang::Nl ? "Nodig in de wijk, maar geen partner dekt dit leefgebied"
+                                                              : "Needed in the neighbourhood, but no partner covers this life domain")
+                                  : std::to_string(s.nodes.size()) + (l == Lang::Nl ? " partners" : " partners"));
+        growByText(sector.title, grow);
+        if (layout.sectors.size() > 1 || !s.title.lines.empty()) scene.sectors.push_back(std::move(sector));
     }
 
     // Nodes take their places; a node the layout did not place is left out.
     std::set<NodeKind> kindsShown;
     std::size_t placed = 0;
+    auto name = layout.labels.begin();  // both in id order
     for (SceneNode& s : scene.nodes) {
         const auto pos = layout.positions.find(s.id);
         if (pos == layout.positions.end()) continue;
         s.centre = pos->second;
         const auto r = layout.radii.find(s.id);
         s.radius = r != layout.radii.end() ? r->second : nodeRadius(net, *net.findNode(s.id));
-        s.labelAnchor = {s.centre.x + s.radius + 3, s.centre.y + font * 0.35};
+        while (name != layout.labels.end() && name->node < s.id) ++name;
+        if (name != layout.labels.end() && name->node == s.id) {
+            s.labelText = name->text;
+            growByText(s.labelText, grow);
+        }
         kindsShown.insert(s.kind);
         grow(s.centre.x - s.radius, s.centre.y - s.radius, s.centre.x + s.radius, s.centre.y + s.radius);
         if (&scene.nodes[placed] != &s) scene.nodes[placed] = std::move(s);
@@ -333,10 +397,31 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
     }
     scene.nodes.erase(scene.nodes.begin() + static_cast<std::ptrdiff_t>(placed), scene.nodes.end());
 
+    // Owner view: every partner in its owner's colour; members in theirs.
+    if (style.ownerView) {
+        std::map<NodeId, Color> colours;
+        for (const Node& n : net.nodes())
+            if (n.kind == NodeKind::Member) colours.emplace(n.id, ownerColour(colours.size()));
+        for (SceneNode& s : scene.nodes) {
+            if (s.kind == NodeKind::Member) {
+                s.fill = colours[s.id];
+                continue;
+            }
+            const Node& n = net.node(s.id);
+            if (const auto c = colours.find(n.owner); c != colours.end()) {
+                s.ownerColour = c->second;
+                s.cssClass += " owned";
+            }
+        }
+    }
+
     // The edges need the nodes' places, not their labels' places: on a large map a second
-    // thread draws them up while this one places the labels.
+    // thread draws them up while this one does the rest.
     std::set<RelationType> typesShown;
     bool staleShown = false;
+    const bundling::Hierarchy hierarchy(layout);
+    const double beta = std::clamp(style.bundling, 0.0, 1.0);
+    auto isMemberSide = [](NodeKind k) { return k == NodeKind::Member || k == NodeKind::Team; };
     auto placeEdges = [&] {
         std::size_t kept = 0;
         for (std::size_t i = 0; i < scene.edges.size(); ++i) {
@@ -344,11 +429,31 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
             const SceneNode* a = scene.findNode(e.from);
             const SceneNode* b = scene.findNode(e.to);
             if (!a || !b) continue;
-            const double dx = b->centre.x - a->centre.x, dy = b->centre.y - a->centre.y;
-            const double length = std::hypot(dx, dy);
+            if (style.ownerView && isMemberSide(a->kind) != isMemberSide(b->kind)) continue;
+            const double length = std::hypot(b->centre.x - a->centre.x, b->centre.y - a->centre.y);
             if (length <= a->radius + b->radius) continue;  // overlapping discs: nothing to draw between
-            e.start = {a->centre.x + dx / length * a->radius, a->centre.y + dy / length * a->radius};
-            e.end = {b->centre.x - dx / length * (b->radius + 1), b->centre.y - dy / length * (b->radius + 1)};
+            std::vector<Point> control = beta > 0 ? hierarchy.controlPolygon(e.from, a->centre, e.to, b->centre)
+                                                  : std::vector<Point>{a->centre, b->centre};
+            // The line leaves a disc towards the next control point, straightened as the curve is.
+            auto towards = [&](Point from, Point next, double r) {
+                const double dx = next.x - from.x, dy = next.y - from.y, d = std::hypot(dx, dy);
+                return d < 1e-9 ? from : Point{from.x + dx / d * r, from.y + dy / d * r};
+            };
+            const double t1 = 1.0 / static_cast<double>(control.size() - 1);
+            auto straightened = [&](std::size_t k, double t) {
+                return Point{beta * control[k].x + (1 - beta) * (a->centre.x + t * (b->centre.x - a->centre.x)),
+                             beta * control[k].y + (1 - beta) * (a->centre.y + t * (b->centre.y - a->centre.y))};
+            };
+            const Point next = straightened(1, t1), previous = straightened(control.size() - 2, 1 - t1);
+            e.start = towards(a->centre, next, a->radius);
+            e.end = towards(b->centre, previous, b->radius + 1);
+            if (control.size() > 2) {
+                control.front() = e.start;
+                control.back() = e.end;
+                e.curve = bundling::bSpline(control, beta);
+            }
+            e.dimmed = !style.focus.empty() && !style.focus.count(e.from) && !style.focus.count(e.to);
+            if (e.dimmed) e.cssClass += " dimmed";
             staleShown |= e.dashed;
             typesShown.insert(prepared.edgeTypes[i]);
             if (kept != i) scene.edges[kept] = std::move(e);
@@ -356,36 +461,29 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
         }
         scene.edges.erase(scene.edges.begin() + static_cast<std::ptrdiff_t>(kept), scene.edges.end());
     };
-    std::jthread edgePlacer;  // joins on the way out, also when placing labels throws
-    if (scene.edges.size() + scene.nodes.size() >= kParallelItems)
-        edgePlacer = std::jthread(placeEdges);
-    else
-        placeEdges();
-
-    // Labels: the team, members and larger partners first; a label that would cover another
-    // label or a disc is hidden (the viewer still shows it on hover and selection).
-    std::vector<std::size_t> labelOrder(scene.nodes.size());
-    for (std::size_t i = 0; i < labelOrder.size(); ++i) labelOrder[i] = i;
-    std::stable_sort(labelOrder.begin(), labelOrder.end(), [&](std::size_t a, std::size_t b) {
-        const SceneNode &x = scene.nodes[a], &y = scene.nodes[b];
-        if (x.kind != y.kind && (x.kind == NodeKind::Team || y.kind == NodeKind::Team)) return x.kind == NodeKind::Team;
-        return x.radius > y.radius;
-    });
-    LabelGrid grid(font * 8);
-    for (const SceneNode& n : scene.nodes)
-        grid.take({n.centre.x - n.radius, n.centre.y - n.radius, n.centre.x + n.radius, n.centre.y + n.radius});
-    for (std::size_t i : labelOrder) {
-        SceneNode& n = scene.nodes[i];
-        const double width = static_cast<double>(codePoints(n.label)) * 0.6 * font;
-        Box box{n.labelAnchor.x, n.labelAnchor.y - font * 0.85, n.labelAnchor.x + width, n.labelAnchor.y + font * 0.25};
-        n.labelVisible = grid.free(box);
-        if (n.labelVisible) {
-            grid.take(box);
-            grow(box.x0, box.y0, box.x1, box.y1);
+    {
+        std::jthread edgePlacer;  // joins on the way out, also when placing names throws
+        if (scene.edges.size() + scene.nodes.size() >= kParallelItems)
+            edgePlacer = std::jthread(placeEdges);
+        else
+            placeEdges();
+        if (!layoutNamed) {
+            placeNamesBeside(scene, font);
+            for (const SceneNode& n : scene.nodes)
+                if (n.labelVisible) growByText(n.labelText, grow);
         }
     }
 
-    if (edgePlacer.joinable()) edgePlacer.join();
+    // Focus: the focused nodes and their neighbours stay; the rest is dimmed.
+    if (!style.focus.empty()) {
+        std::set<NodeId> near(style.focus);
+        for (const SceneEdge& e : scene.edges)
+            if (!e.dimmed) near.insert({e.from, e.to});
+        for (SceneNode& n : scene.nodes) {
+            n.dimmed = !near.count(n.id);
+            if (n.dimmed) n.cssClass += " dimmed";
+        }
+    }
 
     for (NodeKind k : allNodeKinds())
         if (kindsShown.count(k)) {
@@ -399,7 +497,13 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
         scene.legend.push_back({LegendEntry::Kind::Edge, Shape::Circle, {100, 100, 100, 210}, 2, true,
                                 l == Lang::Nl ? "Geen contact > " + std::to_string(style.staleMonths) + " maanden"
                                               : "No contact > " + std::to_string(style.staleMonths) + " months"});
+    if (emptyShown)
+        scene.legend.push_back({LegendEntry::Kind::Area, Shape::Square, sectorFill(0, true), 1, true,
+                                l == Lang::Nl ? "Leefgebied zonder partner" : "Life domain without partner"});
 
+    double widest = 0;
+    for (const LegendEntry& e : scene.legend) widest = std::max(widest, TextMetrics::dejaVuSans().width(e.text, scene.legendSize));
+    scene.legendWidth = std::max(230.0, widest + 24 + 20 + 10);
     scene.title = style.title.empty() ? net.info().name : style.title;
     scene.subtitle = (l == Lang::Nl ? "Partnerkaart, " : "Partner map, ") + dateText(style.today, l);
     ExportSummary summary;

@@ -8,15 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include "kring/layout/labels.h"
 #include "kring/model/network.h"
 
 namespace kring {
 
-struct Point {
-    double x = 0;
-    double y = 0;
-    bool operator==(const Point&) const = default;
-};
 
 // What to group partners by inside a ring band.
 enum class GroupBy { None, Domain, Kind, Owner };
@@ -30,12 +26,24 @@ struct RingBand {
     double outerRadius = 0;
 };
 
-// A named angular sector within a band (the group a partner was placed in).
+// A wedge of the ring map: one group (a life domain, a kind, an owner) from the team's band out
+// to the rim, with its partners in every ring and its title on the rim. A life domain the
+// neighbourhood needs and no partner covers is an empty wedge.
 struct Sector {
-    Ring ring = Ring::None;
     std::string name;
-    double startAngle = 0;  // radians, counter-clockwise from +x; y grows downwards in scene units
+    double startAngle = 0;  // radians from +x towards +y (clockwise on screen: y grows downwards)
     double endAngle = 0;
+    double innerRadius = 0, outerRadius = 0;  // the wedge's extent; titles sit outside it
+    bool empty = false;
+    std::vector<NodeId> nodes;  // its partners
+    PlacedText title;           // no lines: the group has no title (one group of everything)
+};
+
+// A node's name, placed by the layout.
+struct NodeLabel {
+    NodeId node = kNoNode;
+    PlacedText text;
+    bool shortened = false;
 };
 
 // Where every node sits, in scene units (1 unit ≈ 1 px at zoom 1), and how big its disc is.
@@ -45,6 +53,10 @@ struct Layout {
     std::map<NodeId, double> radii;
     std::vector<RingBand> bands;  // empty for layouts without rings
     std::vector<Sector> sectors;
+    std::vector<NodeLabel> labels;  // in node id order; empty when the layout places no labels
+    double labelSize = 0;           // the font size the labels were sized for
+    // Where the bands' names go: in the gap inside each band, at the top, this tall.
+    double bandLabelSize = 0;
 };
 
 struct LayoutOptions {
@@ -53,6 +65,10 @@ struct LayoutOptions {
     std::map<NodeId, Point> pinned;
     // Nodes to leave out (e.g. residents in an export); they get no position.
     std::set<NodeId> hidden;
+    // The size of node names in scene units; the layout reserves their room (0: no names).
+    double labelSize = 12;
+    // Owner view: a partner's name carries its owner's initials ("GGD Regio · AV").
+    bool ownerInitials = false;
 };
 
 // Every layout implements this; see layout/ring_layout.h and layout/graphviz_layout.h.

@@ -34,9 +34,11 @@ struct SceneNode {
     Color fill, stroke;
     double strokeWidth = 1;
     std::string label;          // the display name (residents: alias, only when included)
-    Point labelAnchor;          // where the label's text starts (left baseline)
-    bool labelVisible = true;   // false where it would collide at full zoom
-    std::string badge;          // the owner's initials, drawn on the disc
+    PlacedText labelText;       // the name as drawn: its lines, box and rotation
+    bool labelVisible = true;   // false where it would collide (only layouts that place no names)
+    std::string badge;          // the owner's initials (the owner view adds them to the name)
+    std::optional<Color> ownerColour;  // owner view: a ring in the owner's colour
+    bool dimmed = false;        // focus: not the focused node or one of its neighbours
     std::string tooltip;        // kind, ring, domains, owner, … in the style's language
     std::string cssClass;       // "node kind-organisation ring-second"
     bool pinned = false;
@@ -46,6 +48,10 @@ struct SceneEdge {
     RelationId id = 0;
     NodeId from = kNoNode, to = kNoNode;
     Point start, end;  // trimmed to the discs' borders
+    // Bundled along the map's hierarchy: cubic Bézier pieces after `start`, three points each
+    // (two controls and the piece's end, the last being `end`). Empty: a straight line.
+    std::vector<Point> curve;
+    bool dimmed = false;  // focus: a relation of none of the focused nodes
     double width = 1;  // by strength
     Color color;
     bool dashed = false;      // stale: no contact for longer than the threshold
@@ -53,6 +59,10 @@ struct SceneEdge {
     bool arrowAtStart = false;  // mutual relations point both ways
     std::string tooltip;
     std::string cssClass;  // "edge type-referral"
+
+    // The points the arrowheads point from: where the line comes from at either end.
+    Point beforeEnd() const;
+    Point afterStart() const;
 };
 
 struct SceneBand {
@@ -60,17 +70,23 @@ struct SceneBand {
     Point centre;
     double innerRadius = 0, outerRadius = 0;
     Color fill;
-    std::string label;  // "Eerste ring" / "First ring"
-    Point labelAnchor;
+    PlacedText label;  // "Eerste ring" / "First ring", in the gap inside the band, at the top
 };
 
-struct SceneSectorLabel {
-    std::string text;
-    Point anchor;
+// A wedge: one group of partners from the team's band to the rim, its title outside the rim.
+struct SceneSector {
+    std::string name;
+    Point centre;
+    double startAngle = 0, endAngle = 0;  // radians, clockwise on screen from +x
+    double innerRadius = 0, outerRadius = 0;
+    Color fill;
+    bool empty = false;  // a life domain the neighbourhood needs that no partner covers
+    PlacedText title;
+    std::string tooltip;
 };
 
 struct LegendEntry {
-    enum class Kind { Node, Edge } kind = Kind::Node;
+    enum class Kind { Node, Edge, Area } kind = Kind::Node;
     Shape shape = Shape::Circle;
     Color color;
     double width = 1;
@@ -81,7 +97,7 @@ struct LegendEntry {
 struct Scene {
     Point min, max;  // bounds of everything drawn, in scene units
     std::vector<SceneBand> bands;
-    std::vector<SceneSectorLabel> sectorLabels;
+    std::vector<SceneSector> sectors;
     std::vector<SceneEdge> edges;
     std::vector<SceneNode> nodes;  // drawn in this order, after the edges
     std::vector<LegendEntry> legend;
@@ -89,8 +105,12 @@ struct Scene {
     std::string subtitle;  // date, e.g. "23 november 2026"
     std::string footer;    // what the picture contains: "bewoners weggelaten, 132 partners, …"
     Lang lang = Lang::En;
+    // Text sizes in scene units; a picture's smallest text decides how small it may be printed.
+    double labelSize = 12, titleSize = 13, legendSize = 12;
+    double legendWidth = 230;  // room right of the map for the legend
 
     const SceneNode* findNode(NodeId) const;
+    double smallestText() const;
 };
 
 // Which part of the network to show. Empty sets mean "all".
@@ -110,7 +130,15 @@ struct SceneStyle {
     Date today = Date::today();
     int staleMonths = 6;     // relations older than this are dashed
     bool ownerBadges = true;
-    double fontSize = 12;    // label size in scene units
+    double fontSize = 12;    // label size in scene units (the layout's, when it placed names)
+    // Edge bundling along the map's hierarchy (team → ring → sector → partner): 0 draws
+    // relations straight, 1 follows the hierarchy fully.
+    double bundling = 0.85;
+    // Owner view: the member → partner relations become the owner's colour and initials on
+    // the partner; only the other relations are drawn.
+    bool ownerView = false;
+    // Focus: these nodes' relations are drawn in full, the rest dimmed.
+    std::set<NodeId> focus;
 };
 
 // Builds the scene. Nodes without a position in the layout are left out.

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "bundling.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kring::bundling {
+
+Hierarchy::Hierarchy(const Layout& layout) {
+    // One group of everything has no spine to bundle along.
+    if (layout.sectors.size() < 2) return;
+    bandInner_.push_back(0);
+    double teamOuter = 0;
+    for (const RingBand& b : layout.bands)
+        if (b.ring != Ring::Team)
+            bandInner_.push_back(b.innerRadius);
+        else
+            teamOuter = b.outerRadius;
+    if (bandInner_.size() < 2) return;
+    road_ = (teamOuter + bandInner_[1]) / 2;
+    std::unordered_map<int, int> bandOfRing;
+    for (std::size_t i = 0, k = 0; i < layout.bands.size(); ++i)
+        if (layout.bands[i].ring != Ring::Team) bandOfRing[static_cast<int>(layout.bands[i].ring)] = static_cast<int>(++k);
+    for (std::size_t s = 0; s < layout.sectors.size(); ++s) {
+        const Sector& sector = layout.sectors[s];
+        sectorMiddle_.push_back((sector.startAngle + sector.endAngle) / 2);
+        for (NodeId id : sector.nodes) {
+            const auto p = layout.positions.find(id);
+            if (p == layout.positions.end()) continue;
+            // The band the node sits in, by its distance from the centre (a pinned node may have
+            // been moved out of its ring's band).
+            const double d = std::hypot(p->second.x, p->second.y);
+            int band = 0;
+            for (std::size_t b = 1; b < bandInner_.size(); ++b)
+                if (d >= bandInner_[b]) band = static_cast<int>(b);
+            if (band > 0) places_[id] = {static_cast<int>(s), band};
+        }
+    }
+}
+
+Point Hierarchy::gate(int sector, int band) const {
+    const double a = sectorMiddle_[static_cast<std::size_t>(sector)], r = bandInner_[static_cast<std::size_t>(band)];
+    return {r * std::cos(a), r * std::sin(a)};
+}
+
+std::vector<Point> Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Point b) const {
+    std::vector<Point> out{a};
+    const auto pa = places_.find(from), pb = places_.find(to);
+    const Place none;
+    const Place& x = pa == places_.end() ? none : pa->second;
+    const Place& y = pb == places_.end() ? none : pb->second;
+    if (x.sector >= 0 && x.sector == y.sector) {
+        // Within one sector: down the spine to the nearer ring's gate and back up.
+        for (int k = x.band; k > std::min(x.band, y.band); --k) out.push_back(gate(x.sector, k));
+        out.push_back(gate(x.sector, std::min(x.band, y.band)));
+        for (int k = std::min(x.band, y.band) + 1; k <= y.band; ++k) out.push_back(gate(y.sector, k));
+    } else {
+        // Down one spine, round the circle between the team and the first ring, and up the
+        // other: relations between sectors then bundle on that circle instead of all crossing
+        // the team's disc.
+        if (x.sector >= 0)
+            for (int k = x.band; k >= 1; --k) out.push_back(gate(x.sector, k));
+        if (x.sector >= 0 && y.sector >= 0) {
+            const double from = sectorMiddle_[static_cast<std::size_t>(x.sector)];
+            const double turn = std::remainder(sectorMiddle_[static_cast<std::size_t>(y.sector)] - from, 2 * 3.14159265358979323846);
+            const int steps = std::max(1, static_cast<int>(std::ceil(std::fabs(turn) / 0.6)));
+            for (int k = 0; k <= steps; ++k) {
+                const double a = from + turn * k / steps;
+                out.push_back({road_ * std::cos(a), road_ * std::sin(a)});
+            }
+        }
+        if (y.sector >= 0)
+            for (int k = 1; k <= y.band; ++k) out.push_back(gate(y.sector, k));
+    }
+    out.push_back(b);
+    return out;
+}
+
+std::vector<Point> bSpline(const std::vector<Point>& control, double beta) {
+    const std::size_t n = control.size();
+    if (n < 3) return {};
+    // Straightened towards the chord (Holten's β).
+    std::vector<Point> p(n);
+    const Point first = control.front(), last = control.back();
+    for (std::size_t i = 0; i < n; ++i) {
+        const double t = static_cast<double>(i) / static_cast<double>(n - 1);
+        p[i] = {beta * control[i].x + (1 - beta) * (first.x + t * (last.x - first.x)),
+                beta * control[i].y + (1 - beta) * (first.y + t * (last.y - first.y))};
+    }
+    std::vector<Point> out;
+    if (n == 3) {
+        // A clamped quadratic B-spline is one quadratic Bézier: raised to a cubic.
+        out.push_back({p[0].x + 2.0 / 3 * (p[1].x - p[0].x), p[0].y + 2.0 / 3 * (p[1].y - p[0].y)});
+        out.push_back({p[2].x + 2.0 / 3 * (p[1].x - p[2].x), p[2].y + 2.0 / 3 * (p[1].y - p[2].y)});
+        out.push_back(p[2]);
+        return out;
+    }
+    // A uniform cubic B-spline with its ends repeated three times, so it starts and ends at the
+    // polygon's ends; each span becomes one Bézier piece. The first and last spans only run
+    // straight out of the ends, so the second and second-to-last start there instead.
+    std::vector<Point> q;
+    q.reserve(n + 2);
+    q.push_back(p[0]);
+    q.push_back(p[0]);
+    q.insert(q.end(), p.begin(), p.end());
+    q.push_back(p[n - 1]);
+    q.push_back(p[n - 1]);
+    auto mix = [](Point a, double wa, Point b, double wb, Point c, double wc) {
+        return Point{a.x * wa + b.x * wb + c.x * wc, a.y * wa + b.y * wb + c.y * wc};
+    };
+    for (std::size_t i = 1; i + 3 < q.size() - 1; ++i) {
+        const Point& q1 = q[i + 1];
+        const Point& q2 = q[i + 2];
+        const Point& q3 = q[i + 3];
+        out.push_back(mix(q1, 2.0 / 3, q2, 1.0 / 3, q3, 0));
+        out.push_back(mix(q1, 1.0 / 3, q2, 2.0 / 3, q3, 0));
+        out.push_back(i + 4 == q.size() - 1 ? q3 : mix(q1, 1.0 / 6, q2, 4.0 / 6, q3, 1.0 / 6));
+    }
+    return out;
+}
+
+}  // namespace kring::bundling
