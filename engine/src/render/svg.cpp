@@ -115,11 +115,21 @@ public:
         s_.append(t.substr(run));
         return *this;
     }
+    // An opacity or other value from 0 to 1, to three decimals: one would turn a faint 0.04 into 0.
+    Out& fraction(double v) {
+        char buf[16];
+        const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::clamp(v, 0.0, 1.0), std::chars_format::fixed, 3);
+        s_.append(buf, static_cast<std::size_t>(end - buf));
+        return *this;
+    }
     // fill="#rrggbb", with fill-opacity when the colour is not opaque.
     Out& fill(const Color& c) {
         *this << "fill=\"";
         hex(c) << "\"";
-        if (c.a != 255) *this << " fill-opacity=\"" << c.a / 255.0 << "\"";
+        if (c.a != 255) {
+            *this << " fill-opacity=\"";
+            fraction(c.a / 255.0) << "\"";
+        }
         return *this;
     }
 
@@ -198,7 +208,8 @@ void writeItems(Out& out, const Scene& scene, std::size_t from, std::size_t to) 
             out << "\"";
         }
         out << " stroke=\"";
-        out.hex(e.color) << "\" stroke-opacity=\"" << opacity << "\" stroke-width=\"" << e.width << "\""
+        out.hex(e.color) << "\" stroke-opacity=\"";
+        out.fraction(opacity) << "\" stroke-width=\"" << e.width << "\""
                          << (e.arrowAtEnd ? " marker-end=\"url(#arrow)\"" : "")
                          << (e.arrowAtStart ? " marker-start=\"url(#arrow)\"" : "") << "><title>";
         out.text(e.tooltip) << (e.curve.empty() ? "</title></line>\n" : "</title></path>\n");
@@ -290,9 +301,9 @@ std::string writeSvg(const Scene& scene) {
     }
     out << "</g>\n";
     // Title block above the map, legend to its right, footer below.
-    out << "<text class=\"title\" x=\"" << scene.min.x << "\" y=\"" << scene.min.y - 30 << "\">";
+    out << "<text class=\"title\" x=\"" << scene.min.x + 10 << "\" y=\"" << scene.min.y - 30 << "\">";
     out.text(scene.title) << "</text>\n";
-    out << "<text class=\"subtitle\" x=\"" << scene.min.x << "\" y=\"" << scene.min.y - 10 << "\">";
+    out << "<text class=\"subtitle\" x=\"" << scene.min.x + 10 << "\" y=\"" << scene.min.y - 10 << "\">";
     out.text(scene.subtitle) << "</text>\n";
     double ly = scene.min.y + 10;
     const double lx = scene.max.x + 20;
@@ -313,7 +324,7 @@ std::string writeSvg(const Scene& scene) {
         out.text(e.text) << "</text>\n";
         ly += std::max(20.0, scene.legendSize * 1.6);
     }
-    out << "</g>\n<text class=\"footer\" x=\"" << scene.min.x << "\" y=\"" << scene.max.y + 20 << "\">";
+    out << "</g>\n<text class=\"footer\" x=\"" << scene.min.x + 10 << "\" y=\"" << scene.max.y + 20 << "\">";
     out.text(scene.footer) << "</text>\n</svg>\n";
     return doc;
 }
