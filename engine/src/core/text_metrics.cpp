@@ -20,6 +20,7 @@ namespace kring {
 namespace {
 
 constexpr char32_t kTableSize = 0x0700;  // Latin, Greek, Cyrillic, Hebrew and Arabic
+constexpr char32_t kPunctuation = 0x2000, kPunctuationEnd = 0x2070;  // dashes, quotes, the ellipsis
 
 std::string fontDirectory() {
     if (const char* dir = std::getenv("KRING_FONT_DIR"); dir && *dir) return dir;
@@ -59,28 +60,12 @@ bool isZeroWidth(char32_t c) {
 std::u32string decodeUtf8(std::string_view s) {
     std::u32string out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        const std::size_t extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
-        char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1Fu) : extra == 2 ? (c & 0x0Fu) : (c & 0x07u);
-        bool ok = extra <= 3 && i + extra < s.size();
-        for (std::size_t k = 1; ok && k <= extra; ++k) {
-            const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-            ok = (cc & 0xC0) == 0x80;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        if (!ok) {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        out.push_back(cp);
-        i += extra + 1;
-    }
+    forEachCodePoint(s, [&](char32_t c) { out.push_back(c); });
     return out;
 }
 
-TextMetrics::TextMetrics(const std::string& fontFile) : file_(fontFile), advances_(kTableSize, std::numeric_limits<float>::quiet_NaN()) {
+TextMetrics::TextMetrics(const std::string& fontFile)
+    : file_(fontFile), advances_(kTableSize + (kPunctuationEnd - kPunctuation), std::numeric_limits<float>::quiet_NaN()) {
     Face& f = faceFor(fontFile);
     std::lock_guard lock(f.mutex);
     if (!f.library && FT_Init_FreeType(&f.library) != 0) return;
@@ -89,6 +74,7 @@ TextMetrics::TextMetrics(const std::string& fontFile) : file_(fontFile), advance
         return;
     }
     for (char32_t c = 0x20; c < kTableSize; ++c) advances_[c] = fontAdvance(f.face, c);
+    for (char32_t c = kPunctuation; c < kPunctuationEnd; ++c) advances_[kTableSize + (c - kPunctuation)] = fontAdvance(f.face, c);
     const double em = f.face->units_per_EM;
     ascent_ = f.face->ascender / em;
     descent_ = -f.face->descender / em;
@@ -106,8 +92,8 @@ const TextMetrics& TextMetrics::dejaVuSans(FontWeight weight) {
 double TextMetrics::advance(char32_t c) const {
     if (c < 0x20 || isZeroWidth(c)) return 0;
     if (!measured_) return c < 0x80 ? 0.6 : missing_;
-    if (c < kTableSize) {
-        const float a = advances_[c];
+    if (c < kTableSize || (c >= kPunctuation && c < kPunctuationEnd)) {
+        const float a = advances_[c < kTableSize ? c : kTableSize + (c - kPunctuation)];
         return std::isnan(a) ? missing_ : a;
     }
     Face& f = faceFor(file_);
@@ -119,12 +105,24 @@ double TextMetrics::advance(char32_t c) const {
 
 double TextMetrics::width(std::string_view utf8, double size) const {
     double em = 0;
-    // Plain ASCII is most names: no decoding needed.
-    std::size_t i = 0;
-    for (; i < utf8.size() && static_cast<unsigned char>(utf8[i]) < 0x80; ++i) em += advance(static_cast<unsigned char>(utf8[i]));
-    if (i < utf8.size())
-        for (char32_t c : decodeUtf8(utf8.substr(i))) em += advance(c);
+    forEachCodePoint(utf8, [&](char32_t c) { em += advance(c); });
     return em * size;
+}
+
+std::size_t TextMetrics::fit(std::string_view utf8, double size, double maxWidth) const {
+    const double limit = maxWidth / size;
+    double em = 0;
+    std::size_t fitting = 0;
+    forEachCodePoint(utf8, [&, stopped = false](char32_t c, std::size_t end) mutable {
+        if (stopped) return;
+        em += advance(c);
+        if (em > limit + 1e-12) {
+            stopped = true;
+            return;
+        }
+        fitting = end;
+    });
+    return fitting;
 }
 
 }  // namespace kring

@@ -32,23 +32,9 @@ std::string trimmed(std::string_view s) {
     return out;
 }
 
-// The byte length of the longest prefix of `s` (on code point boundaries) that fits `width`.
-std::size_t fittingPrefix(const std::string& s, double size, double width, const TextMetrics& m) {
-    double used = 0;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t next = i + 1;
-        while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80) ++next;
-        used += m.width(std::string_view(s).substr(i, next - i), size);
-        if (used > width) break;
-        i = next;
-    }
-    return i;
-}
-
 std::string withEllipsis(std::string line, double size, double width, const TextMetrics& m) {
     const double room = width - m.width(kEllipsis, size);
-    std::string cut = line.substr(0, fittingPrefix(line, size, std::max(0.0, room), m));
+    std::string cut = line.substr(0, m.fit(line, size, std::max(0.0, room)));
     while (!cut.empty() && isSpace(cut.back())) cut.pop_back();
     return cut + kEllipsis;
 }
@@ -74,6 +60,18 @@ std::string initials(std::string_view name) {
 LabelText shapeLabel(std::string_view name, double size, double maxWidth, int maxLines, FontWeight weight) {
     const TextMetrics& m = TextMetrics::dejaVuSans(weight);
     LabelText out;
+    // Most names fit on one line as they are: no copy to tidy, no search for a break.
+    const bool tidy = !name.empty() && !isSpace(name.front()) && !isSpace(name.back()) &&
+                      name.find_first_of("\t\n\r") == std::string_view::npos && name.find("  ") == std::string_view::npos;
+    if (tidy) {
+        const double w = m.width(name, size);
+        if (w <= maxWidth) {
+            out.lines.emplace_back(name);
+            out.width = w;
+            out.height = m.lineHeight(size);
+            return out;
+        }
+    }
     std::string rest = trimmed(name);
     if (rest.empty()) rest = "?";
     maxLines = std::max(1, maxLines);
@@ -91,7 +89,7 @@ LabelText shapeLabel(std::string_view name, double size, double maxWidth, int ma
             break;
         }
         // Break at the last space (or after a hyphen or slash) that leaves a fitting first line.
-        const std::size_t fit = fittingPrefix(rest, size, maxWidth, m);
+        const std::size_t fit = m.fit(rest, size, maxWidth);
         std::size_t cut = std::string::npos;
         for (std::size_t i = fit; i > 0; --i) {
             if (rest[i - 1] == ' ' && i - 1 > 0) {
@@ -138,7 +136,7 @@ std::vector<Point> PlacedText::lineStarts() const {
     std::vector<Point> out;
     out.reserve(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const double w = m.width(lines[i], size);
+        const double w = lines.size() == 1 ? width : m.width(lines[i], size);  // one line is the block
         const double along = align == TextAlign::Start ? -width / 2 : align == TextAlign::End ? width / 2 - w : -w / 2;
         const double down = -height / 2 + static_cast<double>(i) * line + pad + m.ascent(size);
         out.push_back({centre.x + ux * along + vx * down, centre.y + uy * along + vy * down});

@@ -100,12 +100,13 @@ struct Item {
 };
 
 // A name running outward from a disc at `angle`, turned to read left to right.
-PlacedText radialLabel(const Item& item, Point centre, double angle, double size) {
+// The item's name is moved into the placed text: each item is placed once.
+PlacedText radialLabel(Item& item, Point centre, double angle, double size) {
     double textAngle = 0;
     const bool turned = readableAngle(angle, textAngle);
     const double d = item.radius + kLabelGap + item.label.width / 2;
-    return placeText(item.label, {centre.x + d * std::cos(angle), centre.y + d * std::sin(angle)}, textAngle, size,
-                     turned ? TextAlign::End : TextAlign::Start);
+    return placeText(std::move(item.label), {centre.x + d * std::cos(angle), centre.y + d * std::sin(angle)}, textAngle,
+                     size, turned ? TextAlign::End : TextAlign::Start);
 }
 
 // [SECTION] groups and the order within them
@@ -114,17 +115,22 @@ struct Group {
     int order = 0;
     std::string name;
     std::vector<Item> bands[5];  // partners per band (1..4 used)
+    double arc[5] = {};          // the room its partners take along each band
+    std::vector<NodeId> placed;  // its partners, in the order they were placed
     bool empty = false;          // a needed life domain without partners
     LabelText title;
     double angle = 0;  // the wedge's angle, once sized
     double start = 0;
 };
 
-std::pair<int, std::string> groupOf(const Network& net, const Node& n, GroupBy by,
-                                    const std::map<std::string, int>& domainOrder) {
+// A group's place in the order and its name; the name points into the network, which outlives
+// the layout's run.
+using GroupKey = std::pair<int, std::string_view>;
+
+GroupKey groupOf(const Network& net, const Node& n, GroupBy by, const std::map<std::string, int, std::less<>>& domainOrder) {
     switch (by) {
         case GroupBy::None: return {0, ""};
-        case GroupBy::Kind: return {static_cast<int>(n.kind), std::string(label(n.kind, Lang::Nl))};
+        case GroupBy::Kind: return {static_cast<int>(n.kind), label(n.kind, Lang::Nl)};
         case GroupBy::Owner: {
             if (n.owner == kNoNode) return {1 << 30, "—"};
             const Node* o = net.findNode(n.owner);
@@ -149,7 +155,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     const double bandLabelSize = named ? size * kBandLabelScale : 12;
     layout.labelSize = size;
     layout.bandLabelSize = bandLabelSize;
-    std::map<std::string, int> domainOrder;
+    std::map<std::string, int, std::less<>> domainOrder;
     for (std::size_t i = 0; i < net.info().domains.size(); ++i) domainOrder[net.info().domains[i]] = static_cast<int>(i);
 
     const auto& nodes = net.nodes();
@@ -170,7 +176,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
 
     // [SECTION] the centre: teams and members
     std::vector<Item> teams, members;
-    std::map<std::pair<int, std::string>, Group> groups;
+    std::map<GroupKey, Group> groups;
     for (const Node& n : nodes) {
         if (options.hidden.count(n.id)) continue;
         if (n.kind == NodeKind::Team)
@@ -182,20 +188,26 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
             g.bands[bandIndex(n.ring)].push_back(makeItem(n, size * kLabelLength));
         }
     }
-    for (const Item& i : teams) layout.radii[i.node->id] = i.radius;
-    for (const Item& i : members) layout.radii[i.node->id] = i.radius;
+    // Places and radii by position in the node list, put into the layout's maps in id order at
+    // the end (a map filled in order takes each entry at its end).
+    std::vector<Point> placeOf(nodes.size());
+    std::vector<double> radiusOf(nodes.size(), -1);
+    std::size_t shown = 0;
+    for (const Item& i : teams) radiusOf[i.index] = i.radius, ++shown;
+    for (const Item& i : members) radiusOf[i.index] = i.radius, ++shown;
     for (auto& [key, g] : groups)
         for (const auto& band : g.bands)
-            for (const Item& i : band) layout.radii[i.node->id] = i.radius;
+            for (const Item& i : band) radiusOf[i.index] = i.radius, ++shown;
 
     std::vector<double> angleOf(nodes.size(), std::nan(""));  // of nodes placed so far
     auto placeNode = [&](const Item& item, Point p) {
-        layout.positions[item.node->id] = p;
+        placeOf[item.index] = p;
         if (std::hypot(p.x, p.y) > 1e-9) angleOf[item.index] = std::atan2(p.y, p.x);
     };
-    std::map<NodeId, NodeLabel> labels;
+    std::vector<NodeLabel> labels;
+    labels.reserve(shown);
     auto label = [&](const Item& item, PlacedText text) {
-        if (named) labels[item.node->id] = NodeLabel{item.node->id, std::move(text), item.label.shortened};
+        if (named) labels.push_back(NodeLabel{item.node->id, std::move(text), item.label.shortened});
     };
 
     // Teams in the middle, each name centred below its hexagon; one team sits at the centre.
@@ -298,14 +310,13 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     };
     const TextMetrics& regular = TextMetrics::dejaVuSans(FontWeight::Regular);
     const double titleHeight = bold.lineHeight(titleSize);
+    for (auto& [key, g] : groups)
+        for (int b = 1; b <= lastBand; ++b)
+            for (const Item& i : g.bands[b]) g.arc[b] += i.pitch();
     auto wedgeAngle = [&](const Group& g, const Radii& r) {
         double angle = 0;
-        for (int b = 1; b <= lastBand; ++b) {
-            if (g.bands[b].empty()) continue;
-            double arc = 2 * kWedgePad;
-            for (const Item& i : g.bands[b]) arc += i.pitch();
-            angle = std::max(angle, arc / r.centre[b]);
-        }
+        for (int b = 1; b <= lastBand; ++b)
+            if (!g.bands[b].empty()) angle = std::max(angle, (g.arc[b] + 2 * kWedgePad) / r.centre[b]);
         // A title fits along the radius at least; an empty wedge is wide enough to be seen.
         if (!g.title.lines.empty()) angle = std::max(angle, (g.title.height + 2 * kGap) / r.rim);
         if (g.empty) angle = std::max(angle, std::max(3 * titleHeight, regular.lineHeight(size) * 3) / r.rim);
@@ -333,8 +344,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
         // One group of everything: each band on its own circle, just large enough.
         const Group& g = groups.begin()->second;
         for (int b = 1; b <= lastBand; ++b) {
-            double arc = 0;
-            for (const Item& i : g.bands[b]) arc += i.pitch();
+            const double arc = g.arc[b];
             // Later bands grow with the first: push the first out until each fits.
             for (int k = 0; k < 200 && arc > 0 && radiiFor(first).centre[b] * 2 * kPi < arc; ++k) first *= 1.05;
         }
@@ -359,17 +369,17 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     // Members in the order of where their partners' wedges are, so their relations fan out
     // instead of crossing the centre; members without partners keep their id order.
     {
-        std::map<NodeId, double> wedgeMiddle;
+        std::vector<double> wedgeMiddle(nodes.size(), std::nan(""));  // by position in the node list
         for (auto& [key, g] : groups)
             for (int b = 1; b <= lastBand; ++b)
-                for (const Item& i : g.bands[b]) wedgeMiddle[i.node->id] = g.start + g.angle / 2;
+                for (const Item& i : g.bands[b]) wedgeMiddle[i.index] = g.start + g.angle / 2;
         std::vector<std::pair<double, std::size_t>> order;
         std::vector<double> around;
         for (std::size_t k = 0; k < members.size(); ++k) {
             const std::size_t i = members[k].index;
             around.clear();
             for (std::size_t e = links.start[i]; e < links.start[i + 1]; ++e)
-                if (const auto w = wedgeMiddle.find(nodes[links.linked[e]].id); w != wedgeMiddle.end()) around.push_back(w->second);
+                if (const double w = wedgeMiddle[links.linked[e]]; !std::isnan(w)) around.push_back(w);
             double mean = circularMean(around);
             if (!std::isnan(mean)) mean = std::remainder(mean + kPi / 2, 2 * kPi) + kPi;  // 0 … 2π from the top
             order.push_back({mean, k});
@@ -381,7 +391,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
             return !xn && x.first < y.first;
         });
         for (std::size_t slot = 0; slot < order.size(); ++slot) {
-            const Item& m = members[order[slot].second];
+            Item& m = members[order[slot].second];
             const double a = 2 * kPi * (static_cast<double>(slot) + 0.5) / static_cast<double>(members.size()) - kPi / 2;
             const Point p{memberRing * std::cos(a), memberRing * std::sin(a)};
             placeNode(m, p);
@@ -419,32 +429,31 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
                 if (!xn && x.first != y.first) return x.first < y.first;
                 return items[x.second].node->id < items[y.second].node->id;
             });
-            double arc = 0;
-            for (const Item& i : items) arc += i.pitch();
+            const double arc = g.arc[b];
             const double room = g.angle * r - 2 * kWedgePad;
             const double stretch = arc > 0 ? std::max(1.0, room / arc) : 1.0;
             double along = kWedgePad + (room - arc * stretch) / 2;
             for (const auto& [mean, k] : order) {
-                const Item& item = items[k];
+                Item& item = items[k];
                 const double a = g.start + (along + stretch * item.pitch() / 2) / r;
                 along += stretch * item.pitch();
                 const Point p{r * std::cos(a), r * std::sin(a)};
                 placeNode(item, p);
                 label(item, radialLabel(item, p, a, size));
-                g.bands[0].push_back(item);  // band 0 of a group: all its partners, in place order
+                g.placed.push_back(item.node->id);
             }
         }
     }
     const double inner = layout.bands.size() > 1 ? layout.bands[1].innerRadius : teamOuter;
     for (auto& [key, g] : groups) {
         Sector s;
-        s.name = key.second;
+        s.name = std::string(key.second);
         s.startAngle = g.start;
         s.endAngle = g.start + g.angle;
         s.innerRadius = inner;
         s.outerRadius = radii.rim;
         s.empty = g.empty;
-        for (const Item& i : g.bands[0]) s.nodes.push_back(i.node->id);
+        s.nodes = g.placed;
         if (!g.title.lines.empty()) {
             // Along the rim where the wedge is wide enough, else along the radius.
             const double mid = g.start + g.angle / 2, rim = radii.rim;
@@ -464,17 +473,23 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
         }
         layout.sectors.push_back(std::move(s));
     }
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        if (radiusOf[i] >= 0) {
+            layout.radii.emplace_hint(layout.radii.end(), nodes[i].id, radiusOf[i]);
+            layout.positions.emplace_hint(layout.positions.end(), nodes[i].id, placeOf[i]);
+        }
     // Pinned nodes stay where the user put them; their names follow them outward.
     for (const auto& [id, p] : options.pinned) {
         const auto at = layout.positions.find(id);
         if (at == layout.positions.end()) continue;
         at->second = p;
-        const auto l = labels.find(id);
+        const auto l = std::find_if(labels.begin(), labels.end(), [&](const NodeLabel& n) { return n.node == id; });
         if (l == labels.end() || std::hypot(p.x, p.y) < 1e-9) continue;
         Item item = makeItem(net.node(id), size * kLabelLength);
-        l->second.text = radialLabel(item, p, std::atan2(p.y, p.x), size);
+        l->text = radialLabel(item, p, std::atan2(p.y, p.x), size);
     }
-    for (auto& [id, l] : labels) layout.labels.push_back(std::move(l));
+    std::sort(labels.begin(), labels.end(), [](const NodeLabel& a, const NodeLabel& b) { return a.node < b.node; });
+    layout.labels = std::move(labels);
     return layout;
 }
 

@@ -168,8 +168,7 @@ void writeText(Out& out, const PlacedText& t, const char* cssClass) {
     const std::vector<Point> starts = t.lineStarts();
     const double degrees = t.angle * 180 / kPi;
     for (std::size_t i = 0; i < t.lines.size(); ++i) {
-        out << "<text class=\"" << cssClass << "\" x=\"" << starts[i].x << "\" y=\"" << starts[i].y << "\" font-size=\""
-            << t.size << "\"";
+        out << "<text class=\"" << cssClass << "\" x=\"" << starts[i].x << "\" y=\"" << starts[i].y << "\"";
         if (std::fabs(degrees) > 1e-6)
             out << " transform=\"rotate(" << degrees << " " << starts[i].x << " " << starts[i].y << ")\"";
         out << ">";
@@ -240,7 +239,7 @@ std::string writeSvg(const Scene& scene) {
     const double x0 = scene.min.x, y0 = scene.min.y - 60;
     const double w = scene.max.x - scene.min.x + legendWidth, h = scene.max.y - scene.min.y + 90;
     std::string doc;
-    doc.reserve(4096 + scene.nodes.size() * 500 + scene.edges.size() * 400);  // room for both halves
+    doc.reserve(4096 + scene.nodes.size() * 700 + scene.edges.size() * 500);  // room for both halves
     Out out(doc);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" << x0 << " " << y0 << " " << w << " " << h
@@ -248,8 +247,10 @@ std::string writeSvg(const Scene& scene) {
     out << "<title>";
     out.text(scene.title) << "</title>\n<desc>";
     out.text(scene.footer) << "</desc>\n";
-    out << "<style>\n.label{fill:#222}.band-label{fill:#666;font-weight:bold;paint-order:stroke;stroke:#fcfcfa;"
-           "stroke-width:3px;stroke-linejoin:round}.sector-title{fill:#555;font-weight:bold}"
+    // Each kind of text has one size, the size the layout measured it at.
+    out << "<style>\n.label{fill:#222;font-size:" << scene.labelSize << "px}.band-label{fill:#666;font-weight:bold;"
+           "paint-order:stroke;stroke:#fcfcfa;stroke-width:3px;stroke-linejoin:round;font-size:" << scene.bandLabelSize
+        << "px}.sector-title{fill:#555;font-weight:bold;font-size:" << scene.titleSize << "px}"
            ".legend-label{font-size:" << scene.legendSize << "px;fill:#222}"
            ".edge{fill:none}.stale{stroke-dasharray:6 4}.hidden-label{display:none}.node.dimmed{opacity:0.3}"
            ".title{font-size:24px;font-weight:bold;fill:#111}.subtitle,.footer{font-size:13px;fill:#555}</style>\n";

@@ -18,9 +18,10 @@ Hierarchy::Hierarchy(const Layout& layout) {
             teamOuter = b.outerRadius;
     if (bandInner_.size() < 2) return;
     road_ = (teamOuter + bandInner_[1]) / 2;
-    std::unordered_map<int, int> bandOfRing;
-    for (std::size_t i = 0, k = 0; i < layout.bands.size(); ++i)
-        if (layout.bands[i].ring != Ring::Team) bandOfRing[static_cast<int>(layout.bands[i].ring)] = static_cast<int>(++k);
+    NodeId largest = 0;
+    for (const Sector& sector : layout.sectors)
+        for (NodeId id : sector.nodes) largest = std::max(largest, id);
+    places_.resize(static_cast<std::size_t>(largest) + 1);
     for (std::size_t s = 0; s < layout.sectors.size(); ++s) {
         const Sector& sector = layout.sectors[s];
         sectorMiddle_.push_back((sector.startAngle + sector.endAngle) / 2);
@@ -38,6 +39,10 @@ Hierarchy::Hierarchy(const Layout& layout) {
     }
 }
 
+const Hierarchy::Place* Hierarchy::placeOf(NodeId id) const {
+    return id < places_.size() && places_[id].sector >= 0 ? &places_[id] : nullptr;
+}
+
 Point Hierarchy::gate(int sector, int band) const {
     const double a = sectorMiddle_[static_cast<std::size_t>(sector)], r = bandInner_[static_cast<std::size_t>(band)];
     return {r * std::cos(a), r * std::sin(a)};
@@ -45,10 +50,11 @@ Point Hierarchy::gate(int sector, int band) const {
 
 std::vector<Point> Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Point b) const {
     std::vector<Point> out{a};
-    const auto pa = places_.find(from), pb = places_.find(to);
     const Place none;
-    const Place& x = pa == places_.end() ? none : pa->second;
-    const Place& y = pb == places_.end() ? none : pb->second;
+    const Place* pa = placeOf(from);
+    const Place* pb = placeOf(to);
+    const Place& x = pa ? *pa : none;
+    const Place& y = pb ? *pb : none;
     if (x.sector >= 0 && x.sector == y.sector) {
         // Within one sector: down the spine to the nearer ring's gate and back up.
         for (int k = x.band; k > std::min(x.band, y.band); --k) out.push_back(gate(x.sector, k));
@@ -63,7 +69,7 @@ std::vector<Point> Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Po
         if (x.sector >= 0 && y.sector >= 0) {
             const double from = sectorMiddle_[static_cast<std::size_t>(x.sector)];
             const double turn = std::remainder(sectorMiddle_[static_cast<std::size_t>(y.sector)] - from, 2 * 3.14159265358979323846);
-            const int steps = std::max(1, static_cast<int>(std::ceil(std::fabs(turn) / 0.6)));
+            const int steps = std::max(1, static_cast<int>(std::ceil(std::fabs(turn) / 1.0)));
             for (int k = 0; k <= steps; ++k) {
                 const double a = from + turn * k / steps;
                 out.push_back({road_ * std::cos(a), road_ * std::sin(a)});

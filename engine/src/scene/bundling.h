@@ -29,7 +29,9 @@ private:
     };
     Point gate(int sector, int band) const;
 
-    std::unordered_map<NodeId, Place> places_;
+    const Place* placeOf(NodeId) const;
+
+    std::vector<Place> places_;  // by node id
     std::vector<double> sectorMiddle_;
     std::vector<double> bandInner_;  // by band number; [0] unused
     double road_ = 0;  // the circle between the team and the first ring that joins the spines

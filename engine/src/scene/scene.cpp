@@ -338,6 +338,7 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
 
     // Bands, each named in the gap inside it, at the top.
     const double bandFont = layout.bandLabelSize > 0 ? layout.bandLabelSize : font * 1.15;
+    scene.bandLabelSize = bandFont;
     double previousOuter = 0;
     for (const RingBand& b : layout.bands) {
         SceneBand band;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace kring {
@@ -21,6 +22,8 @@ public:
 
     // The advance width of a UTF-8 text at the given size (same units as the size).
     double width(std::string_view utf8, double size) const;
+    // The byte length of the longest start of the text (whole code points) no wider than maxWidth.
+    std::size_t fit(std::string_view utf8, double size, double maxWidth) const;
     double ascent(double size) const { return ascent_ * size; }
     double descent(double size) const { return descent_ * size; }  // positive, below the baseline
     double lineHeight(double size) const { return lineGap_ * size; }
@@ -39,5 +42,28 @@ private:
 
 // Code points of a UTF-8 text; malformed bytes count as U+FFFD.
 std::u32string decodeUtf8(std::string_view);
+
+// Calls f(code point) or f(code point, byte offset after it) for each code point of a UTF-8
+// text, without copying it; malformed bytes count as U+FFFD.
+template <class F>
+void forEachCodePoint(std::string_view s, F&& f) {
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+        char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1Fu) : extra == 2 ? (c & 0x0Fu) : (c & 0x07u);
+        bool ok = extra <= 3 && i + extra < s.size();
+        for (std::size_t k = 1; ok && k <= extra; ++k) {
+            const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+            ok = (cc & 0xC0) == 0x80;
+            cp = (cp << 6) | (cc & 0x3Fu);
+        }
+        if (!ok) cp = 0xFFFD, extra = 0;
+        i += extra + 1;
+        if constexpr (std::is_invocable_v<F, char32_t, std::size_t>)
+            f(cp, i);
+        else
+            f(cp);
+    }
+}
 
 }  // namespace kring

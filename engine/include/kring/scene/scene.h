@@ -106,7 +106,7 @@ struct Scene {
     std::string footer;    // what the picture contains: "bewoners weggelaten, 132 partners, …"
     Lang lang = Lang::En;
     // Text sizes in scene units; a picture's smallest text decides how small it may be printed.
-    double labelSize = 12, titleSize = 13, legendSize = 12;
+    double labelSize = 12, titleSize = 13, bandLabelSize = 14, legendSize = 12;
     double legendWidth = 230;  // room right of the map for the legend
 
     const SceneNode* findNode(NodeId) const;
