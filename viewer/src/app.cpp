@@ -58,10 +58,20 @@ void ViewerApp::setSessionMode(bool on) {
     if (on) {
         scaleBeforeSession_ = uiScale_;
         uiScale_ = std::max(uiScale_, 1.5f);
+        showReadableNames();
     } else {
         uiScale_ = scaleBeforeSession_;
     }
     fontRebuild_ = true;
+}
+
+// A session starts at the team, at the zoom where names are as large as the interface's text
+// (18 px at scale 1.5): a whole map of a hundred partners cannot show its names that large on
+// one screen, so the team lead zooms out (F) for the overview. See docs/map.md.
+void ViewerApp::showReadableNames() {
+    canvas_.cancelFit();
+    canvas_.view().centre = {0, 0};
+    canvas_.view().zoom = 1.0;
 }
 
 // [SECTION] opening and caches
@@ -79,7 +89,9 @@ bool ViewerApp::open(const std::string& path) {
         sceneDirty_ = true;
         // Reopening restores the last zoom and pan of this file; a new file is fitted.
         const auto saved = settings_.views.find(std::filesystem::absolute(project_->path()).string());
-        if (saved != settings_.views.end()) {
+        if (sessionMode_) {
+            showReadableNames();
+        } else if (saved != settings_.views.end()) {
             canvas_.view().zoom = saved->second.zoom;
             canvas_.view().centre = {saved->second.centreX, saved->second.centreY};
             canvas_.cancelFit();

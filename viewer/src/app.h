@@ -94,6 +94,7 @@ private:
     std::uint64_t cachedRevision_ = ~0ull;
     bool sceneDirty_ = true;
     float layoutScale_ = 0;  // the interface scale the layout's names were sized for
+    void showReadableNames();
     std::string cachedPath_;
 
     MapCanvas canvas_;

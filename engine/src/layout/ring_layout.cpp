@@ -112,8 +112,6 @@ PlacedText radialLabel(Item& item, Point centre, double angle, double size) {
 // [SECTION] groups and the order within them
 
 struct Group {
-    int order = 0;
-    std::string name;
     std::vector<Item> bands[5];  // partners per band (1..4 used)
     double arc[5] = {};          // the room its partners take along each band
     std::vector<NodeId> placed;  // its partners, in the order they were placed
@@ -330,7 +328,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     };
     // The smallest first ring whose wedges all fit around the circle.
     double first = radiiFor(0).centre[1];
-    if (groups.size() > 1 || (groups.size() == 1 && !groups.begin()->second.name.empty())) {
+    if (groups.size() > 1 || (groups.size() == 1 && !groups.begin()->first.second.empty())) {
         if (totalAngle(first) > 2 * kPi) {
             double lo = first, hi = first * 2;
             while (totalAngle(hi) > 2 * kPi) lo = hi, hi *= 2;
@@ -352,13 +350,22 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     const Radii radii = radiiFor(first);
     for (int b = 1; b <= lastBand; ++b) layout.bands.push_back({ringOfBand(b), radii.inner[b], radii.outer[b]});
 
-    // The angle left over is shared out in proportion, so the map stays round.
-    double used = 0;
-    for (auto& [key, g] : groups) used += g.angle = wedgeAngle(g, radii);
-    const bool oneGroup = groups.size() == 1 && groups.begin()->second.name.empty();
-    if (oneGroup) groups.begin()->second.angle = 2 * kPi;
-    else if (used > 0)
+    // The angle left over goes to the wedges with partners, in proportion, so the map stays
+    // round and an empty wedge stays a narrow mark.
+    double used = 0, shared = 0;
+    for (auto& [key, g] : groups) {
+        used += g.angle = wedgeAngle(g, radii);
+        if (!g.empty) shared += g.angle;
+    }
+    const bool oneGroup = groups.size() == 1 && groups.begin()->first.second.empty();
+    if (oneGroup) {
+        groups.begin()->second.angle = 2 * kPi;
+    } else if (shared > 0 && used < 2 * kPi) {
+        for (auto& [key, g] : groups)
+            if (!g.empty) g.angle *= 1 + (2 * kPi - used) / shared;
+    } else if (used > 0) {
         for (auto& [key, g] : groups) g.angle *= 2 * kPi / used;
+    }
     double start = -kPi / 2;  // the first wedge starts at the top
     for (auto& [key, g] : groups) {
         g.start = start;

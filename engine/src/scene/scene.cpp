@@ -268,7 +268,7 @@ Color ownerColour(std::size_t i) {
 }
 
 Color sectorFill(std::size_t i, bool empty) {
-    if (empty) return {250, 232, 228};
+    if (empty) return {246, 208, 198};
     return i % 2 ? Color{0, 0, 0, 10} : Color{255, 255, 255, 0};
 }
 
@@ -399,10 +399,15 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
     scene.nodes.erase(scene.nodes.begin() + static_cast<std::ptrdiff_t>(placed), scene.nodes.end());
 
     // Owner view: every partner in its owner's colour; members in theirs.
+    std::vector<LegendEntry> ownerLegend;
     if (style.ownerView) {
         std::map<NodeId, Color> colours;
         for (const Node& n : net.nodes())
-            if (n.kind == NodeKind::Member) colours.emplace(n.id, ownerColour(colours.size()));
+            if (n.kind == NodeKind::Member) {
+                const Color c = ownerColour(colours.size());
+                colours.emplace(n.id, c);
+                ownerLegend.push_back({LegendEntry::Kind::Node, Shape::Circle, c, 1, false, n.name + " (" + initials(n.name) + ")"});
+            }
         for (SceneNode& s : scene.nodes) {
             if (s.kind == NodeKind::Member) {
                 s.fill = colours[s.id];
@@ -498,6 +503,7 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
         scene.legend.push_back({LegendEntry::Kind::Edge, Shape::Circle, {100, 100, 100, 210}, 2, true,
                                 l == Lang::Nl ? "Geen contact > " + std::to_string(style.staleMonths) + " maanden"
                                               : "No contact > " + std::to_string(style.staleMonths) + " months"});
+    scene.legend.insert(scene.legend.end(), ownerLegend.begin(), ownerLegend.end());
     if (emptyShown)
         scene.legend.push_back({LegendEntry::Kind::Area, Shape::Square, sectorFill(0, true), 1, true,
                                 l == Lang::Nl ? "Leefgebied zonder partner" : "Life domain without partner"});
