@@ -93,10 +93,19 @@ struct Item {
     std::size_t index = 0;  // in the network's node list
     double radius = 0;
     LabelText label;
-    // Room along the band: the disc or the name's height, whichever is larger.
-    double pitch() const { return std::max(2 * radius, label.height) + kGap; }
-    // Reach outward from the disc's centre: the disc, the gap and the name.
-    double reach() const { return label.lines.empty() ? radius : radius + kLabelGap + label.width; }
+    // Room along the band: the disc, or the name's height when it runs outward (along the
+    // radius) or its width when it runs along the band.
+    // Names along the band keep a line's height between them, or they would read as one.
+    double pitch(bool along = false) const {
+        return std::max(2 * radius, along ? label.width + label.height / static_cast<double>(std::max<std::size_t>(label.lines.size(), 1))
+                                          : label.height) + kGap;
+    }
+    // Reach outward from the disc's centre: the disc, the gap and the name (along a circle of
+    // radius r, a straight name's ends stand out a little).
+    double reach(bool along = false, double r = 1e9) const {
+        if (label.lines.empty()) return radius;
+        return along ? radius + kLabelGap + label.height + label.width * label.width / (8 * r) : radius + kLabelGap + label.width;
+    }
 };
 
 // A name running outward from a disc at `angle`, turned to read left to right.
@@ -109,11 +118,21 @@ PlacedText radialLabel(Item& item, Point centre, double angle, double size) {
                      size, turned ? TextAlign::End : TextAlign::Start);
 }
 
+// A name beside its disc, outward, running along the band: for rings with room to spare, where
+// names along the radius would make the map needlessly large.
+PlacedText alongLabel(Item& item, Point centre, double angle, double size) {
+    double textAngle = 0;
+    readableAngle(angle + kPi / 2, textAngle);
+    const double d = item.radius + kLabelGap + item.label.height / 2;
+    return placeText(std::move(item.label), {centre.x + d * std::cos(angle), centre.y + d * std::sin(angle)}, textAngle,
+                     size, TextAlign::Middle);
+}
+
 // [SECTION] groups and the order within them
 
 struct Group {
     std::vector<Item> bands[5];  // partners per band (1..4 used)
-    double arc[5] = {};          // the room its partners take along each band
+    double arc[5][2] = {};       // the room its partners take along each band: names outward, along
     std::vector<NodeId> placed;  // its partners, in the order they were placed
     bool empty = false;          // a needed life domain without partners
     LabelText title;
@@ -258,7 +277,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
         if (!g.bands[4].empty()) lastBand = 4;
     // What each band holds, over all groups.
     struct BandMeasure {
-        double maxR = 0, reach = 0;
+        double maxR = 0, widest = 0, tallest = 0, reach = 0;
         bool any = false;
         double nameWidth = 0;      // its name, written in the gap before it
     } measure[5];
@@ -268,6 +287,8 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
             for (const Item& i : g.bands[b]) {
                 measure[b].maxR = std::max(measure[b].maxR, i.radius);
                 measure[b].reach = std::max(measure[b].reach, i.reach());
+                measure[b].widest = std::max(measure[b].widest, i.label.width);
+                measure[b].tallest = std::max(measure[b].tallest, i.label.height);
                 measure[b].any = true;
             }
         for (Lang l : {Lang::Nl, Lang::En})
@@ -284,6 +305,8 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
         double centre[5] = {}, inner[5] = {}, outer[5] = {};
         double rim = 0;
     };
+    // Per band: names along the band instead of outward.
+    bool along[5] = {};
     auto radiiFor = [&](double first) {
         Radii r;
         double outer = teamOuter;
@@ -299,7 +322,9 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
                 r.centre[b] = std::max(r.inner[b] + kBandPad + m.maxR, firstPlaced ? 0.0 : first);
                 firstPlaced = true;
                 r.inner[b] = r.centre[b] - kBandPad - m.maxR;
-                r.outer[b] = r.centre[b] + m.reach + kBandPad;
+                const double reach = along[b] && named ? m.maxR + kLabelGap + m.tallest + m.widest * m.widest / (8 * r.centre[b])
+                                                       : m.reach;
+                r.outer[b] = r.centre[b] + reach + kBandPad;
             }
             outer = r.outer[b];
         }
@@ -310,11 +335,14 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     const double titleHeight = bold.lineHeight(titleSize);
     for (auto& [key, g] : groups)
         for (int b = 1; b <= lastBand; ++b)
-            for (const Item& i : g.bands[b]) g.arc[b] += i.pitch();
+            for (const Item& i : g.bands[b]) {
+                g.arc[b][0] += i.pitch(false);
+                g.arc[b][1] += i.pitch(true);
+            }
     auto wedgeAngle = [&](const Group& g, const Radii& r) {
         double angle = 0;
         for (int b = 1; b <= lastBand; ++b)
-            if (!g.bands[b].empty()) angle = std::max(angle, (g.arc[b] + 2 * kWedgePad) / r.centre[b]);
+            if (!g.bands[b].empty()) angle = std::max(angle, (g.arc[b][along[b]] + 2 * kWedgePad) / r.centre[b]);
         // A title fits along the radius at least; an empty wedge is wide enough to be seen.
         if (!g.title.lines.empty()) angle = std::max(angle, (g.title.height + 2 * kGap) / r.rim);
         if (g.empty) angle = std::max(angle, std::max(3 * titleHeight, regular.lineHeight(size) * 3) / r.rim);
@@ -326,26 +354,47 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
         for (const auto& [key, g] : groups) total += wedgeAngle(g, r);
         return total;
     };
-    // The smallest first ring whose wedges all fit around the circle.
-    double first = radiiFor(0).centre[1];
-    if (groups.size() > 1 || (groups.size() == 1 && !groups.begin()->first.second.empty())) {
-        if (totalAngle(first) > 2 * kPi) {
-            double lo = first, hi = first * 2;
-            while (totalAngle(hi) > 2 * kPi) lo = hi, hi *= 2;
-            for (int i = 0; i < 50 && hi - lo > 0.01; ++i) {
-                const double mid = (lo + hi) / 2;
-                (totalAngle(mid) > 2 * kPi ? lo : hi) = mid;
+    // The smallest first ring whose wedges all fit around the circle, for the bands' current
+    // ways of writing names.
+    auto solve = [&] {
+        double first = radiiFor(0).centre[1];
+        if (groups.size() > 1 || (groups.size() == 1 && !groups.begin()->first.second.empty())) {
+            if (totalAngle(first) > 2 * kPi) {
+                double lo = first, hi = first * 2;
+                while (totalAngle(hi) > 2 * kPi) lo = hi, hi *= 2;
+                for (int i = 0; i < 50 && hi - lo > 0.01; ++i) {
+                    const double mid = (lo + hi) / 2;
+                    (totalAngle(mid) > 2 * kPi ? lo : hi) = mid;
+                }
+                first = hi;
             }
-            first = hi;
+        } else if (!groups.empty()) {
+            // One group of everything: each band on its own circle, just large enough.
+            const Group& g = groups.begin()->second;
+            for (int b = 1; b <= lastBand; ++b) {
+                const double arc = g.arc[b][along[b]];
+                // Later bands grow with the first: push the first out until each fits.
+                for (int k = 0; k < 200 && arc > 0 && radiiFor(first).centre[b] * 2 * kPi < arc; ++k) first *= 1.05;
+            }
         }
-    } else if (!groups.empty()) {
-        // One group of everything: each band on its own circle, just large enough.
-        const Group& g = groups.begin()->second;
-        for (int b = 1; b <= lastBand; ++b) {
-            const double arc = g.arc[b];
-            // Later bands grow with the first: push the first out until each fits.
-            for (int k = 0; k < 200 && arc > 0 && radiiFor(first).centre[b] * 2 * kPi < arc; ++k) first *= 1.05;
+        return first;
+    };
+    // Each band writes its names outward or along the band, whichever makes the smaller map:
+    // a crowded ring needs them outward, a ring with room to spare keeps its band thin along.
+    double first = solve();
+    if (named) {
+        std::vector<int> choosable;
+        for (int b = 1; b <= lastBand; ++b)
+            if (measure[b].any) choosable.push_back(b);
+        double best = radiiFor(first).rim;
+        unsigned bestChoice = 0;
+        for (unsigned choice = 1; choice < (1u << choosable.size()); ++choice) {
+            for (std::size_t k = 0; k < choosable.size(); ++k) along[choosable[k]] = (choice >> k) & 1u;
+            const double rim = radiiFor(solve()).rim;
+            if (rim < best * 0.99) best = rim, bestChoice = choice;
         }
+        for (std::size_t k = 0; k < choosable.size(); ++k) along[choosable[k]] = (bestChoice >> k) & 1u;
+        first = solve();
     }
     const Radii radii = radiiFor(first);
     for (int b = 1; b <= lastBand; ++b) layout.bands.push_back({ringOfBand(b), radii.inner[b], radii.outer[b]});
@@ -436,17 +485,18 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
                 if (!xn && x.first != y.first) return x.first < y.first;
                 return items[x.second].node->id < items[y.second].node->id;
             });
-            const double arc = g.arc[b];
+            const double arc = g.arc[b][along[b]];
             const double room = g.angle * r - 2 * kWedgePad;
             const double stretch = arc > 0 ? std::max(1.0, room / arc) : 1.0;
-            double along = kWedgePad + (room - arc * stretch) / 2;
+            double offset = kWedgePad + (room - arc * stretch) / 2;
             for (const auto& [mean, k] : order) {
                 Item& item = items[k];
-                const double a = g.start + (along + stretch * item.pitch() / 2) / r;
-                along += stretch * item.pitch();
+                const double pitch = item.pitch(along[b]);
+                const double a = g.start + (offset + stretch * pitch / 2) / r;
+                offset += stretch * pitch;
                 const Point p{r * std::cos(a), r * std::sin(a)};
                 placeNode(item, p);
-                label(item, radialLabel(item, p, a, size));
+                label(item, along[b] ? alongLabel(item, p, a, size) : radialLabel(item, p, a, size));
                 g.placed.push_back(item.node->id);
             }
         }
