@@ -60,53 +60,40 @@ std::string initials(std::string_view name) {
 LabelText shapeLabel(std::string_view name, double size, double maxWidth, int maxLines, FontWeight weight) {
     const TextMetrics& m = TextMetrics::dejaVuSans(weight);
     LabelText out;
-    // Most names fit on one line as they are: no copy to tidy, no search for a break.
+    // Most names need no tidying (runs of white space made one space): no copy is made then.
     const bool tidy = !name.empty() && !isSpace(name.front()) && !isSpace(name.back()) &&
                       name.find_first_of("\t\n\r") == std::string_view::npos && name.find("  ") == std::string_view::npos;
-    if (tidy) {
-        const double w = m.width(name, size);
-        if (w <= maxWidth) {
-            out.lines.emplace_back(name);
-            out.width = w;
-            out.height = m.lineHeight(size);
-            return out;
-        }
+    std::string tidied;
+    if (!tidy) {
+        tidied = trimmed(name);
+        if (tidied.empty()) tidied = "?";
     }
-    std::string rest = trimmed(name);
-    if (rest.empty()) rest = "?";
+    std::string_view rest = tidy ? name : std::string_view(tidied);
     maxLines = std::max(1, maxLines);
     while (!rest.empty()) {
-        const bool last = static_cast<int>(out.lines.size()) + 1 == maxLines;
-        if (m.width(rest, size) <= maxWidth) {
-            out.lines.push_back(rest);
-            rest.clear();
+        const std::size_t fit = m.fit(rest, size, maxWidth);
+        if (fit == rest.size()) {
+            out.lines.emplace_back(rest);
             break;
         }
-        if (last) {
-            out.lines.push_back(withEllipsis(rest, size, maxWidth, m));
+        if (static_cast<int>(out.lines.size()) + 1 == maxLines) {
+            out.lines.push_back(withEllipsis(std::string(rest), size, maxWidth, m));
             out.shortened = true;
-            rest.clear();
             break;
         }
         // Break at the last space (or after a hyphen or slash) that leaves a fitting first line.
-        const std::size_t fit = m.fit(rest, size, maxWidth);
-        std::size_t cut = std::string::npos;
-        for (std::size_t i = fit; i > 0; --i) {
-            if (rest[i - 1] == ' ' && i - 1 > 0) {
-                cut = i - 1;
-                break;
-            }
-            if ((rest[i - 1] == '-' || rest[i - 1] == '/') && i < rest.size() && i > 1) {
-                cut = i;
-                break;
-            }
+        std::size_t cut = 0;
+        for (std::size_t i = fit; i > 0 && cut == 0; --i) {
+            if (rest[i] == ' ') cut = i;
+            else if ((rest[i - 1] == '-' || rest[i - 1] == '/') && i > 1) cut = i;
         }
-        if (cut == std::string::npos || cut == 0) cut = std::max<std::size_t>(fit, 1);  // one long word: break inside it
+        if (cut == 0) cut = std::max<std::size_t>(fit, 1);  // one long word: break inside it
         while (cut < rest.size() && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) ++cut;
-        std::string line = rest.substr(0, cut);
-        while (!line.empty() && isSpace(line.back())) line.pop_back();
-        out.lines.push_back(line);
-        rest = trimmed(std::string_view(rest).substr(cut));
+        std::string_view line = rest.substr(0, cut);
+        while (!line.empty() && isSpace(line.back())) line.remove_suffix(1);
+        out.lines.emplace_back(line);
+        rest.remove_prefix(cut);
+        while (!rest.empty() && isSpace(rest.front())) rest.remove_prefix(1);
     }
     for (const std::string& l : out.lines) out.width = std::max(out.width, m.width(l, size));
     out.height = m.lineHeight(size) * static_cast<double>(out.lines.size());

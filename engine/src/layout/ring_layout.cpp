@@ -7,6 +7,8 @@
 
 #include "kring/layout/ring_layout.h"
 
+#include "kring/core/parallel.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -27,6 +29,7 @@ constexpr double kWedgePad = 6;     // at each end of a wedge, in units along it
 constexpr double kLabelLength = 12; // a label line is at most this many times the font size
 constexpr double kTitleScale = 1.1; // sector titles against node names
 constexpr double kBandLabelScale = 1.15;
+constexpr std::size_t kParallelNames = 2000;  // from this many nodes on, names are measured on two threads
 
 int bandIndex(Ring r) {
     switch (r) {
@@ -177,17 +180,27 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
 
     const auto& nodes = net.nodes();
     const Links links(net);
-    auto makeItem = [&](const Node& n, double maxWidth) {
+    // A node's name as drawn: the team's may be wider, its lines longer.
+    auto nameOf = [&](const Node& n) {
+        const double maxWidth = size * (n.kind == NodeKind::Team ? 13 : kLabelLength);
+        if (options.ownerInitials && isPartnerKind(n.kind) && n.owner != kNoNode)
+            if (const Node* owner = net.findNode(n.owner))
+                return shapeLabel(n.displayName() + " \u00B7 " + initials(owner->name), size, maxWidth);
+        return shapeLabel(n.displayName(), size, maxWidth);
+    };
+    // Measuring names is most of a large layout's work: two threads share it.
+    std::vector<LabelText> names(named ? nodes.size() : 0);
+    if (named)
+        forHalves(nodes.size(), kParallelNames, [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i)
+                if (!options.hidden.count(nodes[i].id)) names[i] = nameOf(nodes[i]);
+        });
+    auto makeItem = [&](const Node& n) {
         Item item;
         item.node = &n;
         item.index = static_cast<std::size_t>(&n - nodes.data());
         item.radius = nodeRadius(n.kind, links.degree(item.index));
-        if (named) {
-            std::string name = n.displayName();
-            if (options.ownerInitials && isPartnerKind(n.kind) && n.owner != kNoNode)
-                if (const Node* owner = net.findNode(n.owner)) name += " \u00B7 " + initials(owner->name);
-            item.label = shapeLabel(name, size, maxWidth);
-        }
+        if (named) item.label = std::move(names[item.index]);
         return item;
     };
 
@@ -197,12 +210,12 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     for (const Node& n : nodes) {
         if (options.hidden.count(n.id)) continue;
         if (n.kind == NodeKind::Team)
-            teams.push_back(makeItem(n, size * 13));
+            teams.push_back(makeItem(n));
         else if (n.kind == NodeKind::Member)
-            members.push_back(makeItem(n, size * kLabelLength));
+            members.push_back(makeItem(n));
         else {
             Group& g = groups[groupOf(net, n, options.groupBy, domainOrder)];
-            g.bands[bandIndex(n.ring)].push_back(makeItem(n, size * kLabelLength));
+            g.bands[bandIndex(n.ring)].push_back(makeItem(n));
         }
     }
     // Places and radii by position in the node list, put into the layout's maps in id order at
@@ -542,7 +555,8 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
         at->second = p;
         const auto l = std::find_if(labels.begin(), labels.end(), [&](const NodeLabel& n) { return n.node == id; });
         if (l == labels.end() || std::hypot(p.x, p.y) < 1e-9) continue;
-        Item item = makeItem(net.node(id), size * kLabelLength);
+        Item item = makeItem(net.node(id));
+        item.label = nameOf(net.node(id));
         l->text = radialLabel(item, p, std::atan2(p.y, p.x), size);
     }
     std::sort(labels.begin(), labels.end(), [](const NodeLabel& a, const NodeLabel& b) { return a.node < b.node; });

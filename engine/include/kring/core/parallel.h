@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// Kring's one way to do two things at once: the second piece of work runs on a new thread, the
+// first on the caller's, and both are always joined. An exception from either reaches the caller
+// (the first one's when both throw); a thread is never left running or destroyed while joinable.
+
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <utility>
+
+namespace kring {
+
+template <class First, class Second>
+void runBoth(First&& first, Second&& second) {
+    std::exception_ptr secondError;
+    std::thread other([&] {
+        try {
+            second();
+        } catch (...) {
+            secondError = std::current_exception();
+        }
+    });
+    try {
+        first();
+    } catch (...) {
+        other.join();
+        throw;
+    }
+    other.join();
+    if (secondError) std::rethrow_exception(secondError);
+}
+
+// Calls work(begin, end) over [0, count): in two halves at once from `threshold` items on (and
+// when the machine has two cores), else in one call.
+template <class Work>
+void forHalves(std::size_t count, std::size_t threshold, Work&& work) {
+    if (count < threshold || std::thread::hardware_concurrency() < 2) {
+        work(std::size_t{0}, count);
+        return;
+    }
+    const std::size_t half = count / 2;
+    runBoth([&] { work(std::size_t{0}, half); }, [&] { work(half, count); });
+}
+
+}  // namespace kring
