@@ -7,6 +7,7 @@
 
 #include <stb_image.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -126,6 +127,42 @@ TEST_CASE("viewer ui: clicking a node selects it, dragging a partner into anothe
 
     // Reopening shows the change: it was committed, not just drawn.
     CHECK(Project::open(app.project()->path()).network().node(ggz).ring == Ring::Outside);
+}
+
+TEST_CASE("viewer ui: at fit to window every partner of the city is named; selecting one focuses it") {
+    TempDir dir;
+    HeadlessUi ui;
+    ViewerSettings settings;
+    ViewerApp app(settings);
+    // A copy: the viewer writes its view settings, never the built sample.
+    std::filesystem::copy_file(KRING_SAMPLE_CITY, dir.file("city.kring"));
+    REQUIRE(app.open(dir.file("city.kring")));
+    for (int i = 0; i < 3; ++i) ui.frame(app, {-100, -100}, false);
+    const Scene& scene = app.scene();
+    REQUIRE(scene.nodes.size() > 100);
+    std::size_t named = 0;
+    for (const SceneNode& n : scene.nodes) named += !n.labelText.lines.empty() && n.labelVisible;
+    CHECK(named == scene.nodes.size());
+    CHECK(app.canvas().stats().labelsDrawn == scene.nodes.size());
+    CHECK(std::any_of(scene.edges.begin(), scene.edges.end(), [](const SceneEdge& e) { return !e.curve.empty(); }));
+
+    // Select a partner: its relations stay, the others and the unrelated nodes are dimmed.
+    const NodeId ggd = app.project()->network().findByName("GGD Regio").front();
+    const Point at = screenOf(app, ggd);
+    ui.frame(app, at, false);
+    ui.frame(app, at, true);
+    ui.frame(app, at, false);
+    ui.frame(app, {-100, -100}, false);
+    const Scene& focused = app.scene();
+    std::size_t lit = 0, dimmed = 0;
+    for (const SceneEdge& e : focused.edges) {
+        const bool touches = e.from == ggd || e.to == ggd;
+        CHECK(e.dimmed != touches);
+        (touches ? lit : dimmed)++;
+    }
+    CHECK(lit > 0);
+    CHECK(dimmed > 0);
+    CHECK_FALSE(focused.findNode(ggd)->dimmed);
 }
 
 TEST_CASE("viewer ui: a damaged file shows an error and keeps the open map") {
