@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/hot_journal.h"
 #include "support/temp_dir.h"
 
 using namespace kring::test;
@@ -297,4 +298,21 @@ TEST_CASE("cli: a new project is named after its file until an imported project 
     write(dir.file("project.json"), R"({"format": "kring", "version": 1, "project": {"name": "Wijkteam Oost"}})");
     REQUIRE(runKring(dir, {"import", dir.file("west.kring"), dir.file("kaart.graphml"), dir.file("project.json")}).status == 0);
     CHECK(info(dir, dir.file("west.kring"))["name"] == "Wijkteam Oost");
+}
+
+TEST_CASE("cli: read commands work on a project a killed import left with a hot journal") {
+    TempDir dir;
+    const std::string project = dir.file("noord.kring");
+    write(dir.file("elements.csv"), kElements);
+    write(dir.file("connections.csv"), kConnections);
+    REQUIRE(runKring(dir, {"import", project, dir.file("elements.csv"), dir.file("connections.csv")}).status == 0);
+    REQUIRE(leaveHotJournal(project));
+    const Run r = runKring(dir, {"info", project, "--format", "json"});
+    CHECK(r.err == "");
+    REQUIRE(r.status == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    CHECK(json["nodes"] == 5);
+    CHECK(json["relations"] == 3);
+    CHECK(runKring(dir, {"validate", project}).status == 0);
+    CHECK(runKring(dir, {"snapshot", "list", project}).status == 0);
 }

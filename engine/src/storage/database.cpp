@@ -31,6 +31,14 @@ void Database::fail(int code, std::string_view doing) const {
     const std::string file = path_;
     const std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
     const std::string what = "cannot " + std::string(doing);
+    if (code == SQLITE_READONLY_ROLLBACK)
+        throw Error(ErrorKind::ReadOnly,
+                    what + ": a Kring that stopped in the middle of a change (killed, or the computer went down) "
+                           "left it unfinished in '" + file + "-journal'. What was committed before is intact; "
+                           "to roll the unfinished change back, Kring needs write access to the project file "
+                           "and its folder once: make both writable (or run the command as their owner) and run "
+                           "it again",
+                    file);
     switch (code & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:

@@ -302,6 +302,24 @@ void configure(Database& db) {
     db.exec("PRAGMA synchronous = FULL");
 }
 
+// A writer killed in the middle of a transaction leaves a hot journal, which only a connection
+// that may write can roll back: a read-only one is refused (SQLITE_READONLY_ROLLBACK). So a
+// read opens the file for writing once, where it may, and any read rolls the change back. Where
+// it may not, the read-only open that follows reports what happened and what to do.
+void rollBackUnfinishedChange(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(path + "-journal", ec)) return;
+    const fs::path file(path);
+    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    if (::access(path.c_str(), W_OK) != 0 || ::access(folder.c_str(), W_OK) != 0) return;
+    try {
+        Database db(path, false, false);
+        db.queryInt("SELECT count(*) FROM sqlite_schema");
+    } catch (const Error&) {
+        // Locked, or not a database: the read-only open says so.
+    }
+}
+
 // Checks that the file is a Kring project this Kring can read; returns its schema version.
 int identify(Database& db) {
     const std::int64_t appId = db.queryInt("PRAGMA application_id");
@@ -422,6 +440,7 @@ Project Project::open(const std::string& path, Mode mode) {
     std::error_code ec;
     if (!fs::exists(path, ec)) throw Error(ErrorKind::NotFound, "no such project file", path);
     if (fs::is_directory(path, ec)) throw Error(ErrorKind::NotAKringFile, "is a folder, not a Kring project", path);
+    if (mode == Mode::ReadOnly) rollBackUnfinishedChange(path);
     auto db = std::make_unique<Database>(path, mode == Mode::ReadOnly, false);
     const int version = identify(*db);
     if (version < kSchemaVersion) {
