@@ -316,3 +316,32 @@ TEST_CASE("cli: read commands work on a project a killed import left with a hot 
     CHECK(runKring(dir, {"validate", project}).status == 0);
     CHECK(runKring(dir, {"snapshot", "list", project}).status == 0);
 }
+
+TEST_CASE("cli: validate on a damaged project says what it could read and what to do, not to run validate") {
+    TempDir dir;
+    const std::string project = dir.file("noord.kring");
+    write(dir.file("elements.csv"), kElements);
+    write(dir.file("connections.csv"), kConnections);
+    REQUIRE(runKring(dir, {"import", project, dir.file("elements.csv"), dir.file("connections.csv")}).status == 0);
+    REQUIRE(runKring(dir, {"snapshot", "save", project, "Startbijeenkomst"}).status == 0);
+    {
+        // Every page after the first two (the schema and the first table) becomes garbage.
+        std::fstream f(project, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(2 * 4096);
+        const std::string junk(4 * 4096, '\x5a');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    const Run info = runKring(dir, {"info", project});
+    CHECK(info.status == 1);
+    CHECK(info.err.find("kring validate") != std::string::npos);  // the other commands point here
+
+    const Run r = runKring(dir, {"validate", project});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("kring validate") == std::string::npos);
+    CHECK(r.err.find("the project file is damaged") != std::string::npos);
+    CHECK(r.err.find("could read:") != std::string::npos);
+    CHECK(r.err.find("could not read:") != std::string::npos);
+    CHECK(r.err.find("restore the project from a backup") != std::string::npos);
+    CHECK(r.err.find(".dump") != std::string::npos);
+    CHECK(r.err.find("could read:     meta") != std::string::npos);
+}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "storage/database.h"
 
+#include "kring/storage/project.h"
+
 namespace kring {
 
 namespace {
@@ -50,8 +52,7 @@ void Database::fail(int code, std::string_view doing) const {
             throw Error(ErrorKind::NotAKringFile, "not a Kring project (the file is not a database)", file);
         case SQLITE_CORRUPT:
             throw Error(ErrorKind::Damaged,
-                        "the project file is damaged (" + detail +
-                            "); restore a copy, or try 'kring validate' to see what is left",
+                        "the project file is damaged (" + detail + ")" + std::string(kDamagedAdvice),
                         file);
         case SQLITE_READONLY:
             throw Error(ErrorKind::ReadOnly, what + ": the project file or its folder is read-only", file);
