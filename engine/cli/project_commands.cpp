@@ -207,7 +207,7 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         auto path = std::make_shared<std::string>();
         auto format = std::make_shared<std::string>("text");
         sub->add_option("FILE", *path, "The project file (.kring)")->required();
-        sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"text", "json"}));
+        sub->add_option("--format", *format, "Output format")->check(formatChoice({"text", "json"}));
         registry.add(sub, [path, format] { return runInfo(*path, *format); });
     }
     {

@@ -345,3 +345,38 @@ TEST_CASE("cli: validate on a damaged project says what it could read and what t
     CHECK(r.err.find(".dump") != std::string::npos);
     CHECK(r.err.find("could read:     meta") != std::string::npos);
 }
+
+TEST_CASE("cli: an unknown --format is wrong usage for every command, with the formats accepted") {
+    TempDir dir;
+    const std::string project = dir.file("noord.kring");
+    write(dir.file("elements.csv"), kElements);
+    REQUIRE(runKring(dir, {"import", project, dir.file("elements.csv")}).status == 0);
+    const std::vector<std::vector<std::string>> commands = {
+        {"import", project, dir.file("elements.csv"), "--format", "bogus"},
+        {"validate", dir.file("elements.csv"), "--format", "bogus"},
+        {"export", project, dir.file("uit.json"), "--format", "bogus"},
+        {"gaps", project, "--format", "bogus"},
+        {"metrics", project, "--format", "bogus"},
+        {"assign", project, "--format", "bogus"},
+        {"info", project, "--format", "bogus"},
+    };
+    for (const auto& args : commands) {
+        CAPTURE(args[0]);
+        const Run r = runKring(dir, args);
+        CHECK(r.status == 2);
+        CHECK(r.err.find("unknown format 'bogus'; use one of: ") != std::string::npos);
+    }
+    CHECK(runKring(dir, {"import", project, dir.file("elements.csv"), "--format", "bogus"}).err.find("gephi-nodes") !=
+          std::string::npos);
+    CHECK(runKring(dir, {"import", project, dir.file("elements.csv"), "--format", "Kumu-Elements"}).status == 0);
+}
+
+TEST_CASE("cli: errors of snapshot save and list name the whole command") {
+    TempDir dir;
+    const Run list = runKring(dir, {"snapshot", "list", dir.file("missing.kring")});
+    CHECK(list.status == 1);
+    CHECK(list.err.rfind("kring snapshot list: ", 0) == 0);
+    const Run save = runKring(dir, {"snapshot", "save", dir.file("missing.kring"), "Begin"});
+    CHECK(save.status == 1);
+    CHECK(save.err.rfind("kring snapshot save: ", 0) == 0);
+}
