@@ -14,18 +14,36 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <iterator>
 #include <set>
 #include <stdexcept>
 
 #include "kring/analysis/metrics.h"
 #include "kring/core/error.h"
+#include "analysis/wording.h"
 
 namespace kring {
 
+// [SECTION] Wording helpers
+
+std::string detail::spokenNumber(double v, Lang lang) {
+    if (!std::isfinite(v) || std::fabs(v) >= 1e15) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        return buf;
+    }
+    // Tenths as a whole number, so the sign and the digits are formatted apart: -1.5 is "-1.5".
+    const long long tenths = std::llround(v * 10);
+    const unsigned long long size = static_cast<unsigned long long>(tenths < 0 ? -tenths : tenths);
+    std::string s = (tenths < 0 ? "-" : "") + std::to_string(size / 10);
+    if (size % 10 != 0) s += (lang == Lang::Nl ? "," : ".") + std::to_string(size % 10);
+    return s;
+}
+
 namespace {
 
-// [SECTION] Wording helpers
+using detail::spokenNumber;
 
 std::string quoted(const std::string& s) {
     return "'" + s + "'";
@@ -36,16 +54,6 @@ std::string lower(std::string_view s) {
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
-}
-
-// "2", "2.5" / "2,5": at most one decimal, as people say it.
-std::string number(double v, Lang lang) {
-    const double rounded = std::round(v * 10) / 10;
-    if (rounded == std::floor(rounded)) return std::to_string(static_cast<long long>(rounded));
-    std::string s = std::to_string(static_cast<long long>(std::floor(rounded))) + "." +
-                    std::to_string(static_cast<long long>(std::lround((rounded - std::floor(rounded)) * 10)));
-    if (lang == Lang::Nl) std::replace(s.begin(), s.end(), '.', ',');
-    return s;
 }
 
 // "A, B and C" / "A, B en C"; beyond `shown` names: "A, B and 3 more".
@@ -149,6 +157,14 @@ public:
         const double value = numberSetting(ctx.net.info(), std::string(p.key), fallback);
         numbers_.emplace(std::string(parameter), value);
         return value;
+    }
+    double inRange(std::string_view parameter, double low, double high) const {
+        const double v = number(parameter);
+        if (!(v >= low && v <= high))
+            throw Error(ErrorKind::InvalidInput, "setting '" + std::string(find(parameter).key) + "' must be " +
+                                                     spokenNumber(low, Lang::En) + " to " + spokenNumber(high, Lang::En) +
+                                                     ", not " + spokenNumber(v, Lang::En));
+        return v;
     }
     double nonNegative(std::string_view parameter) const {
         const double v = number(parameter);
@@ -260,7 +276,7 @@ void uncoveredDomain(RuleRun& run) {
         throw DoesNotApply{both("Does not apply because the project has no life domains.",
                                 "Niet van toepassing omdat het project geen leefgebieden heeft.")};
     const double minNeed = run.number("min-need");
-    const double weakStrength = run.number("weak-strength");
+    const double weakStrength = run.inRange("weak-strength", 0, kMaxStrength);
     const bool anyNeed =
         std::any_of(info.need.begin(), info.need.end(), [](const auto& kv) { return kv.second > 0; });
     if (!anyNeed)
@@ -284,8 +300,8 @@ void uncoveredDomain(RuleRun& run) {
         const double need = needIt == info.need.end() ? 0.0 : needIt->second;
         if (!(need > minNeed) || need <= 0) continue;
         const double importance = need / kMaxNeed;
-        const std::string needEn = " (need " + number(need, Lang::En) + " of 5)";
-        const std::string needNl = " (behoefte " + number(need, Lang::Nl) + " van 5)";
+        const std::string needEn = " (need " + spokenNumber(need, Lang::En) + " of 5)";
+        const std::string needNl = " (behoefte " + spokenNumber(need, Lang::Nl) + " van 5)";
         std::vector<NodeId> partners = covering[domain];
         if (partners.empty()) {
             run.add(
@@ -305,7 +321,7 @@ void uncoveredDomain(RuleRun& run) {
         byPriority(ctx, partners);
         const std::string list = nameList(names(ctx, partners), Lang::En),
                           lijst = nameList(names(ctx, partners), Lang::Nl);
-        const std::string weak = number(weakStrength, Lang::En), zwak = number(weakStrength, Lang::Nl);
+        const std::string weak = spokenNumber(weakStrength, Lang::En), zwak = spokenNumber(weakStrength, Lang::Nl);
         run.add(
             importance, partners,
             both("The life domain " + quoted(domain) + needEn + " is covered only by partners with whom " +
@@ -775,15 +791,15 @@ void overloadedMember(RuleRun& run) {
                                     (mine.size() == 1 ? " relatie" : " relaties") +
                                     (backups ? " en is tweede beheerder van " + std::to_string(backups) : "");
         const std::string capacityEn = hours <= 0 ? ", but has no hours for network work."
-                                                  : ": about " + number(load, Lang::En) +
+                                                  : ": about " + spokenNumber(load, Lang::En) +
                                                         " hours of network work a "
                                                         "month, against " +
-                                                        number(hours, Lang::En) + " available.";
+                                                        spokenNumber(hours, Lang::En) + " available.";
         const std::string capacityNl = hours <= 0 ? ", maar heeft geen uren voor netwerkwerk."
-                                                  : ": ongeveer " + number(load, Lang::Nl) +
+                                                  : ": ongeveer " + spokenNumber(load, Lang::Nl) +
                                                         " uur netwerkwerk per "
                                                         "maand, tegen " +
-                                                        number(hours, Lang::Nl) + " uur beschikbaar.";
+                                                        spokenNumber(hours, Lang::Nl) + " uur beschikbaar.";
         std::vector<NodeId> involved{m};
         involved.insert(involved.end(), mine.begin(), mine.end());
         run.add(importance, std::move(involved),
