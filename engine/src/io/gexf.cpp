@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <map>
 #include <unordered_map>
+#include <vector>
 
 #include "kring/core/error.h"
 #include "kring/io/xml_reading.h"
@@ -86,8 +87,11 @@ public:
                 into[id] = attribute;
             }
         }
-        readNodes(graph);
-        if (const pugi::xml_node edges = child(graph, "edges"))
+        // Edges sit in the graph's <edges> and, in a hierarchy, in the <edges> of a parent node.
+        std::vector<pugi::xml_node> edgeLists;
+        if (const pugi::xml_node edges = child(graph, "edges")) edgeLists.push_back(edges);
+        readNodes(graph, edgeLists);
+        for (const pugi::xml_node& edges : edgeLists)
             for (pugi::xml_node e = edges.first_child(); e; e = e.next_sibling())
                 if (e.type() == pugi::node_element && localName(e) == "edge") readEdge(e, defaultType);
         g_.writtenByKring = creator_ == "Kring";
@@ -133,8 +137,8 @@ private:
     }
 
     // Nodes, with nested <nodes> (hierarchies) walked without recursion; a parent's label
-    // becomes the "group" of its children.
-    void readNodes(const pugi::xml_node& graph) {
+    // becomes the "group" of its children, and the <edges> a parent holds join `edgeLists`.
+    void readNodes(const pugi::xml_node& graph, std::vector<pugi::xml_node>& edgeLists) {
         struct Level {
             pugi::xml_node nodes;
             std::string group;
@@ -159,6 +163,7 @@ private:
                 if (const char* pid = c.attribute("pid").value(); *pid) n.attributes.emplace("parent", pid);
                 if (const pugi::xml_node inner = child(c, "nodes"))
                     stack.push_back({inner, n.label.empty() ? n.id : n.label});
+                if (const pugi::xml_node inner = child(c, "edges")) edgeLists.push_back(inner);
                 g_.nodes.push_back(std::move(n));
             }
         }
