@@ -117,7 +117,7 @@ int TextLines::lineOf(std::size_t offset) const {
     return static_cast<int>(it - starts_.begin());
 }
 
-void requireUtf8(std::string_view text, const std::string& name) {
+void requireUtf8(std::string_view text, const std::string& name, std::string_view advice) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n;) {
@@ -153,8 +153,7 @@ void requireUtf8(std::string_view text, const std::string& name) {
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", c);
             throw Error(ErrorKind::InvalidInput,
-                        std::string("the file is not valid UTF-8 (byte ") + hex +
-                            "); save it as UTF-8, or declare its encoding in the XML declaration",
+                        std::string("the file is not valid UTF-8 (byte ") + hex + "); " + std::string(advice),
                         name, line);
         }
         i += len;
