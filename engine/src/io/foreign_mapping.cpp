@@ -819,6 +819,8 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         guarded(context, [&] {
             ForeignNode& f = g.nodes[i];
             const Where at{name, f.line};
+            requireValueSize(f.label, name, f.line, "node " + quote(f.id), "label");
+            for (const auto& [key, value] : f.attributes) requireValueSize(value, name, f.line, "node " + quote(f.id), key);
             Entry e;
             e.index = i;
             e.source = &f;
@@ -871,8 +873,6 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             for (const auto& [key, value] : f.attributes) {
                 if (key == kindAttr || key == ringAttr) continue;
                 const NodeRole r = nodeRoleOf(key);
-                if (value.size() > kMaxForeignValueBytes)
-                    at.fail("the value of " + quote(key) + " is longer than 1 MiB");
                 switch (r) {
                     case NodeRole::Label:
                         if (label.empty()) label = trimmed(value);
@@ -1015,6 +1015,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         guarded(context, [&] {
             const ForeignEdge& f = g.edges[i];
             const Where at{name, f.line};
+            for (const auto& [key, value] : f.attributes) requireValueSize(value, name, f.line, "edge " + quote(f.id), key);
             const NodeId from = imported[edgeEnds[i].first], to = imported[edgeEnds[i].second];
             if (from == kNoNode || to == kNoNode)
                 at.fail("the edge's node was not imported (see the problem on its own line)");
@@ -1051,7 +1052,6 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             for (const auto& [key, value] : f.attributes) {
                 if (key == typeAttr) continue;
                 const EdgeRole er = edgeRoleOf(key);
-                if (value.size() > kMaxForeignValueBytes) at.fail("the value of " + quote(key) + " is longer than 1 MiB");
                 switch (er) {
                     case EdgeRole::Strength:
                         if (auto s = at.whole(value, "the strength")) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kring/core/error.h"
+#include "kring/io/import.h"
 #include "kring/io/xml_reading.h"
 #include "kring/scene/scene.h"
 #include "xml_writing.h"
@@ -115,7 +116,7 @@ private:
             if (seen[id]) continue;  // dynamic values over time: the first counts
             seen[id] = true;
             const std::string value = v.attribute("value").value();
-            if (value.size() > kMaxForeignValueBytes) doc_.fail(v, "a value is longer than 1 MiB");
+            requireValueSize(value, doc_.name(), doc_.lineOf(v), "<attvalue>", a->second.title);
             into[a->second.title] = a->second.list ? listText(value) : value;
         }
     }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -85,6 +86,18 @@ std::vector<std::string> headerCells(std::string_view text) {
 }
 
 }  // namespace
+
+void requireValueSize(std::string_view value, const std::string& file, int line, std::string_view where,
+                      std::string_view field) {
+    if (value.size() <= kMaxImportValueBytes) return;
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MiB", static_cast<double>(value.size()) / (1 << 20));
+    throw Error(ErrorKind::InvalidInput,
+                (where.empty() ? std::string() : std::string(where) + ": ") + "the value of '" + std::string(field) +
+                    "' is " + size + ", more than the " + std::to_string(kMaxImportValueBytes >> 20) +
+                    " MiB one value may hold",
+                file, line);
+}
 
 std::string_view toKey(ImportFormat f) {
     for (const auto& n : kFormats)

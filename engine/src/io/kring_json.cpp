@@ -17,6 +17,7 @@
 #include <set>
 
 #include "kring/core/error.h"
+#include "kring/io/import.h"
 #include "kring/model/commands.h"
 #include "import_parts.h"
 
@@ -132,6 +133,7 @@ public:
         if (!has(key)) return {};
         const Json& v = j_.at(key);
         if (!v.is_string()) fail(std::string("'") + key + "' must be text");
+        requireValueSize(v.get_ref<const std::string&>(), file_, line_, where_, key);
         return v.get<std::string>();
     }
     bool flag(const char* key) const {
@@ -159,6 +161,7 @@ public:
         if (!v.is_array()) fail(std::string("'") + key + "' must be a list of texts");
         for (const Json& e : v) {
             if (!e.is_string()) fail(std::string("'") + key + "' must be a list of texts");
+            requireValueSize(e.get_ref<const std::string&>(), file_, line_, where_, key);
             out.push_back(e.get<std::string>());
         }
         return out;
@@ -170,6 +173,7 @@ public:
         if (!v.is_object()) fail(std::string("'") + key + "' must be an object of texts");
         for (const auto& [k, e] : v.items()) {
             if (!e.is_string()) fail(std::string("'") + key + "." + k + "' must be text");
+            requireValueSize(e.get_ref<const std::string&>(), file_, line_, where_, key + std::string(".") + k);
             out[k] = e.get<std::string>();
         }
         return out;

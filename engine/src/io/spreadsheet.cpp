@@ -17,6 +17,7 @@
 #include <set>
 
 #include "kring/core/error.h"
+#include "kring/io/import.h"
 #include "kring/io/csv.h"
 #include "import_parts.h"
 
@@ -119,6 +120,13 @@ std::string quotedList(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& s : items) out += (out.empty() ? "" : ", ") + q(s);
     return out;
+}
+
+// Every cell within the one limit for an imported value, named by its column.
+void requireCellSizes(const CsvTable& table, const std::string& file) {
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        for (std::size_t c = 0; c < table.rows[r].size() && c < table.header.size(); ++c)
+            requireValueSize(table.rows[r][c], file, table.rowLines[r], "", table.header[c]);
 }
 
 void noteEncoding(const CsvTable& table, ImportReport& report) {
@@ -293,6 +301,7 @@ void readNodeFields(const Row& row, const NodeColumns& cols, DomainVocabulary& v
 ImportPlan planNodes(std::string_view text, const std::string& name, Network& work, ImportContext& context,
                      bool gephi) {
     const CsvTable table = parseCsv(text, name);
+    requireCellSizes(table, name);
     const NodeColumns cols(table, gephi);
     if (cols.label < 0 && cols.alias < 0)
         throw Error(ErrorKind::InvalidInput,
@@ -515,6 +524,7 @@ struct WeightScale {
 ImportPlan planRelations(std::string_view text, const std::string& name, Network& work,
                          ImportContext& context, bool gephi) {
     const CsvTable table = parseCsv(text, name);
+    requireCellSizes(table, name);
     const RelationColumns cols(table, gephi);
     if (cols.from < 0 || cols.to < 0)
         throw Error(ErrorKind::InvalidInput,

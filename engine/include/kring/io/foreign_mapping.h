@@ -74,8 +74,8 @@ struct ForeignGraph {
 // Limits against hostile or mistaken input; exceeding one is an Error naming the line.
 inline constexpr std::size_t kMaxForeignNodes = 1'000'000;
 inline constexpr std::size_t kMaxForeignEdges = 5'000'000;
-inline constexpr std::size_t kMaxForeignDepth = 100;          // element or bracket nesting
-inline constexpr std::size_t kMaxForeignValueBytes = 1 << 20;  // one attribute value
+inline constexpr std::size_t kMaxForeignDepth = 100;  // element or bracket nesting
+// One value: kMaxImportValueBytes (import.h), as for every importer.
 
 // Maps the graph onto `work` as planImport() describes: commands applied to `work` and returned
 // as one composite, or Error (file, line) with `work` as it was.
