@@ -23,7 +23,11 @@ std::string countLine(const ImportReport& r) {
                        " nodes added";
     if (r.nodesUpdated) line += ", " + std::to_string(r.nodesUpdated) + " updated";
     line += ", " + std::to_string(r.relationsAdded) + " relations added";
-    if (r.projectInfoChanged) line += ", project details set";
+    if (r.projectInfoChanged) {
+        std::string changes;
+        for (const auto& c : r.projectChanges) changes += (changes.empty() ? "" : "; ") + c;
+        line += ", project details changed" + (changes.empty() ? std::string() : ": " + changes);
+    }
     return line;
 }
 

@@ -785,19 +785,10 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
     if (g.project) {
         // A new project's name is the file name Kring gave it until a project file names it.
         const bool renamable = info.name.empty() || context.placeholderName;
-        if (emptyTarget) {
-            const std::string current = info.name;
-            info = *g.project;
-            if (info.name.empty() || !renamable) info.name = current;
-        } else {
-            if (renamable && !g.project->name.empty()) info.name = g.project->name;
-            for (const auto& d : g.project->domains)
-                if (std::find(info.domains.begin(), info.domains.end(), d) == info.domains.end()) info.domains.push_back(d);
-            for (const auto& [d, w] : g.project->need) info.need[d] = w;
-            // Pins refer to the file's node ids, which only hold when those are kept.
-            for (const auto& [k, v] : g.project->settings)
-                if (keepIds || k.rfind("layout.pin.", 0) != 0) info.settings[k] = v;
-        }
+        // Pins refer to the file's node ids, which only hold when those are kept.
+        info = detail::mergeProjectDetails(
+            work, *g.project, renamable, [&](const std::string& k) { return keepIds || k.rfind("layout.pin.", 0) != 0; },
+            report);
     }
     DomainVocabulary vocabulary(info.domains);
 
@@ -929,6 +920,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         std::string list;
         for (const auto& d : added) list += (list.empty() ? "" : ", ") + quote(d);
         report.notes.push_back("added life domain(s) " + list + " to the project's list");
+        report.projectChanges.push_back("added life domain(s) " + list);
     }
     if (info.name != work.info().name) context.placeholderName = false;
     if (!(info == work.info())) {

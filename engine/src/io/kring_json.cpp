@@ -421,17 +421,8 @@ ImportPlan planKringJson(std::string_view text, const std::string& name, Network
             ProjectInfo info = work.info();
             // A new project's name is the file name Kring gave it until a project file names it.
             const bool renamable = info.name.empty() || context.placeholderName;
-            if (emptyTarget) {
-                const std::string current = info.name;
-                info = p.info;
-                if (info.name.empty() || !renamable) info.name = current;
-            } else {
-                if (renamable && !p.info.name.empty()) info.name = p.info.name;
-                for (const auto& d : p.info.domains)
-                    if (std::find(info.domains.begin(), info.domains.end(), d) == info.domains.end()) info.domains.push_back(d);
-                for (const auto& [d, w] : p.info.need) info.need[d] = w;
-                for (const auto& [k, v] : p.info.settings) info.settings[k] = v;
-            }
+            info = detail::mergeProjectDetails(work, p.info, renamable, [](const std::string&) { return true; },
+                                               plan.report);
             if (info.name != work.info().name) context.placeholderName = false;
             if (!(info == work.info())) {
                 add(std::make_unique<SetProjectInfoCommand>(info), 0);

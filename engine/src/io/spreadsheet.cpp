@@ -417,6 +417,7 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
                         table.headerLine);
             report.projectInfoChanged = true;
             report.notes.push_back("added life domain(s) " + quotedList(added) + " to the project's list");
+            report.projectChanges.push_back("added life domain(s) " + quotedList(added));
         }
         // Second pass: add or update the nodes.
         for (Entry& e : entries)

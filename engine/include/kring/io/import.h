@@ -59,6 +59,8 @@ struct ImportReport {
     std::size_t nodesUpdated = 0;
     std::size_t relationsAdded = 0;
     bool projectInfoChanged = false;
+    // Each change to the project's details, in plain words ("need for 'Opvoeding' set to 4").
+    std::vector<std::string> projectChanges;
     // What was mapped, kept as plain fields, or skipped, in plain words.
     std::vector<std::string> notes;
 };
