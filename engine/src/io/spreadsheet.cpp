@@ -14,7 +14,9 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "kring/core/error.h"
 #include "kring/io/import.h"
@@ -71,6 +73,10 @@ constexpr std::string_view kNote[] = {"Note", "Notitie", "Description", "Beschri
 // Gephi's own bookkeeping columns in an edge table, not data.
 constexpr std::string_view kGephiEdgeId[] = {"Id"};
 constexpr std::string_view kTimeset[] = {"timeset"};
+
+// The plain field that keeps a Gephi node table's own Id, so an export can be matched back to
+// the user's sheet.
+constexpr std::string_view kExternalIdField = "external_id";
 
 bool isOneOf(std::string_view header, Names names) {
     const std::string key = normaliseKey(header);
@@ -395,6 +401,7 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
                     n.ring = Ring::Team;
 
                 readNodeFields(row, cols, vocabulary, n);
+                if (gephi && !foreign.empty()) n.fields[std::string(kExternalIdField)] = foreign;
                 if (!foreign.empty()) {
                     if (context.foreignIds.count(foreign) && !foreignBefore.count(foreign))
                         row.fail("ID " + q(foreign) + " is used twice in this file");
@@ -693,16 +700,45 @@ bool writeByKringId(const Network& net, bool gephi) {
     return collides(fieldKeys(net.nodes()), kId);
 }
 
+// A Gephi table's Id for each node: the Id it was imported with (the field external_id) when
+// every node's Id stays unique so, else Kring's id for all. Empty: Kring's ids.
+std::unordered_map<NodeId, std::string> gephiIds(const Network& net) {
+    std::unordered_map<NodeId, std::string> ids;
+    std::set<std::string> seen;
+    bool external = false;
+    for (const Node& n : net.nodes()) {
+        const auto field = n.fields.find(std::string(kExternalIdField));
+        const bool has = field != n.fields.end() && !field->second.empty();
+        external = external || has;
+        std::string id = has ? field->second : std::to_string(n.id);
+        if (!seen.insert(id).second) return {};
+        ids.emplace(n.id, std::move(id));
+    }
+    if (!external) return {};
+    return ids;
+}
+
+// How a table refers to a node: its name, or its id (Gephi's from gephiIds()).
+std::function<std::string(NodeId)> nodeRef(const Network& net, bool byId,
+                                           std::shared_ptr<const std::unordered_map<NodeId, std::string>> ids) {
+    return [&net, byId, ids](NodeId id) {
+        if (id == kNoNode) return std::string();
+        if (!byId) return net.node(id).displayName();
+        const auto it = ids->find(id);
+        return it == ids->end() ? std::to_string(id) : it->second;
+    };
+}
+
 std::string writeNodes(const Network& net, bool gephi) {
     const bool byId = writeByKringId(net, gephi);
-    const auto keys = fieldKeys(net.nodes());
-    auto ref = [&net, byId](NodeId id) {
-        if (id == kNoNode) return std::string();
-        return byId ? std::to_string(id) : net.node(id).displayName();
-    };
+    const auto ids = std::make_shared<const std::unordered_map<NodeId, std::string>>(
+        gephi ? gephiIds(net) : std::unordered_map<NodeId, std::string>());
+    auto keys = fieldKeys(net.nodes());
+    if (!ids->empty()) std::erase(keys, std::string(kExternalIdField));  // written as the Id
+    const auto ref = nodeRef(net, byId, ids);
     auto key = [](auto v) { return std::string(toKey(v)); };
     std::vector<Column<Node>> columns;
-    if (byId) columns.push_back({gephi ? "Id" : "ID", [](const Node& n) { return std::to_string(n.id); }});
+    if (byId) columns.push_back({gephi ? "Id" : "ID", [&](const Node& n) { return ref(n.id); }});
     columns.push_back({"Label", [](const Node& n) { return n.displayName(); }});
     columns.push_back({"Type", [&](const Node& n) { return key(n.kind); }});
     // An explicit "none" keeps a member outside ring 0; partners without a ring stay empty.
@@ -747,7 +783,9 @@ std::string writeNodes(const Network& net, bool gephi) {
 std::string writeRelations(const Network& net, bool gephi) {
     const bool byId = writeByKringId(net, gephi);
     const auto keys = fieldKeys(net.relations());
-    auto ref = [&net, byId](NodeId id) { return byId ? std::to_string(id) : net.node(id).displayName(); };
+    const auto ref = nodeRef(net, byId,
+                             std::make_shared<const std::unordered_map<NodeId, std::string>>(
+                                 gephi ? gephiIds(net) : std::unordered_map<NodeId, std::string>()));
     auto key = [](auto v) { return std::string(toKey(v)); };
     auto strength = [](const Relation& r) { return std::to_string(r.strength); };
     auto mutual = [](const Relation& r) { return std::string(r.mutual ? "yes" : ""); };
