@@ -14,7 +14,8 @@ namespace kring {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kTables = {"meta", "domains", "settings", "nodes", "relations", "snapshots"};
+constexpr std::array<std::string_view, 6> kTables = {"meta",  "domains",   "settings",
+                                                     "nodes", "relations", "snapshots"};
 constexpr std::size_t kIntegrityLines = 5;
 
 // The reason without the advice Database adds for the other commands.
@@ -66,9 +67,12 @@ DamageReport inspectDamage(const std::string& path) {
         report.integrity.push_back(sqliteWords(e));
     }
     try {
-        Statement s(*db, "SELECT id, name, created, node_count, relation_count, length(data) FROM snapshots ORDER BY id");
+        Statement s(
+            *db,
+            "SELECT id, name, created, node_count, relation_count, length(data) FROM snapshots ORDER BY id");
         while (s.step())
-            report.snapshots.push_back({s.integer(0), s.text(1), s.text(2), static_cast<std::size_t>(s.integer(3)),
+            report.snapshots.push_back({s.integer(0), s.text(1), s.text(2),
+                                        static_cast<std::size_t>(s.integer(3)),
                                         static_cast<std::size_t>(s.integer(4))});
     } catch (const Error&) {
         // Those read before the damage are listed.
