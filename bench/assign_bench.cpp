@@ -8,6 +8,7 @@
 #include <random>
 
 #include "kring/assign/assign.h"
+#include "support/boost_transport.h"
 
 namespace {
 
@@ -108,9 +109,9 @@ TransportProblem randomStage(std::size_t items, std::size_t members) {
 
 void BM_AssignSolver(benchmark::State& state) {
     const TransportProblem p = randomStage(static_cast<std::size_t>(state.range(0)), 40);
-    const auto solver = state.range(1) == 0 ? FlowSolver::MemberPaths : FlowSolver::BoostSuccessiveShortestPaths;
-    state.SetLabel(state.range(1) == 0 ? "member paths" : "boost ssp");
-    for (auto _ : state) benchmark::DoNotOptimize(solveTransport(p, solver));
+    const bool boost = state.range(1) != 0;
+    state.SetLabel(boost ? "boost ssp" : "member paths");
+    for (auto _ : state) benchmark::DoNotOptimize(boost ? test::solveWithBoost(p) : solveTransport(p));
 }
 BENCHMARK(BM_AssignSolver)
     ->Args({2000, 0})

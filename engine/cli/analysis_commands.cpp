@@ -318,7 +318,7 @@ void addAnalysisCommands(CLI::App& app, Registry& registry) {
         auto a = std::make_shared<GapsArgs>();
         sub->add_option("FILE", a->path, "A .kring project, or a file 'kring import' reads")->required();
         sub->add_option("--format", a->format, "Output format")
-            ->check(CLI::IsMember({"text", "json", "markdown"}));
+            ->check(formatChoice({"text", "json", "markdown"}));
         sub->add_option("--lang", a->lang, "Language of messages and actions (default nl)")
             ->check(CLI::IsMember({"nl", "en"}));
         sub->add_option("--min-severity", a->minSeverity, "Leave out gaps below this severity")
@@ -340,7 +340,7 @@ void addAnalysisCommands(CLI::App& app, Registry& registry) {
                                        "points, bridges, reciprocity, priority; coverage per domain");
         auto a = std::make_shared<MetricsArgs>();
         sub->add_option("FILE", a->path, "A .kring project, or a file 'kring import' reads")->required();
-        sub->add_option("--format", a->format, "Output format")->check(CLI::IsMember({"csv", "json"}));
+        sub->add_option("--format", a->format, "Output format")->check(formatChoice({"csv", "json"}));
         sub->add_option("--table", a->table,
                         "Which CSV table: one row per node, per life domain, or per bridge")
             ->check(CLI::IsMember({"nodes", "domains", "bridges"}));

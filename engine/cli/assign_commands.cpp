@@ -229,7 +229,7 @@ void addAssignCommands(CLI::App& app, Registry& registry) {
     sub->add_flag("--apply", a->apply, "Write the plan into the project as one undoable step");
     sub->add_flag("--unlock", a->unlock, "Divide everything anew: owners set by hand are not kept");
     sub->add_option("--format", a->format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
+        ->check(formatChoice({"text", "json", "csv", "markdown"}));
     sub->add_option("--lang", a->lang, "Language of the output (default nl)")->check(CLI::IsMember({"nl", "en"}));
     registry.add(sub, [a] { return runAssign(*a); });
 }

@@ -58,6 +58,10 @@ struct PictureOptions {
 int exportPicture(const std::string& project, const std::string& out, const PictureOptions&);
 bool isPictureFile(const std::string& path);
 
+// The check of a --format option: a value not in `accepted` is wrong usage (exit 2), and the
+// message lists what is accepted. `parse`, when given, also admits the aliases it knows.
+CLI::Validator formatChoice(std::vector<std::string> accepted, std::function<bool(const std::string&)> parse = nullptr);
+
 // Prints to stdout / stderr; kept here so tests of the handlers can read what was said.
 void say(const std::string& line);
 void warn(const std::string& line);

@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <iostream>
@@ -24,6 +25,26 @@ void warn(const std::string& line) { std::cerr << line << '\n'; }
 void keepUntilExit(std::shared_ptr<void> held) {
     static auto* const kept = new std::vector<std::shared_ptr<void>>();  // never destroyed, by design
     kept->push_back(std::move(held));
+}
+
+CLI::Validator formatChoice(std::vector<std::string> accepted, std::function<bool(const std::string&)> parse) {
+    std::string list;
+    for (const auto& a : accepted) list += (list.empty() ? "" : ", ") + a;
+    return CLI::Validator(
+        [accepted, parse, list](std::string& value) -> std::string {
+            if (std::find(accepted.begin(), accepted.end(), value) != accepted.end()) return {};
+            if (parse && parse(value)) return {};
+            return "unknown format '" + value + "'; use one of: " + list;
+        },
+        "FORMAT");
+}
+
+// "snapshot list" for a subcommand of a subcommand: the name a user typed.
+static std::string commandName(const CLI::App* sub) {
+    std::string name = sub->get_name();
+    for (const CLI::App* parent = sub->get_parent(); parent && parent->get_parent(); parent = parent->get_parent())
+        name = parent->get_name() + " " + name;
+    return name;
 }
 
 namespace {
@@ -85,10 +106,10 @@ int main(int argc, char** argv) {
         try {
             return handler();
         } catch (const Error& e) {
-            std::cerr << "kring " << sub->get_name() << ": " << e.what() << '\n';
+            std::cerr << "kring " << cli::commandName(sub) << ": " << e.what() << '\n';
             return 1;
         } catch (const std::exception& e) {
-            std::cerr << "kring " << sub->get_name() << ": unexpected error: " << e.what() << '\n';
+            std::cerr << "kring " << cli::commandName(sub) << ": unexpected error: " << e.what() << '\n';
             return 1;
         }
     }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
@@ -90,11 +91,70 @@ int runInfo(const std::string& path, const std::string& format) {
     return 0;
 }
 
+std::string shellQuoted(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+std::string rowCount(std::size_t n) { return std::to_string(n) + (n == 1 ? " row" : " rows"); }
+
+// A damaged project: what could and could not be read, and the ways to get the map back.
+int reportDamage(const std::string& path, const Error& error) {
+    std::string words = error.message();
+    if (words.ends_with(kDamagedAdvice)) words.resize(words.size() - kDamagedAdvice.size());
+    warn(formatLocation(path, 0, words));
+    const DamageReport damage = inspectDamage(path);
+    if (!damage.problem.empty()) {
+        warn("  nothing could be read: " + damage.problem);
+    } else {
+        std::string whole, broken;
+        for (const auto& t : damage.tables) {
+            if (t.whole)
+                whole += (whole.empty() ? "" : ", ") + t.name + " (" + rowCount(t.rows) + ")";
+            else
+                broken += (broken.empty() ? "" : "; ") + t.name + " (" + rowCount(t.rows) + " read, then: " + t.problem + ")";
+        }
+        if (!whole.empty()) warn("  could read:     " + whole);
+        if (!broken.empty()) warn("  could not read: " + broken);
+        for (const auto& line : damage.integrity) warn("  SQLite's check: " + line);
+        for (const auto& s : damage.snapshots)
+            warn("  snapshot " + std::to_string(s.id) + " '" + s.name + "' (" + s.created + ", " + std::to_string(s.nodes) +
+                 " nodes, " + std::to_string(s.relations) + " relations) can still be read");
+    }
+    const std::string file = shellQuoted(path);
+    const std::string recovered = shellQuoted((std::filesystem::path(path).parent_path() /
+                                               (std::filesystem::path(path).stem().string() + "-recovered.kring"))
+                                                  .string());
+    warn("What to do (the damaged file is left as it is):");
+    warn("  - restore the project from a backup copy, if there is one;");
+    if (!damage.snapshots.empty()) {
+        const auto& s = damage.snapshots.back();
+        const std::string json = shellQuoted("snapshot-" + std::to_string(s.id) + ".json");
+        warn("  - or start again from the last snapshot that reads: sqlite3 " + file + " \"SELECT data FROM snapshots WHERE id = " +
+             std::to_string(s.id) + "\" > " + json + " && kring import " + recovered + " " + json + ";");
+    }
+    if (damage.problem.empty())
+        warn("  - or let SQLite copy every row it can still read into a new project (needs the sqlite3 program): "
+             "sqlite3 " + file + " .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 " + recovered +
+             " && sqlite3 " + recovered + " 'PRAGMA application_id = " + std::to_string(kApplicationId) +
+             "; PRAGMA user_version = " + std::to_string(kSchemaVersion) + "', then see what came back with: kring info " +
+             recovered);
+    return 1;
+}
+
 int runValidate(const std::string& path, const ReadOptions& read) {
     std::vector<std::string> problems;
     std::size_t nodes = 0, relations = 0;
     if (isProjectFile(path)) {
-        Project project = Project::open(path, Project::Mode::ReadOnly);
+        std::optional<Project> opened;
+        try {
+            opened.emplace(Project::open(path, Project::Mode::ReadOnly));
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::Damaged) throw;
+            return reportDamage(path, e);
+        }
+        Project& project = *opened;
         const std::string integrity = project.integrityReport();
         if (!integrity.empty()) problems.push_back("database: " + integrity);
         const auto modelProblems = project.network().checkAll();
@@ -147,7 +207,7 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         auto path = std::make_shared<std::string>();
         auto format = std::make_shared<std::string>("text");
         sub->add_option("FILE", *path, "The project file (.kring)")->required();
-        sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"text", "json"}));
+        sub->add_option("--format", *format, "Output format")->check(formatChoice({"text", "json"}));
         registry.add(sub, [path, format] { return runInfo(*path, *format); });
     }
     {

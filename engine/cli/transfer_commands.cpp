@@ -23,7 +23,11 @@ std::string countLine(const ImportReport& r) {
                        " nodes added";
     if (r.nodesUpdated) line += ", " + std::to_string(r.nodesUpdated) + " updated";
     line += ", " + std::to_string(r.relationsAdded) + " relations added";
-    if (r.projectInfoChanged) line += ", project details set";
+    if (r.projectInfoChanged) {
+        std::string changes;
+        for (const auto& c : r.projectChanges) changes += (changes.empty() ? "" : "; ") + c;
+        line += ", project details changed" + (changes.empty() ? std::string() : ": " + changes);
+    }
     return line;
 }
 
@@ -148,7 +152,10 @@ ImportFormat ReadOptions::forcedFormat() const {
 void addReadOptions(CLI::App* sub, ReadOptions& o) {
     sub->add_option("--format", o.format,
                     "Force the format of the files read: json, kumu-json, graphml, gexf, dot, kumu-elements, "
-                    "kumu-connections, gephi-nodes, gephi-edges (default: from the extension and the header)");
+                    "kumu-connections, gephi-nodes, gephi-edges (default: from the extension and the header)")
+        ->check(formatChoice({"json", "kumu-json", "graphml", "gexf", "dot", "kumu-elements", "kumu-connections",
+                              "gephi-nodes", "gephi-edges"},
+                             [](const std::string& v) { return parseImportFormat(v).has_value(); }));
     sub->add_option("--kind-from", o.kindFrom,
                     "GraphML/GEXF/DOT/Kumu JSON: the node attribute that holds the kind "
                     "(default: kind, element type, type, soort or category)");
@@ -199,7 +206,7 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
             ->required();
         sub->add_option("--format", *format,
                         "json, kumu, gephi, graphml, gexf or kumu-json for data (default: from OUT's name)")
-            ->check(CLI::IsMember({"json", "kumu", "gephi", "graphml", "gexf", "kumu-json"}));
+            ->check(formatChoice({"json", "kumu", "gephi", "graphml", "gexf", "kumu-json"}));
         sub->add_flag("--include-residents", *residents, "Include residents (by alias only) and their relations");
         sub->add_option("--algorithm", picture->algorithm, "Map layout: ring, sfdp, neato or circo")
             ->check(CLI::IsMember({"ring", "sfdp", "neato", "circo"}));

@@ -15,6 +15,7 @@
 
 #include "kring/core/error.h"
 #include "kring/storage/project.h"
+#include "analysis/wording.h"
 #include "support/builders.h"
 #include "support/temp_dir.h"
 
@@ -610,4 +611,33 @@ TEST_CASE("kring gaps reads an imported spreadsheet without rings or team") {
         CHECK(notesFor.count(rule) == 1);
     REQUIRE_FALSE(json["gaps"].empty());
     for (const auto& g : json["gaps"]) CHECK(g["rule"] == "loose-node");
+}
+
+TEST_CASE("gaps: numbers in messages keep their sign and one decimal") {
+    CHECK(detail::spokenNumber(-1.5, Lang::En) == "-1.5");
+    CHECK(detail::spokenNumber(-1.5, Lang::Nl) == "-1,5");
+    CHECK(detail::spokenNumber(-0.25, Lang::En) == "-0.3");
+    CHECK(detail::spokenNumber(-2, Lang::En) == "-2");
+    CHECK(detail::spokenNumber(2.5, Lang::Nl) == "2,5");
+    CHECK(detail::spokenNumber(2.96, Lang::En) == "3");
+    CHECK(detail::spokenNumber(0, Lang::En) == "0");
+}
+
+TEST_CASE("gaps rule uncovered-domain: a weak-strength setting out of range is named, not used") {
+    Map m;
+    m.need("Financiën", 4);
+    const NodeId bureau = m.partner("Schuldhulp Noord", Ring::Second);
+    m.edit(bureau, [](Node& n) { n.domains = {"Financiën"}; });
+    m.relate(m.anna, bureau, RelationType::Referral, 2);
+    for (const char* bad : {"-1.5", "6", "5.5"}) {
+        CAPTURE(bad);
+        m.setting("gaps.uncovered-domain.weak-strength", bad);
+        const GapReport r = m.run("uncovered-domain");
+        CHECK(r.gaps.empty());
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].rule == "uncovered-domain");
+        CHECK(r.notes[0].message.en.find("setting 'gaps.uncovered-domain.weak-strength' must be 0 to 5") != std::string::npos);
+    }
+    m.setting("gaps.uncovered-domain.weak-strength", "-1.5");
+    CHECK(m.run("uncovered-domain").notes[0].message.en.find("not -1.5") != std::string::npos);
 }

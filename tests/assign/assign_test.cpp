@@ -12,6 +12,7 @@
 
 #include "kring/core/error.h"
 #include "kring/storage/project.h"
+#include "support/boost_transport.h"
 #include "support/builders.h"
 #include "support/temp_dir.h"
 
@@ -188,8 +189,8 @@ TEST_CASE("assign: the member-graph solver equals brute force on small random pr
         const std::size_t members = std::uniform_int_distribution<std::size_t>(1, 3)(rng);
         const TransportProblem p = randomProblem(rng, items, members);
         const std::int64_t best = bruteForce(p);
-        const auto mine = solveTransport(p, FlowSolver::MemberPaths);
-        const auto boost = solveTransport(p, FlowSolver::BoostSuccessiveShortestPaths);
+        const auto mine = solveTransport(p);
+        const auto boost = solveWithBoost(p);
         CHECK_MESSAGE(transportCost(p, mine) == best, "round " << round);
         CHECK_MESSAGE(transportCost(p, boost) == best, "round " << round);
     }
@@ -201,8 +202,8 @@ TEST_CASE("assign: the member-graph solver equals Boost.Graph's min-cost flow on
         TransportProblem p = randomProblem(rng, 80, 7);
         for (auto& m : p.marginal)  // room for most items
             while (m.size() < 9) m.push_back(m.empty() ? 0 : m.back() + 3);
-        CHECK(transportCost(p, solveTransport(p, FlowSolver::MemberPaths)) ==
-              transportCost(p, solveTransport(p, FlowSolver::BoostSuccessiveShortestPaths)));
+        CHECK(transportCost(p, solveTransport(p)) ==
+              transportCost(p, solveWithBoost(p)));
     }
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/hot_journal.h"
 #include "support/temp_dir.h"
 
 using namespace kring::test;
@@ -297,4 +298,85 @@ TEST_CASE("cli: a new project is named after its file until an imported project 
     write(dir.file("project.json"), R"({"format": "kring", "version": 1, "project": {"name": "Wijkteam Oost"}})");
     REQUIRE(runKring(dir, {"import", dir.file("west.kring"), dir.file("kaart.graphml"), dir.file("project.json")}).status == 0);
     CHECK(info(dir, dir.file("west.kring"))["name"] == "Wijkteam Oost");
+}
+
+TEST_CASE("cli: read commands work on a project a killed import left with a hot journal") {
+    TempDir dir;
+    const std::string project = dir.file("noord.kring");
+    write(dir.file("elements.csv"), kElements);
+    write(dir.file("connections.csv"), kConnections);
+    REQUIRE(runKring(dir, {"import", project, dir.file("elements.csv"), dir.file("connections.csv")}).status == 0);
+    REQUIRE(leaveHotJournal(project));
+    const Run r = runKring(dir, {"info", project, "--format", "json"});
+    CHECK(r.err == "");
+    REQUIRE(r.status == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    CHECK(json["nodes"] == 5);
+    CHECK(json["relations"] == 3);
+    CHECK(runKring(dir, {"validate", project}).status == 0);
+    CHECK(runKring(dir, {"snapshot", "list", project}).status == 0);
+}
+
+TEST_CASE("cli: validate on a damaged project says what it could read and what to do, not to run validate") {
+    TempDir dir;
+    const std::string project = dir.file("noord.kring");
+    write(dir.file("elements.csv"), kElements);
+    write(dir.file("connections.csv"), kConnections);
+    REQUIRE(runKring(dir, {"import", project, dir.file("elements.csv"), dir.file("connections.csv")}).status == 0);
+    REQUIRE(runKring(dir, {"snapshot", "save", project, "Startbijeenkomst"}).status == 0);
+    {
+        // Every page after the first two (the schema and the first table) becomes garbage.
+        std::fstream f(project, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(2 * 4096);
+        const std::string junk(4 * 4096, '\x5a');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    const Run info = runKring(dir, {"info", project});
+    CHECK(info.status == 1);
+    CHECK(info.err.find("kring validate") != std::string::npos);  // the other commands point here
+
+    const Run r = runKring(dir, {"validate", project});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("kring validate") == std::string::npos);
+    CHECK(r.err.find("the project file is damaged") != std::string::npos);
+    CHECK(r.err.find("could read:") != std::string::npos);
+    CHECK(r.err.find("could not read:") != std::string::npos);
+    CHECK(r.err.find("restore the project from a backup") != std::string::npos);
+    CHECK(r.err.find(".dump") != std::string::npos);
+    CHECK(r.err.find("could read:     meta") != std::string::npos);
+}
+
+TEST_CASE("cli: an unknown --format is wrong usage for every command, with the formats accepted") {
+    TempDir dir;
+    const std::string project = dir.file("noord.kring");
+    write(dir.file("elements.csv"), kElements);
+    REQUIRE(runKring(dir, {"import", project, dir.file("elements.csv")}).status == 0);
+    const std::vector<std::vector<std::string>> commands = {
+        {"import", project, dir.file("elements.csv"), "--format", "bogus"},
+        {"validate", dir.file("elements.csv"), "--format", "bogus"},
+        {"export", project, dir.file("uit.json"), "--format", "bogus"},
+        {"gaps", project, "--format", "bogus"},
+        {"metrics", project, "--format", "bogus"},
+        {"assign", project, "--format", "bogus"},
+        {"info", project, "--format", "bogus"},
+    };
+    for (const auto& args : commands) {
+        CAPTURE(args[0]);
+        const Run r = runKring(dir, args);
+        CHECK(r.status == 2);
+        CHECK(r.err.find("unknown format 'bogus'; use one of: ") != std::string::npos);
+    }
+    CHECK(runKring(dir, {"import", project, dir.file("elements.csv"), "--format", "bogus"}).err.find("gephi-nodes") !=
+          std::string::npos);
+    CHECK(runKring(dir, {"import", project, dir.file("elements.csv"), "--format", "Kumu-Elements"}).status == 0);
+}
+
+TEST_CASE("cli: errors of snapshot save and list name the whole command") {
+    TempDir dir;
+    const Run list = runKring(dir, {"snapshot", "list", dir.file("missing.kring")});
+    CHECK(list.status == 1);
+    CHECK(list.err.rfind("kring snapshot list: ", 0) == 0);
+    const Run save = runKring(dir, {"snapshot", "save", dir.file("missing.kring"), "Begin"});
+    CHECK(save.status == 1);
+    CHECK(save.err.rfind("kring snapshot save: ", 0) == 0);
 }

@@ -107,7 +107,7 @@ TEST_CASE("mapping: bad options are refused with the option's name") {
 
 TEST_CASE("mapping: hostile sizes are refused with the line") {
     ForeignGraph g = smallGraph();
-    g.nodes[2].attributes["notes"] = std::string(kMaxForeignValueBytes + 1, 'x');
+    g.nodes[2].attributes["notes"] = std::string(kMaxImportValueBytes + 1, 'x');
     Network work;
     ImportContext context;
     try {
@@ -115,7 +115,8 @@ TEST_CASE("mapping: hostile sizes are refused with the line") {
         FAIL("expected a refusal");
     } catch (const Error& e) {
         CHECK(e.line() == 5);
-        CHECK(contains(e.message(), "longer than 1 MiB"));
+        CHECK(contains(e.message(), "node '"));
+        CHECK(contains(e.message(), "the value of 'notes' is 1.0 MiB, more than the 1 MiB one value may hold"));
     }
     CHECK(work.nodes().empty());
 }

@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <utility>
+
 #include "kring/core/error.h"
 #include "kring/generate/generator.h"
 #include "support/builders.h"
@@ -125,4 +128,64 @@ TEST_CASE("gexf: what NetworkX 3.6 writes (GEXF 1.2, multigraph keys)") {
     REQUIRE(work.relations().size() == 4);
     for (const Relation& r : work.relations()) CHECK(r.fields.count("networkx_key") == 0);
     CHECK(noted(plan.report, "kept edge attribute(s) 'since'"));
+}
+
+TEST_CASE("gexf: edges declared inside a node's nested <edges> are read, as with pid") {
+    const std::string nested = R"(<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="directed">
+    <nodes>
+      <node id="g" label="Zorg">
+        <nodes>
+          <node id="a" label="Thuiszorg Samen"/>
+          <node id="b" label="GGZ Noord"/>
+          <node id="h" label="Hulp">
+            <nodes><node id="c" label="Voedselbank"/></nodes>
+            <edges><edge id="e3" source="c" target="a"/></edges>
+          </node>
+        </nodes>
+        <edges>
+          <edge id="e1" source="a" target="b"/>
+          <edge id="e2" source="b" target="c"/>
+        </edges>
+      </node>
+    </nodes>
+  </graph>
+</gexf>
+)";
+    const std::string flat = R"(<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="directed">
+    <nodes>
+      <node id="g" label="Zorg"/>
+      <node id="a" label="Thuiszorg Samen" pid="g"/>
+      <node id="b" label="GGZ Noord" pid="g"/>
+      <node id="h" label="Hulp" pid="g"/>
+      <node id="c" label="Voedselbank" pid="h"/>
+    </nodes>
+    <edges>
+      <edge id="e1" source="a" target="b"/>
+      <edge id="e2" source="b" target="c"/>
+      <edge id="e3" source="c" target="a"/>
+    </edges>
+  </graph>
+</gexf>
+)";
+    for (const auto& [text, form] : {std::pair{nested, "nested"}, std::pair{flat, "pid"}}) {
+        CAPTURE(form);
+        Network work;
+        ImportContext context;
+        const ImportPlan plan = planGexf(text, "h.gexf", work, context);
+        CHECK(plan.report.nodesAdded == 5);
+        CHECK(plan.report.relationsAdded == 3);
+        REQUIRE(work.relations().size() == 3);
+        auto related = [&](const std::string& from, const std::string& to) {
+            const NodeId f = named(work, from).id, t = named(work, to).id;
+            return std::any_of(work.relations().begin(), work.relations().end(),
+                               [&](const Relation& r) { return r.from == f && r.to == t; });
+        };
+        CHECK(related("Thuiszorg Samen", "GGZ Noord"));
+        CHECK(related("GGZ Noord", "Voedselbank"));
+        CHECK(related("Voedselbank", "Thuiszorg Samen"));
+    }
 }

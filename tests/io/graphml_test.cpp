@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "kring/core/error.h"
 #include "kring/generate/generator.h"
 #include "kring/io/export.h"
@@ -344,4 +346,40 @@ TEST_CASE("graphml: a large file read on two threads gives the first problem in 
     CHECK(plan.report.nodesAdded == 100);
     CHECK(plan.report.relationsAdded == 5000);
     CHECK(noted(plan.report, "'undeclared_weight' have no <key> declaration"));
+}
+
+TEST_CASE("graphml: Kring's GraphML into an existing project keeps its profile and says what it added") {
+    SmallTeam ours;
+    ProjectInfo mine = ours.net.info();
+    mine.name = "Wijkteam Noord";
+    mine.need = {{"Financiën", 3}};
+    mine.settings = {{"gaps.stale.months", "9"}};
+    SetProjectInfoCommand(mine).apply(ours.net);
+
+    SmallTeam theirs;
+    ProjectInfo other = theirs.net.info();
+    other.name = "Wijkteam Zuid";
+    other.domains.push_back("Opvoeding");
+    other.need = {{"Financiën", 5}, {"Opvoeding", 2}};
+    other.settings = {{"gaps.stale.months", "4"}, {"gaps.waiting-list.weeks", "8"}};
+    SetProjectInfoCommand(other).apply(theirs.net);
+
+    ImportContext context;
+    const ImportPlan plan = planGraphml(writeGraphml(theirs.net), "zuid.graphml", ours.net, context);
+    const ProjectInfo& after = ours.net.info();
+    CHECK(after.name == mine.name);
+    CHECK(after.need.at("Financiën") == 3);  // the project's own profile stays
+    CHECK(after.need.at("Opvoeding") == 2);  // what it lacked comes in
+    CHECK(after.settings.at("gaps.stale.months") == "9");
+    CHECK(after.settings.at("gaps.waiting-list.weeks") == "8");
+    CHECK(plan.report.projectInfoChanged);
+    CHECK(plan.report.projectChanges ==
+          std::vector<std::string>{"added life domain 'Opvoeding'", "need for 'Opvoeding' set to 2",
+                                   "setting 'gaps.waiting-list.weeks' set to '8'"});
+    auto noted = [&](const std::string& text) {
+        return std::any_of(plan.report.notes.begin(), plan.report.notes.end(),
+                           [&](const std::string& n) { return contains(n, text); });
+    };
+    CHECK(noted("kept the project's need for 'Financiën' (3; the file says 5)"));
+    CHECK(noted("kept the project's setting 'gaps.stale.months' ('9'; the file says '4')"));
 }

@@ -92,3 +92,48 @@ TEST_CASE("export: files are written whole or not at all") {
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
     CHECK(files == 2);  // the file and the folder: no temporary files left behind
 }
+
+TEST_CASE("import: one limit for a single value in every format, with the same message") {
+    const std::string big(2 << 20, 'x');  // 2 MiB
+    struct Case {
+        std::string name, text, field;
+        int line;
+    };
+    const std::vector<Case> cases = {
+        {"elements.csv", "Label;Description\r\nGGD;" + big + "\r\n", "Description", 2},
+        {"nodes.csv", "Id,Label,Website\n1,GGD," + big + "\n", "Website", 2},
+        {"kaart.json",
+         "{\"format\": \"kring\", \"version\": 1,\n \"nodes\": [\n  {\"id\": 1, \"kind\": \"organisation\", \"name\": \"GGD\", "
+         "\"notes\": \"" + big + "\"}\n ],\n \"relations\": []}\n",
+         "notes", 3},
+        {"kumu.json", "{\"elements\": [\n  {\"label\": \"GGD\", \"description\": \"" + big + "\"}\n], \"connections\": []}\n",
+         "description", 2},
+        {"kaart.graphml",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+         "<key id=\"d0\" for=\"node\" attr.name=\"notes\" attr.type=\"string\"/>\n<graph edgedefault=\"directed\">\n"
+         "<node id=\"n1\">\n<data key=\"d0\">" + big + "</data>\n</node>\n</graph>\n</graphml>\n",
+         "notes", 6},
+        {"kaart.gexf",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n<graph>\n"
+         "<attributes class=\"node\"><attribute id=\"0\" title=\"Website\" type=\"string\"/></attributes>\n<nodes>\n"
+         "<node id=\"a\" label=\"GGD\"><attvalues>\n<attvalue for=\"0\" value=\"" + big + "\"/>\n</attvalues></node>\n"
+         "</nodes>\n</graph>\n</gexf>\n",
+         "Website", 7},
+        {"kaart.dot", "digraph {\n  a [label=\"GGD\", website=\"" + big + "\"];\n}\n", "website", 0},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        Network work;
+        ImportContext context;
+        try {
+            planImportText(c.text, c.name, work, context);
+            FAIL("expected the value to be refused");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::InvalidInput);
+            CHECK(e.file() == c.name);
+            if (c.line > 0) CHECK(e.line() == c.line);
+            CHECK(contains(e.message(), "the value of '" + c.field + "' is 2.0 MiB, more than the 1 MiB one value may hold"));
+        }
+        CHECK(work.nodes().empty());
+    }
+}

@@ -53,7 +53,8 @@ Error refused(Network& net, Planner planner, const std::string& text, const std:
 
 // Checks that `copy` holds what `original` holds, ids aside: both list nodes and relations in
 // the same order, so the n-th id of one matches the n-th id of the other.
-void checkSameExceptIds(const Network& original, const Network& copy) {
+// `tableIds`: the copy was read from a Gephi table, whose Id each node keeps as external_id.
+void checkSameExceptIds(const Network& original, const Network& copy, bool tableIds = false) {
     REQUIRE(copy.nodes().size() == original.nodes().size());
     REQUIRE(copy.relations().size() == original.relations().size());
     std::map<NodeId, NodeId> ids = {{kNoNode, kNoNode}};
@@ -65,6 +66,7 @@ void checkSameExceptIds(const Network& original, const Network& copy) {
         expected.id = ids.at(expected.id);
         expected.owner = ids.at(expected.owner);
         expected.backupOwner = ids.at(expected.backupOwner);
+        if (tableIds) expected.fields["external_id"] = std::to_string(original.nodes()[i].id);
         CHECK(copy.nodes()[i] == expected);
     }
     for (std::size_t i = 0; i < original.relations().size(); ++i) {
@@ -171,7 +173,8 @@ TEST_CASE("spreadsheet: a Gephi Data Laboratory export, ids for the edges and we
     CHECK(anyNoteContains(nodes.report, "no 'Type' column"));
     REQUIRE(context.foreignIds.size() == 4);
     CHECK(context.foreignIds.at("n2") == byName(net, "GGD Regio").id);
-    CHECK(byName(net, "GGD Regio").fields == std::map<std::string, std::string>{{"Modularity Class", "1"}});
+    CHECK(byName(net, "GGD Regio").fields ==
+          std::map<std::string, std::string>{{"Modularity Class", "1"}, {"external_id", "n2"}});
 
     const auto edges = planGephiEdges(readData("csv/gephi-edges.csv"), "edges.csv", net, context);
     CHECK(edges.report.format == ImportFormat::GephiEdges);
@@ -577,7 +580,7 @@ TEST_CASE("spreadsheet: Kumu and Gephi tables read back to the same network") {
         const std::string elements = writeKumuElements(net);
         CHECK(elements.starts_with("Label,"));
         checkSameExceptIds(net, readBack(elements, writeKumuConnections(net), false));
-        checkSameExceptIds(net, readBack(writeGephiNodes(net), writeGephiEdges(net), true));
+        checkSameExceptIds(net, readBack(writeGephiNodes(net), writeGephiEdges(net), true), true);
     }
     SUBCASE("Kring ids identify nodes when names are shared or hold a '|'") {
         addNode(net, NodeKind::ContactPerson, "Dr. Ünal", Ring::Second);  // a namesake elsewhere
@@ -591,7 +594,7 @@ TEST_CASE("spreadsheet: Kumu and Gephi tables read back to the same network") {
         const std::string elements = writeKumuElements(net);
         CHECK(elements.starts_with("ID,Label,"));
         checkSameExceptIds(net, readBack(elements, writeKumuConnections(net), false));
-        checkSameExceptIds(net, readBack(writeGephiNodes(net), writeGephiEdges(net), true));
+        checkSameExceptIds(net, readBack(writeGephiNodes(net), writeGephiEdges(net), true), true);
     }
     SUBCASE("a field named ID alone switches Kumu to ids") {
         Node withId = net.node(present);
@@ -600,4 +603,30 @@ TEST_CASE("spreadsheet: Kumu and Gephi tables read back to the same network") {
         CHECK(writeKumuElements(net).starts_with("ID,Label,"));
         checkSameExceptIds(net, readBack(writeKumuElements(net), writeKumuConnections(net), false));
     }
+}
+
+TEST_CASE("spreadsheet: a Gephi node table's own Id is kept and written back in the Gephi export") {
+    Network net;
+    ImportContext context;
+    planGephiNodes(readData("csv/gephi-nodes.csv"), "nodes.csv", net, context);
+    planGephiEdges(readData("csv/gephi-edges.csv"), "edges.csv", net, context);
+    CHECK(byName(net, "GGD Regio").fields.at("external_id") == "n2");
+    const std::string nodes = writeGephiNodes(net);
+    CHECK(nodes.starts_with("Id,Label,"));
+    CHECK(contains(nodes, "\r\nn2,GGD Regio,"));
+    CHECK_FALSE(contains(nodes, "external_id"));  // it is the Id column
+    const CsvTable edges = parseCsv(writeGephiEdges(net), "edges.csv");
+    REQUIRE(edges.rows.size() == 3);
+    CHECK(edges.rows[0][0] == "n1");  // Source and Target by the same ids
+    CHECK(edges.rows[0][1] == "n0");
+
+    // A node added in Kring gets its Kring id, unless that clashes with a kept Id.
+    addNode(net, NodeKind::Organisation, "Buurthuis De Kring", Ring::First);
+    CHECK(contains(writeGephiNodes(net), "\r\nn2,GGD Regio,"));
+    Node clash = byName(net, "GGD Regio");
+    clash.fields["external_id"] = std::to_string(byName(net, "Buurthuis De Kring").id);
+    UpdateNodeCommand(clash).apply(net);
+    const CsvTable fallback = parseCsv(writeGephiNodes(net), "n.csv");
+    for (std::size_t i = 0; i < fallback.rows.size(); ++i)
+        CHECK(fallback.rows[i][0] == std::to_string(net.nodes()[i].id));  // Kring's ids for all
 }

@@ -13,8 +13,10 @@
 #include "kring/core/error.h"
 #include "kring/generate/generator.h"
 #include "kring/storage/project.h"
+#include "storage/database.h"
 #include "storage/schema.h"
 #include "support/builders.h"
+#include "support/hot_journal.h"
 #include "support/temp_dir.h"
 
 using namespace kring;
@@ -125,11 +127,9 @@ TEST_CASE("create refuses to overwrite, and clear errors on open") {
     Project::create(dir.file("newer.kring"), "Nieuw");
     { RawDb raw(dir.file("newer.kring")); raw.exec("PRAGMA user_version = 99"); }
     CHECK(openError(dir.file("newer.kring")) == ErrorKind::NewerVersion);
-    try {
-        Project::open(dir.file("newer.kring"));
-    } catch (const Error& e) {
-        CHECK(std::string(e.what()).find("newer Kring") != std::string::npos);
-    }
+    CHECK_THROWS_WITH_AS(Project::open(dir.file("newer.kring")), doctest::Contains("made by a newer Kring"), Error);
+    CHECK_THROWS_WITH_AS(Project::open(dir.file("newer.kring"), Project::Mode::ReadOnly),
+                         doctest::Contains("update Kring to open it"), Error);
 }
 
 TEST_CASE("a damaged project is reported as damaged") {
@@ -143,8 +143,10 @@ TEST_CASE("a damaged project is reported as damaged") {
         const std::string junk(8192, '\x5a');
         f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
     }
-    const ErrorKind kind = openError(path);
-    CHECK((kind == ErrorKind::Damaged || kind == ErrorKind::NotAKringFile));
+    // The header page is intact, so the file is still recognisably a Kring project: damaged.
+    CHECK(openError(path) == ErrorKind::Damaged);
+    CHECK(openError(path, Project::Mode::ReadOnly) == ErrorKind::Damaged);
+    CHECK_THROWS_WITH_AS(Project::open(path), doctest::Contains("the project file is damaged"), Error);
 }
 
 TEST_CASE("a project locked by another process gives a Locked error and changes nothing") {
@@ -252,6 +254,37 @@ TEST_CASE("a killed process loses nothing it committed") {
     CHECK(static_cast<int>(p.network().nodes().size()) >= committed);
     for (int i = 0; i < committed; ++i) CHECK(p.network().findByName("Partner " + std::to_string(i)).size() == 1);
     CHECK(p.integrityReport().empty());
+}
+
+TEST_CASE("a project left with a hot journal by a killed writer opens read-only with its committed data") {
+    TempDir dir;
+    const std::string path = dir.file("p.kring");
+    const Network committed = everyField();
+    Project::createFrom(path, committed);
+    REQUIRE(leaveHotJournal(path));
+
+    SUBCASE("read-only: the unfinished change is rolled back first") {
+        const Project p = Project::open(path, Project::Mode::ReadOnly);
+        CHECK(p.network().sameContent(committed));
+        CHECK_FALSE(std::filesystem::exists(path + "-journal"));
+    }
+    SUBCASE("read-write, as before") {
+        Project p = Project::open(path);
+        CHECK(p.network().sameContent(committed));
+        CHECK(p.integrityReport().empty());
+    }
+    SUBCASE("a connection that may not write meets the hot journal: the message says what happened") {
+        Database db(path, true, false);
+        try {
+            db.queryInt("SELECT count(*) FROM nodes");
+            FAIL("expected the read to be refused");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::ReadOnly);
+            CHECK(e.message().find("unfinished change") != std::string::npos);
+            CHECK(e.message().find("p.kring-journal") != std::string::npos);
+            CHECK(e.message().find("the project file or its folder is read-only") == std::string::npos);
+        }
+    }
 }
 
 TEST_CASE("save as copies the project and continues in the copy") {

@@ -6,9 +6,13 @@
 #include <cstring>
 #include <mutex>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "core/graphviz_library.h"
 #include "kring/core/error.h"
+#include "kring/io/csv.h"
+#include "import_parts.h"
 
 namespace kring {
 
@@ -78,9 +82,7 @@ std::string htmlText(std::string_view html) {
 }
 
 // A DOT label's escapes: \N is the node's name, \n \l \r are line ends.
-std::string labelText(char* raw, const std::string& nodeName) {
-    if (detail::graphviz().aghtmlstr(raw)) return htmlText(raw);
-    const std::string_view s = raw;
+std::string escapedText(std::string_view s, const std::string& nodeName) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '\\' && i + 1 < s.size()) {
@@ -98,6 +100,61 @@ std::string labelText(char* raw, const std::string& nodeName) {
     return out;
 }
 
+std::string labelText(char* raw, const std::string& nodeName) {
+    if (detail::graphviz().aghtmlstr(raw)) return htmlText(raw);
+    return escapedText(raw, nodeName);
+}
+
+// A record label ("<f0> left|{<f1> mid|right}") as a name: the fields' texts without their
+// ports, in order, joined by " | ". \{ \} \| \< \> and "\ " stand for themselves.
+std::string recordText(std::string_view label, const std::string& nodeName) {
+    std::vector<std::string> fields(1);
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        const char c = label[i];
+        if (c == '\\' && i + 1 < label.size()) {
+            const char e = label[++i];
+            if (std::strchr("{}|<> ", e)) fields.back() += e;
+            else fields.back().append({'\\', e});  // \N, \n and the like: for escapedText
+        } else if (c == '<') {
+            while (i < label.size() && label[i] != '>') i += label[i] == '\\' ? 2 : 1;  // a port: not shown
+        } else if (c == '|' || c == '{' || c == '}') {
+            fields.emplace_back();
+        } else {
+            fields.back() += c;
+        }
+    }
+    std::string out;
+    for (const auto& field : fields) {
+        std::string text;
+        for (char c : escapedText(field, nodeName)) {
+            const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+            if (space && (text.empty() || text.back() == ' ')) continue;
+            text += space ? ' ' : c;
+        }
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        if (!text.empty()) out += (out.empty() ? "" : " | ") + text;
+    }
+    return out;
+}
+
+bool isRecordShape(const char* shape) {
+    return shape && (std::strcmp(shape, "record") == 0 || std::strcmp(shape, "Mrecord") == 0);
+}
+
+// Graphviz's names for Latin-1 in the graph's charset attribute.
+bool isLatin1Charset(std::string_view charset) {
+    const std::string key = normaliseKey(charset);
+    return key == "latin1" || key == "latin-1" || key == "l1" || key == "iso-8859-1" || key == "iso_8859-1" ||
+           key == "iso8859-1" || key == "iso-ir-100";
+}
+
+std::string latin1ToUtf8(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (const char c : bytes) detail::appendUtf8(out, static_cast<unsigned char>(c));
+    return out;
+}
+
 bool isDrawing(std::string_view key) {
     static const std::set<std::string_view> drawing = {"pos", "width", "height", "shape", "fillcolor", "color",
                                                        "style", "fixedsize", "penwidth", "fontsize", "fontname",
@@ -108,20 +165,21 @@ bool isDrawing(std::string_view key) {
 // Closes the graph however the reading ends.
 struct GraphHandle {
     Agraph_t* g = nullptr;
+    GraphHandle() = default;
+    GraphHandle(const GraphHandle&) = delete;
+    GraphHandle& operator=(const GraphHandle&) = delete;
+    GraphHandle& operator=(GraphHandle&& other) noexcept {
+        std::swap(g, other.g);
+        return *this;
+    }
     ~GraphHandle() {
         if (g) detail::graphviz().agclose(g);
     }
+    Agraph_t* release() { return std::exchange(g, nullptr); }
 };
 
-}  // namespace
-
-ForeignGraph readDot(std::string_view text, const std::string& name) {
-    requireUtf8(text, name);
-    if (text.find('\0') != std::string_view::npos)
-        throw Error(ErrorKind::InvalidInput, "the file holds a NUL byte, which DOT text cannot", name);
-    const std::string source(text);
-
-    std::lock_guard lock(detail::graphvizMutex());
+// Parses DOT text; Error naming the line when it is broken. The caller holds the Graphviz lock.
+Agraph_t* parseDot(const std::string& source, const std::string& name) {
     const detail::GraphvizLibrary& gv = detail::graphviz();
     parserMessages().clear();
     const agusererrf previous = gv.agseterrf(collectMessage);
@@ -141,9 +199,32 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
                     "the DOT text is broken" + (first.empty() ? std::string(" (is the file cut off?)") : ": " + first),
                     name, lineOfMessage(first));
     }
+    return graph.release();
+}
+
+}  // namespace
+
+ForeignGraph readDot(std::string_view text, const std::string& name) {
+    if (text.find('\0') != std::string_view::npos)
+        throw Error(ErrorKind::InvalidInput, "the file holds a NUL byte, which DOT text cannot", name);
+    std::lock_guard lock(detail::graphvizMutex());
+    const detail::GraphvizLibrary& gv = detail::graphviz();
+    GraphHandle graph;
+    ForeignGraph out;
+    if (isValidUtf8(text)) {
+        graph.g = parseDot(std::string(text), name);
+    } else {
+        // Not UTF-8: Latin-1 when the graph says so (charset=latin1), as Graphviz reads it.
+        graph.g = parseDot(std::string(text), name);
+        const char* charset = gv.agget(graph.g, const_cast<char*>("charset"));
+        if (!charset || !isLatin1Charset(charset))
+            requireUtf8(text, name, "save it as UTF-8, or, when it is Latin-1, say so in the graph: charset=latin1");
+        out.notes.push_back(std::string("the file was Latin-1 (charset=") + charset + "); it was converted to UTF-8");
+        graph = GraphHandle{};
+        graph.g = parseDot(latin1ToUtf8(text), name);
+    }
     Agraph_t* g = graph.g;
 
-    ForeignGraph out;
     const bool directed = gv.agisdirected(g);
     if (gv.agnnodes(g) > static_cast<int>(kMaxForeignNodes))
         throw Error(ErrorKind::InvalidInput, "the file holds more than " + std::to_string(kMaxForeignNodes) + " nodes", name);
@@ -185,7 +266,9 @@ ForeignGraph readDot(std::string_view text, const std::string& name) {
             if (!value || !*value) continue;
             const std::string key = sym->name;
             if (key == "label") {
-                f.label = labelText(value, f.id);
+                f.label = !gv.aghtmlstr(value) && isRecordShape(gv.agget(n, const_cast<char*>("shape")))
+                              ? recordText(value, f.id)
+                              : labelText(value, f.id);
             } else if (key == "class") {
                 // Kring's own map export: "node kind-member ring-team".
                 const std::string classes = value;

@@ -1,622 +1,24 @@
 // SPDX-License-Identifier: EUPL-1.2
-// From a foreign graph (GraphML, GEXF, DOT, Kumu JSON) to Kring's model, and the attribute
-// names Kring's fields go by in those formats. docs/interchange.md describes both.
-// [SECTION] mapping options
-// [SECTION] text helpers for the readers
-// [SECTION] attribute names
-// [SECTION] writing Kring's fields
-// [SECTION] project details
-// [SECTION] reading attributes into fields
-// [SECTION] building the plan
+// From a foreign graph (GraphML, GEXF, DOT, Kumu JSON) to Kring's model: the plan that
+// planForeignGraph() applies to the scratch network. docs/interchange.md describes it.
 
 #include "kring/io/foreign_mapping.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <cstring>
-#include <nlohmann/json.hpp>
 #include <set>
-#include <span>
 #include <unordered_map>
 
 #include "kring/core/error.h"
-#include "kring/io/csv.h"
 #include "kring/io/import.h"
-#include "kring/layout/pins.h"
-#include "kring/layout/ring_layout.h"
-#include "kring/scene/scene.h"
+#include "foreign_reading.h"
 #include "import_parts.h"
 
 namespace kring {
 
 namespace {
 
-std::string quote(const std::string& s) {
-    return "'" + s + "'";
-}
-
-std::string_view trimmedView(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-    return b == std::string_view::npos ? std::string_view() : s.substr(b, e - b + 1);
-}
-
-std::string trimmed(std::string_view s) {
-    return std::string(trimmedView(s));
-}
-
-// Attribute names compared loosely: "Hours per month", "hoursPerMonth" and "hours_per_month" match.
-std::string looseName(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '\t') continue;
-        out += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
-    }
-    return out;
-}
-
-std::pair<std::string, std::string> splitPair(std::string_view pair, const char* option) {
-    const auto eq = pair.rfind('=');
-    if (eq == std::string_view::npos)
-        throw Error(ErrorKind::InvalidInput,
-                    std::string(option) + " needs VALUE=TARGET, e.g. 'Zorgaanbieder=organisation', not '" +
-                        std::string(pair) + "'");
-    std::string value = normaliseKey(pair.substr(0, eq)), target = trimmed(pair.substr(eq + 1));
-    if (value.empty() || target.empty())
-        throw Error(ErrorKind::InvalidInput, std::string(option) + " needs a value and a target in '" + std::string(pair) + "'");
-    return {value, target};
-}
-
-}  // namespace
-
-// [SECTION] mapping options
-
-void ForeignMapping::addKind(std::string_view pair) {
-    auto [value, target] = splitPair(pair, "--map");
-    const auto kind = parseNodeKind(target);
-    if (!kind)
-        throw Error(ErrorKind::InvalidInput, "--map: unknown kind '" + target +
-                                                 "'; use team, member, organisation, contact, informal or resident");
-    kinds[value] = *kind;
-}
-
-void ForeignMapping::addRing(std::string_view pair) {
-    auto [value, target] = splitPair(pair, "--map-ring");
-    const auto ring = parseRing(target);
-    if (!ring) throw Error(ErrorKind::InvalidInput, "--map-ring: unknown ring '" + target + "'; use 0, 1, 2, 3 or none");
-    rings[value] = *ring;
-}
-
-void ForeignMapping::addType(std::string_view pair) {
-    auto [value, target] = splitPair(pair, "--map-type");
-    const auto type = parseRelationType(target);
-    if (!type)
-        throw Error(ErrorKind::InvalidInput,
-                    "--map-type: unknown relation type '" + target + "'; use e.g. referral, signalling, collaboration");
-    types[value] = *type;
-}
-
-bool ForeignMapping::empty() const {
-    return kindFrom.empty() && ringFrom.empty() && typeFrom.empty() && kinds.empty() && rings.empty() && types.empty();
-}
-
-// [SECTION] text helpers for the readers
-
-TextLines::TextLines(std::string_view text) {
-    starts_.reserve(text.size() / 32 + 1);
-    starts_.push_back(0);
-    const char* begin = text.data();
-    const char* end = begin + text.size();
-    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
-        starts_.push_back(static_cast<std::size_t>(++p - begin));
-}
-
-int TextLines::lineOf(std::size_t offset) const {
-    const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    return static_cast<int>(it - starts_.begin());
-}
-
-void requireUtf8(std::string_view text, const std::string& name) {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n;) {
-        // Eight ASCII bytes at a time: most of a file is ASCII.
-        if (i + 8 <= n) {
-            std::uint64_t word;
-            std::memcpy(&word, s + i, 8);
-            if ((word & 0x8080808080808080ull) == 0) {
-                i += 8;
-                continue;
-            }
-        }
-        const unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned int cp = 0;
-        if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1Fu;
-        else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0Fu;
-        else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07u;
-        bool ok = len != 0 && i + len <= n;
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            ok = (s[i + k] & 0xC0) == 0x80;
-            cp = (cp << 6) | (s[i + k] & 0x3Fu);
-        }
-        // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
-        if (ok) ok = !(len == 2 && cp < 0x80) && !(len == 3 && cp < 0x800) && !(len == 4 && cp < 0x10000) &&
-                     !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF;
-        if (!ok) {
-            const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "0x%02X", c);
-            throw Error(ErrorKind::InvalidInput,
-                        std::string("the file is not valid UTF-8 (byte ") + hex +
-                            "); save it as UTF-8, or declare its encoding in the XML declaration",
-                        name, line);
-        }
-        i += len;
-    }
-}
-
-namespace {
-
-using detail::appendUtf8;
-
-std::string utf16ToUtf8(std::string_view bytes, bool bigEndian, const std::string& name) {
-    std::string out;
-    out.reserve(bytes.size());
-    int line = 1;
-    auto unit = [&](std::size_t i) {
-        const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
-        return static_cast<std::uint32_t>(bigEndian ? (a << 8) | b : (b << 8) | a);
-    };
-    for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
-        std::uint32_t cp = unit(i);
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (i + 3 >= bytes.size() || unit(i + 2) < 0xDC00 || unit(i + 2) > 0xDFFF)
-                throw Error(ErrorKind::InvalidInput, "the file is not valid UTF-16 (a broken surrogate pair)", name, line);
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
-            i += 2;
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            throw Error(ErrorKind::InvalidInput, "the file is not valid UTF-16 (a lone surrogate)", name, line);
-        }
-        if (cp == '\n') ++line;
-        appendUtf8(out, cp);
-    }
-    return out;
-}
-
-}  // namespace
-
-std::string xmlAsUtf8(std::string_view bytes, const std::string& name, std::vector<std::string>& notes) {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
-        const bool big = bytes[0] == '\xFE';
-        bytes.remove_prefix(2);
-        notes.push_back("the file was UTF-16; it was converted to UTF-8");
-        std::string text = utf16ToUtf8(bytes, big, name);
-        requireUtf8(text, name);
-        return text;
-    }
-    if (bytes.size() >= 2 && (bytes[0] == '\0' || bytes[1] == '\0'))
-        throw Error(ErrorKind::InvalidInput, "the file looks like UTF-16 without a byte-order mark; save it as UTF-8", name, 1);
-    // The declaration's encoding, if any: <?xml version="1.0" encoding="ISO-8859-1"?>
-    const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 200));
-    std::string encoding;
-    if (head.substr(0, 5) == "<?xml") {
-        const auto end = head.find("?>");
-        const auto at = head.find("encoding", 0);
-        if (at != std::string_view::npos && (end == std::string_view::npos || at < end)) {
-            const auto q = head.find_first_of("\"'", at);
-            if (q != std::string_view::npos) {
-                const auto close = head.find(head[q], q + 1);
-                if (close != std::string_view::npos) encoding = normaliseKey(head.substr(q + 1, close - q - 1));
-            }
-        }
-    }
-    if (encoding == "iso-8859-1" || encoding == "latin1" || encoding == "latin-1" || encoding == "windows-1252" ||
-        encoding == "cp1252" || encoding == "iso-8859-15") {
-        notes.push_back("the file was " + encoding + "; it was converted to UTF-8");
-        return windows1252ToUtf8(bytes);
-    }
-    if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8" && encoding != "us-ascii" && encoding != "ascii")
-        throw Error(ErrorKind::InvalidInput,
-                    "the file declares the encoding '" + encoding + "', which Kring does not read; save it as UTF-8", name, 1);
-    requireUtf8(bytes, name);
-    return std::string(bytes);
-}
-
-void requireJsonNesting(std::string_view text, const std::string& name) {
-    std::size_t depth = 0;
-    int line = 1;
-    bool inString = false, escaped = false;
-    for (const char c : text) {
-        if (c == '\n') ++line;
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
-            continue;
-        }
-        if (c == '"') inString = true;
-        else if (c == '[' || c == '{') {
-            if (++depth > kMaxForeignDepth)
-                throw Error(ErrorKind::InvalidInput,
-                            "the JSON nests deeper than " + std::to_string(kMaxForeignDepth) + " levels", name, line);
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-}
-
-std::string shortestNumber(double v) {
-    char buf[32];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    return ec == std::errc() ? std::string(buf, end) : std::to_string(v);
-}
-
-std::string foreignNodeId(NodeId id) {
-    return "n" + std::to_string(id);
-}
-std::string foreignEdgeId(RelationId id) {
-    return "e" + std::to_string(id);
-}
-
-namespace {
-
-std::optional<std::uint64_t> kringIdOf(const std::string& foreign, char prefix) {
-    if (foreign.size() < 2 || foreign.size() > 20 || foreign[0] != prefix) return std::nullopt;
-    std::uint64_t id = 0;
-    const auto [end, ec] = std::from_chars(foreign.data() + 1, foreign.data() + foreign.size(), id);
-    if (ec != std::errc() || end != foreign.data() + foreign.size() || id == 0) return std::nullopt;
-    return id;
-}
-
-// [SECTION] attribute names
-
-enum class NodeRole {
-    None, Label, Domains, TargetGroups, Tags, Notes, Discipline, Expertise, Hours, Signaller, Waiting,
-    Involvement, Referral, Lead, Alias, Vulnerable, Owner, Backup, Priority, Visual,
-};
-enum class EdgeRole { None, Strength, Weight, Frequency, LastContact, Mutual, Note, Direction, Label, Visual };
-
-const std::unordered_map<std::string, NodeRole>& nodeRoles() {
-    static const std::unordered_map<std::string, NodeRole> roles = [] {
-        std::unordered_map<std::string, NodeRole> m;
-        auto add = [&](NodeRole r, std::initializer_list<const char*> names) {
-            for (const char* n : names) m[looseName(n)] = r;
-        };
-        add(NodeRole::Label, {"label", "name", "naam", "title"});
-        add(NodeRole::Domains, {"domains", "domain", "leefgebieden", "leefgebied"});
-        add(NodeRole::TargetGroups, {"targetGroups", "target group", "doelgroepen", "doelgroep"});
-        add(NodeRole::Tags, {"tags", "tag"});
-        add(NodeRole::Notes, {"notes", "description", "beschrijving", "notities", "notitie"});
-        add(NodeRole::Discipline, {"discipline"});
-        add(NodeRole::Expertise, {"expertise"});
-        add(NodeRole::Hours, {"hoursPerMonth", "hours", "uren", "uren per maand"});
-        add(NodeRole::Signaller, {"signaller", "signaleerder", "signaler"});
-        add(NodeRole::Waiting, {"waitingListWeeks", "waiting list", "wachtlijst", "wachtlijst (weken)"});
-        add(NodeRole::Involvement, {"involvement", "betrokkenheid"});
-        add(NodeRole::Referral, {"referral", "verwijzing"});
-        add(NodeRole::Lead, {"lead", "regie"});
-        add(NodeRole::Alias, {"alias"});
-        add(NodeRole::Vulnerable, {"vulnerable", "kwetsbaar"});
-        add(NodeRole::Owner, {"owner", "relatiebeheerder", "eigenaar", "beheerder"});
-        add(NodeRole::Backup, {"backupOwner", "backup", "tweede beheerder"});
-        add(NodeRole::Priority, {"priority", "prioriteit", "priorityOverride"});
-        // Drawing data: Kring places and colours nodes itself.
-        add(NodeRole::Visual, {"x", "y", "z", "r", "g", "b", "a", "size", "color", "colour", "shape", "width",
-                               "height", "pos", "fillcolor", "style", "fontsize", "fontname", "fontcolor",
-                               "fixedsize", "penwidth", "xlabel", "tooltip", "class", "image", "layer",
-                               "peripheries", "margin", "labelloc", "orientation", "sides", "regular",
-                               "distortion", "skew", "ordering", "id",
-                               "_pos", "kumu position"});
-        return m;
-    }();
-    return roles;
-}
-
-const std::unordered_map<std::string, EdgeRole>& edgeRoles() {
-    static const std::unordered_map<std::string, EdgeRole> roles = [] {
-        std::unordered_map<std::string, EdgeRole> m;
-        auto add = [&](EdgeRole r, std::initializer_list<const char*> names) {
-            for (const char* n : names) m[looseName(n)] = r;
-        };
-        add(EdgeRole::Strength, {"strength", "sterkte"});
-        add(EdgeRole::Weight, {"weight", "gewicht", "value"});
-        add(EdgeRole::Frequency, {"frequency", "frequentie"});
-        add(EdgeRole::LastContact, {"lastContact", "laatste contact"});
-        add(EdgeRole::Mutual, {"mutual", "wederzijds"});
-        add(EdgeRole::Note, {"note", "notes", "description", "beschrijving", "notitie"});
-        add(EdgeRole::Direction, {"direction", "richting"});
-        add(EdgeRole::Label, {"label"});
-        add(EdgeRole::Visual, {"color", "colour", "r", "g", "b", "a", "penwidth", "style", "arrowhead", "arrowtail",
-                               "arrowsize", "dir", "tailport", "headport", "pos", "lp", "fontsize", "fontname",
-                               "fontcolor", "constraint", "minlen", "len", "id", "class", "tooltip", "thickness",
-                               "shape", "headlabel", "taillabel", "xlabel", "URL", "href", "decorator", "networkx_key"});
-        return m;
-    }();
-    return roles;
-}
-
-constexpr const char* kKindDefaults[] = {"kind", "element type", "type", "soort", "category", "categorie"};
-constexpr const char* kRingDefaults[] = {"ring"};
-constexpr const char* kTypeDefaults[] = {"type", "connection type", "relation type", "relation", "relatie", "soort"};
-
-constexpr std::string_view kFieldPrefix = "field:";
-
-}  // namespace
-
-// [SECTION] writing Kring's fields
-
-const std::vector<AttributeSpec>& kringNodeAttributes() {
-    static const std::vector<AttributeSpec> specs = {
-        {"kind", AttributeType::String},        {"ring", AttributeType::String},
-        {"domains", AttributeType::String},     {"targetGroups", AttributeType::String},
-        {"tags", AttributeType::String},        {"notes", AttributeType::String},
-        {"discipline", AttributeType::String},  {"expertise", AttributeType::String},
-        {"hoursPerMonth", AttributeType::Double}, {"signaller", AttributeType::String},
-        {"waitingListWeeks", AttributeType::Int}, {"involvement", AttributeType::String},
-        {"referral", AttributeType::String},    {"lead", AttributeType::String},
-        {"alias", AttributeType::String},       {"vulnerable", AttributeType::Bool},
-        {"owner", AttributeType::String},       {"backupOwner", AttributeType::String},
-        {"priority", AttributeType::Double},
-    };
-    return specs;
-}
-
-const std::vector<AttributeSpec>& kringRelationAttributes() {
-    static const std::vector<AttributeSpec> specs = {
-        {"type", AttributeType::String},      {"strength", AttributeType::Int}, {"frequency", AttributeType::String},
-        {"lastContact", AttributeType::String}, {"mutual", AttributeType::Bool}, {"note", AttributeType::String},
-    };
-    return specs;
-}
-
-std::string fieldAttributeName(const std::string& field) {
-    const std::string loose = looseName(field);
-    const bool taken = nodeRoles().count(loose) || edgeRoles().count(loose) || loose == "kind" || loose == "ring" ||
-                       loose == "type" || loose == "weight" || loose.rfind(looseName(kFieldPrefix), 0) == 0 ||
-                       std::any_of(std::begin(kKindDefaults), std::end(kKindDefaults),
-                                   [&](const char* n) { return looseName(n) == loose; }) ||
-                       std::any_of(std::begin(kTypeDefaults), std::end(kTypeDefaults),
-                                   [&](const char* n) { return looseName(n) == loose; });
-    return taken ? std::string(kFieldPrefix) + field : field;
-}
-
-namespace {
-
-std::string joinBars(const std::vector<std::string>& list) {
-    std::string out;
-    for (const auto& s : list) out += (out.empty() ? "" : "|") + s;
-    return out;
-}
-
-std::vector<std::string> splitBars(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        const auto bar = s.find('|', start);
-        std::string item = trimmed(s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
-        if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) out.push_back(std::move(item));
-        if (bar == std::string_view::npos) break;
-        start = bar + 1;
-    }
-    return out;
-}
-
-}  // namespace
-
-std::vector<std::pair<std::string, std::string>> kringNodeValues(const Node& n) {
-    std::vector<std::pair<std::string, std::string>> v;
-    auto put = [&](const char* key, std::string value) {
-        if (!value.empty()) v.emplace_back(key, std::move(value));
-    };
-    put("kind", std::string(toKey(n.kind)));
-    const bool teamSide = n.kind == NodeKind::Team || n.kind == NodeKind::Member;
-    if (n.ring != Ring::None || teamSide) put("ring", std::string(toKey(n.ring)));
-    put("domains", joinBars(n.domains));
-    put("targetGroups", joinBars(n.targetGroups));
-    put("tags", joinBars(n.tags));
-    put("notes", n.notes);
-    put("discipline", n.discipline);
-    put("expertise", joinBars(n.expertise));
-    if (n.hoursPerMonth != 0) put("hoursPerMonth", shortestNumber(n.hoursPerMonth));
-    if (n.signaller != SignallerRole::None) put("signaller", std::string(toKey(n.signaller)));
-    if (n.waitingListWeeks) put("waitingListWeeks", std::to_string(*n.waitingListWeeks));
-    put("involvement", n.agreements.involvement);
-    put("referral", n.agreements.referral);
-    put("lead", n.agreements.lead);
-    if (n.kind != NodeKind::Resident) put("alias", n.alias);
-    if (n.vulnerable) put("vulnerable", "true");
-    if (n.owner != kNoNode) put("owner", foreignNodeId(n.owner));
-    if (n.backupOwner != kNoNode) put("backupOwner", foreignNodeId(n.backupOwner));
-    if (n.priorityOverride) put("priority", shortestNumber(*n.priorityOverride));
-    for (const auto& [k, value] : n.fields) v.emplace_back(fieldAttributeName(k), value);
-    return v;
-}
-
-std::vector<std::pair<std::string, std::string>> kringRelationValues(const Relation& r) {
-    std::vector<std::pair<std::string, std::string>> v;
-    v.emplace_back("type", std::string(toKey(r.type)));
-    v.emplace_back("strength", std::to_string(r.strength));
-    if (r.frequency != Frequency::Unknown) v.emplace_back("frequency", std::string(toKey(r.frequency)));
-    if (r.lastContact) v.emplace_back("lastContact", r.lastContact->iso());
-    if (r.mutual) v.emplace_back("mutual", "true");
-    if (!r.note.empty()) v.emplace_back("note", r.note);
-    for (const auto& [k, value] : r.fields) v.emplace_back(fieldAttributeName(k), value);
-    return v;
-}
-
-// [SECTION] project details
-
-std::string projectToJson(const Network& net) {
-    nlohmann::ordered_json j;
-    j["format"] = "kring";
-    j["name"] = net.info().name;
-    j["domains"] = net.info().domains;
-    nlohmann::ordered_json need = nlohmann::ordered_json::object();
-    for (const auto& [d, w] : net.info().need) need[d] = w;
-    j["need"] = need;
-    nlohmann::ordered_json settings = nlohmann::ordered_json::object();
-    for (const auto& [k, v] : net.info().settings) settings[k] = v;
-    j["settings"] = settings;
-    j["nextNodeId"] = net.nextNodeId();
-    j["nextRelationId"] = net.nextRelationId();
-    return j.dump();
-}
-
-void projectFromJson(std::string_view text, ForeignGraph& into, const std::string& name, int line) {
-    auto fail = [&](const std::string& what) {
-        throw Error(ErrorKind::InvalidInput, "Kring's project details: " + what, name, line);
-    };
-    requireJsonNesting(text, name);
-    nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object()) fail("not valid JSON");
-    ProjectInfo info;
-    try {
-        if (j.contains("name")) info.name = j.at("name").get<std::string>();
-        info.domains = j.contains("domains") ? j.at("domains").get<std::vector<std::string>>() : defaultDomains();
-        if (j.contains("need"))
-            for (const auto& [d, w] : j.at("need").items()) info.need[d] = w.get<double>();
-        if (j.contains("settings"))
-            for (const auto& [k, v] : j.at("settings").items()) info.settings[k] = v.get<std::string>();
-        if (j.contains("nextNodeId")) into.nextNodeId = j.at("nextNodeId").get<NodeId>();
-        if (j.contains("nextRelationId")) into.nextRelationId = j.at("nextRelationId").get<RelationId>();
-    } catch (const nlohmann::json::exception&) {
-        fail("a value has the wrong type");
-    }
-    into.project = std::move(info);
-    into.writtenByKring = true;
-}
-
-Scene interchangeScene(const Network& net) {
-    LayoutOptions options;
-    options.pinned = pinnedPositions(net.info());
-    const Layout layout = RingLayout().run(net, options);
-    SceneFilter filter;
-    filter.includeResidents = true;  // the export view has already left them out unless asked
-    SceneStyle style;
-    style.ownerBadges = false;
-    return buildScene(net, layout, style, filter);
-}
-
-namespace {
-
-// [SECTION] reading attributes into fields
-
-using detail::DomainVocabulary;
-
-// Fails with the element's line.
-struct Where {
-    const std::string& file;
-    int line;
-    [[noreturn]] void fail(const std::string& what) const { throw Error(ErrorKind::InvalidInput, what, file, line); }
-
-    std::optional<double> number(const std::string& text, const char* what) const {
-        std::string t = trimmed(text);
-        if (t.empty()) return std::nullopt;
-        std::replace(t.begin(), t.end(), ',', '.');
-        if (t.front() == '+') t.erase(0, 1);
-        double v = 0;
-        const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-        if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v))
-            fail(std::string(what) + " must be a number, not " + quote(text));
-        return v;
-    }
-    std::optional<int> whole(const std::string& text, const char* what) const {
-        const auto v = number(text, what);
-        if (!v) return std::nullopt;
-        if (*v != std::floor(*v) || std::fabs(*v) > 1e6) fail(std::string(what) + " must be a whole number, not " + quote(text));
-        return static_cast<int>(*v);
-    }
-    bool yesNo(const std::string& text, const char* what) const {
-        const std::string k = normaliseKey(text);
-        if (k == "true" || k == "1" || k == "yes" || k == "ja" || k == "waar" || k == "x") return true;
-        if (k.empty() || k == "false" || k == "0" || k == "no" || k == "nee" || k == "onwaar") return false;
-        fail(std::string(what) + " must be true or false, not " + quote(text));
-    }
-};
-
-// Works out each distinct text once: a file repeats the same attribute names and values on
-// every node and edge.
-template <typename T>
-class Memo {
-public:
-    template <typename F>
-    const T& get(const std::string& key, F&& compute) {
-        auto it = cache_.find(key);
-        if (it == cache_.end()) it = cache_.emplace(key, compute(key)).first;
-        return it->second;
-    }
-
-private:
-    std::unordered_map<std::string, T> cache_;
-};
-
-// Which attribute a kind, ring or type is taken from: the one the user named, else the first of
-// the defaults present. An attribute's rank is its place in that list; -1 when not in it.
-class Chooser {
-public:
-    Chooser(const std::string& chosen, std::span<const char* const> defaults) {
-        if (!chosen.empty()) {
-            names_.push_back(looseName(chosen));
-        } else {
-            for (const char* d : defaults) names_.push_back(looseName(d));
-        }
-    }
-    const std::string* pick(const std::map<std::string, std::string>& attributes, std::string* nameOut) {
-        const std::string* best = nullptr;
-        int bestRank = -1;
-        for (const auto& [k, v] : attributes) {
-            const int r = rank_.get(k, [this](const std::string& key) {
-                const auto at = std::find(names_.begin(), names_.end(), looseName(key));
-                return at == names_.end() ? -1 : static_cast<int>(at - names_.begin());
-            });
-            if (r >= 0 && (bestRank < 0 || r < bestRank)) {
-                best = &v;
-                bestRank = r;
-                *nameOut = k;
-            }
-        }
-        return best;
-    }
-
-private:
-    std::vector<std::string> names_;
-    Memo<int> rank_;
-};
-
-std::string stripFieldPrefix(const std::string& key) {
-    return key.rfind(kFieldPrefix, 0) == 0 ? key.substr(kFieldPrefix.size()) : key;
-}
-
-// Counts "value → meaning" for the report.
-class Tally {
-public:
-    void count(const std::string& value, std::string meaning) { ++counts_[{value, std::move(meaning)}]; }
-    bool empty() const { return counts_.empty(); }
-    std::string describe() const {
-        std::string out;
-        std::size_t shown = 0;
-        for (const auto& [key, n] : counts_) {
-            if (shown++ == 8) {
-                out += ", …";
-                break;
-            }
-            out += (out.empty() ? "" : ", ") + quote(key.first) + " → " + key.second + " (" + std::to_string(n) + ")";
-        }
-        return out;
-    }
-
-private:
-    std::map<std::pair<std::string, std::string>, std::size_t> counts_;
-};
-
-using detail::ReserveIdsCommand;
+using namespace detail;
 
 template <typename F>
 bool guarded(ImportContext& context, F&& work) {
@@ -633,49 +35,6 @@ bool guarded(ImportContext& context, F&& work) {
     }
 }
 
-// Control characters (other than tab and line ends) cannot be written to XML: they are dropped on
-// the way in, so what is imported can always be exported. Attributes without a name are dropped.
-void cleanString(std::string& s) {
-    s.erase(std::remove_if(s.begin(), s.end(),
-                           [](char c) {
-                               const auto u = static_cast<unsigned char>(c);
-                               return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
-                           }),
-            s.end());
-}
-
-bool needsCleaning(const std::string& s) {
-    return std::any_of(s.begin(), s.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
-    });
-}
-
-void cleanAttributes(std::map<std::string, std::string>& attributes) {
-    bool dirty = false;
-    for (auto& [key, value] : attributes) {
-        if (needsCleaning(value)) cleanString(value);
-        dirty = dirty || needsCleaning(key) || key.find_first_not_of(" \t\r\n") == std::string::npos;
-    }
-    if (!dirty) return;
-    std::map<std::string, std::string> clean;
-    for (const auto& [name, text] : attributes) {
-        std::string key = name, value = text;
-        cleanString(key);
-        cleanString(value);
-        if (!trimmed(key).empty()) clean.emplace(std::move(key), std::move(value));
-    }
-    attributes = std::move(clean);
-}
-
-void cleanText(ForeignGraph& g) {
-    for (ForeignNode& n : g.nodes) {
-        cleanString(n.label);
-        n.label = trimmed(n.label);
-        cleanAttributes(n.attributes);
-    }
-    for (ForeignEdge& e : g.edges) cleanAttributes(e.attributes);
-}
 
 std::string quotedNames(const std::set<std::string>& names) {
     std::string out;
@@ -689,6 +48,7 @@ std::string quotedNames(const std::set<std::string>& names) {
     }
     return out;
 }
+
 
 }  // namespace
 
@@ -786,19 +146,10 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
     if (g.project) {
         // A new project's name is the file name Kring gave it until a project file names it.
         const bool renamable = info.name.empty() || context.placeholderName;
-        if (emptyTarget) {
-            const std::string current = info.name;
-            info = *g.project;
-            if (info.name.empty() || !renamable) info.name = current;
-        } else {
-            if (renamable && !g.project->name.empty()) info.name = g.project->name;
-            for (const auto& d : g.project->domains)
-                if (std::find(info.domains.begin(), info.domains.end(), d) == info.domains.end()) info.domains.push_back(d);
-            for (const auto& [d, w] : g.project->need) info.need[d] = w;
-            // Pins refer to the file's node ids, which only hold when those are kept.
-            for (const auto& [k, v] : g.project->settings)
-                if (keepIds || k.rfind("layout.pin.", 0) != 0) info.settings[k] = v;
-        }
+        // Pins refer to the file's node ids, which only hold when those are kept.
+        info = detail::mergeProjectDetails(
+            work, *g.project, renamable, [&](const std::string& k) { return keepIds || k.rfind("layout.pin.", 0) != 0; },
+            report);
     }
     DomainVocabulary vocabulary(info.domains);
 
@@ -820,6 +171,8 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         guarded(context, [&] {
             ForeignNode& f = g.nodes[i];
             const Where at{name, f.line};
+            requireValueSize(f.label, name, f.line, "node " + quote(f.id), "label");
+            for (const auto& [key, value] : f.attributes) requireValueSize(value, name, f.line, "node " + quote(f.id), key);
             Entry e;
             e.index = i;
             e.source = &f;
@@ -872,8 +225,6 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             for (const auto& [key, value] : f.attributes) {
                 if (key == kindAttr || key == ringAttr) continue;
                 const NodeRole r = nodeRoleOf(key);
-                if (value.size() > kMaxForeignValueBytes)
-                    at.fail("the value of " + quote(key) + " is longer than 1 MiB");
                 switch (r) {
                     case NodeRole::Label:
                         if (label.empty()) label = trimmed(value);
@@ -930,6 +281,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         std::string list;
         for (const auto& d : added) list += (list.empty() ? "" : ", ") + quote(d);
         report.notes.push_back("added life domain(s) " + list + " to the project's list");
+        report.projectChanges.push_back("added life domain(s) " + list);
     }
     if (info.name != work.info().name) context.placeholderName = false;
     if (!(info == work.info())) {
@@ -1016,6 +368,7 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
         guarded(context, [&] {
             const ForeignEdge& f = g.edges[i];
             const Where at{name, f.line};
+            for (const auto& [key, value] : f.attributes) requireValueSize(value, name, f.line, "edge " + quote(f.id), key);
             const NodeId from = imported[edgeEnds[i].first], to = imported[edgeEnds[i].second];
             if (from == kNoNode || to == kNoNode)
                 at.fail("the edge's node was not imported (see the problem on its own line)");
@@ -1052,7 +405,6 @@ ImportPlan planForeignGraph(ForeignGraph g, const std::string& name, Network& wo
             for (const auto& [key, value] : f.attributes) {
                 if (key == typeAttr) continue;
                 const EdgeRole er = edgeRoleOf(key);
-                if (value.size() > kMaxForeignValueBytes) at.fail("the value of " + quote(key) + " is longer than 1 MiB");
                 switch (er) {
                     case EdgeRole::Strength:
                         if (auto s = at.whole(value, "the strength")) {

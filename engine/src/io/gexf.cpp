@@ -11,8 +11,10 @@
 #include <cstdio>
 #include <map>
 #include <unordered_map>
+#include <vector>
 
 #include "kring/core/error.h"
+#include "kring/io/import.h"
 #include "kring/io/xml_reading.h"
 #include "kring/scene/scene.h"
 #include "xml_writing.h"
@@ -86,8 +88,11 @@ public:
                 into[id] = attribute;
             }
         }
-        readNodes(graph);
-        if (const pugi::xml_node edges = child(graph, "edges"))
+        // Edges sit in the graph's <edges> and, in a hierarchy, in the <edges> of a parent node.
+        std::vector<pugi::xml_node> edgeLists;
+        if (const pugi::xml_node edges = child(graph, "edges")) edgeLists.push_back(edges);
+        readNodes(graph, edgeLists);
+        for (const pugi::xml_node& edges : edgeLists)
             for (pugi::xml_node e = edges.first_child(); e; e = e.next_sibling())
                 if (e.type() == pugi::node_element && localName(e) == "edge") readEdge(e, defaultType);
         g_.writtenByKring = creator_ == "Kring";
@@ -111,7 +116,7 @@ private:
             if (seen[id]) continue;  // dynamic values over time: the first counts
             seen[id] = true;
             const std::string value = v.attribute("value").value();
-            if (value.size() > kMaxForeignValueBytes) doc_.fail(v, "a value is longer than 1 MiB");
+            requireValueSize(value, doc_.name(), doc_.lineOf(v), "<attvalue>", a->second.title);
             into[a->second.title] = a->second.list ? listText(value) : value;
         }
     }
@@ -133,8 +138,8 @@ private:
     }
 
     // Nodes, with nested <nodes> (hierarchies) walked without recursion; a parent's label
-    // becomes the "group" of its children.
-    void readNodes(const pugi::xml_node& graph) {
+    // becomes the "group" of its children, and the <edges> a parent holds join `edgeLists`.
+    void readNodes(const pugi::xml_node& graph, std::vector<pugi::xml_node>& edgeLists) {
         struct Level {
             pugi::xml_node nodes;
             std::string group;
@@ -159,6 +164,7 @@ private:
                 if (const char* pid = c.attribute("pid").value(); *pid) n.attributes.emplace("parent", pid);
                 if (const pugi::xml_node inner = child(c, "nodes"))
                     stack.push_back({inner, n.label.empty() ? n.id : n.label});
+                if (const pugi::xml_node inner = child(c, "edges")) edgeLists.push_back(inner);
                 g_.nodes.push_back(std::move(n));
             }
         }

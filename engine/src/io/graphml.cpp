@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "kring/core/error.h"
+#include "kring/io/import.h"
 #include "kring/io/xml_reading.h"
 #include "kring/scene/scene.h"
 #include "xml_writing.h"
@@ -238,7 +239,7 @@ private:
                 continue;  // yEd's resources, urls and the like
             } else {
                 std::string value = textOf(d);
-                if (value.size() > kMaxForeignValueBytes) doc_.fail(d, "a value is longer than 1 MiB");
+                requireValueSize(value, doc_.name(), doc_.lineOf(d), "<data>", key->name);
                 auto channel = [&](std::optional<int>& c) {
                     c = std::atoi(value.c_str());
                     local.drawingIgnored = true;

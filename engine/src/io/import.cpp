@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include "kring/io/kring_json.h"
 #include "kring/io/kumu_json.h"
 #include "kring/io/spreadsheet.h"
+#include "import_parts.h"
 
 namespace kring {
 
@@ -85,6 +87,89 @@ std::vector<std::string> headerCells(std::string_view text) {
 }
 
 }  // namespace
+
+void requireValueSize(std::string_view value, const std::string& file, int line, std::string_view where,
+                      std::string_view field) {
+    if (value.size() <= kMaxImportValueBytes) return;
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MiB", static_cast<double>(value.size()) / (1 << 20));
+    throw Error(ErrorKind::InvalidInput,
+                (where.empty() ? std::string() : std::string(where) + ": ") + "the value of '" + std::string(field) +
+                    "' is " + size + ", more than the " + std::to_string(kMaxImportValueBytes >> 20) +
+                    " MiB one value may hold",
+                file, line);
+}
+
+namespace detail {
+
+namespace {
+
+std::string needText(double need) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", need);
+    return buf;
+}
+
+}  // namespace
+
+ProjectInfo mergeProjectDetails(const Network& work, const ProjectInfo& incoming, bool renamable,
+                                const std::function<bool(const std::string&)>& keepSetting, ImportReport& report) {
+    const ProjectInfo& current = work.info();
+    auto q = [](const std::string& s) { return "'" + s + "'"; };
+    auto& changes = report.projectChanges;
+    ProjectInfo info = current;
+    if (renamable && !incoming.name.empty() && incoming.name != current.name) {
+        info.name = incoming.name;
+        changes.push_back("named the project " + q(incoming.name));
+    }
+    const bool nothingToLose =
+        work.nodes().empty() && work.relations().empty() && current.need.empty() && current.settings.empty();
+    if (nothingToLose) {
+        if (incoming.domains != current.domains) {
+            info.domains = incoming.domains;
+            changes.push_back("took the file's " + std::to_string(incoming.domains.size()) + " life domains");
+        }
+        for (const auto& [domain, need] : incoming.need) {
+            info.need[domain] = need;
+            changes.push_back("need for " + q(domain) + " set to " + needText(need));
+        }
+        for (const auto& [key, value] : incoming.settings) {
+            if (!keepSetting(key)) continue;
+            info.settings[key] = value;
+            changes.push_back("setting " + q(key) + " set to " + q(value));
+        }
+        return info;
+    }
+    for (const auto& d : incoming.domains)
+        if (std::find(info.domains.begin(), info.domains.end(), d) == info.domains.end()) {
+            info.domains.push_back(d);
+            changes.push_back("added life domain " + q(d));
+        }
+    for (const auto& [domain, need] : incoming.need) {
+        const auto own = current.need.find(domain);
+        if (own == current.need.end()) {
+            info.need[domain] = need;
+            changes.push_back("need for " + q(domain) + " set to " + needText(need));
+        } else if (own->second != need) {
+            report.notes.push_back("kept the project's need for " + q(domain) + " (" + needText(own->second) +
+                                   "; the file says " + needText(need) + ")");
+        }
+    }
+    for (const auto& [key, value] : incoming.settings) {
+        if (!keepSetting(key)) continue;
+        const auto own = current.settings.find(key);
+        if (own == current.settings.end()) {
+            info.settings[key] = value;
+            changes.push_back("setting " + q(key) + " set to " + q(value));
+        } else if (own->second != value) {
+            report.notes.push_back("kept the project's setting " + q(key) + " (" + q(own->second) + "; the file says " +
+                                   q(value) + ")");
+        }
+    }
+    return info;
+}
+
+}  // namespace detail
 
 std::string_view toKey(ImportFormat f) {
     for (const auto& n : kFormats)

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "kring/core/error.h"
+#include "kring/io/import.h"
 #include "kring/model/commands.h"
 #include "kring/model/types.h"
 
@@ -100,6 +102,15 @@ private:
     std::map<std::string, std::string> byKey_;
     std::vector<std::string> added_;
 };
+
+// A file's project details (Kring JSON, Kring's GraphML and GEXF) brought into the project's.
+// A project with nothing to lose (no nodes, relations, need or settings) takes them whole, but
+// keeps its name unless `renamable`. Any other keeps its own name (unless `renamable`), domains,
+// need and settings, and gains only the domains, needs and settings it lacks; `keepSetting`
+// says which of the file's settings may come in at all. Every change is described in
+// `report.projectChanges`, every value kept against the file in `report.notes`.
+ProjectInfo mergeProjectDetails(const Network& work, const ProjectInfo& incoming, bool renamable,
+                                const std::function<bool(const std::string&)>& keepSetting, ImportReport& report);
 
 // Appends one code point as UTF-8.
 inline void appendUtf8(std::string& out, std::uint32_t cp) {

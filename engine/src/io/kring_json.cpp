@@ -17,6 +17,7 @@
 #include <set>
 
 #include "kring/core/error.h"
+#include "kring/io/import.h"
 #include "kring/model/commands.h"
 #include "import_parts.h"
 
@@ -132,6 +133,7 @@ public:
         if (!has(key)) return {};
         const Json& v = j_.at(key);
         if (!v.is_string()) fail(std::string("'") + key + "' must be text");
+        requireValueSize(v.get_ref<const std::string&>(), file_, line_, where_, key);
         return v.get<std::string>();
     }
     bool flag(const char* key) const {
@@ -159,6 +161,7 @@ public:
         if (!v.is_array()) fail(std::string("'") + key + "' must be a list of texts");
         for (const Json& e : v) {
             if (!e.is_string()) fail(std::string("'") + key + "' must be a list of texts");
+            requireValueSize(e.get_ref<const std::string&>(), file_, line_, where_, key);
             out.push_back(e.get<std::string>());
         }
         return out;
@@ -170,6 +173,7 @@ public:
         if (!v.is_object()) fail(std::string("'") + key + "' must be an object of texts");
         for (const auto& [k, e] : v.items()) {
             if (!e.is_string()) fail(std::string("'") + key + "." + k + "' must be text");
+            requireValueSize(e.get_ref<const std::string&>(), file_, line_, where_, key + std::string(".") + k);
             out[k] = e.get<std::string>();
         }
         return out;
@@ -417,17 +421,8 @@ ImportPlan planKringJson(std::string_view text, const std::string& name, Network
             ProjectInfo info = work.info();
             // A new project's name is the file name Kring gave it until a project file names it.
             const bool renamable = info.name.empty() || context.placeholderName;
-            if (emptyTarget) {
-                const std::string current = info.name;
-                info = p.info;
-                if (info.name.empty() || !renamable) info.name = current;
-            } else {
-                if (renamable && !p.info.name.empty()) info.name = p.info.name;
-                for (const auto& d : p.info.domains)
-                    if (std::find(info.domains.begin(), info.domains.end(), d) == info.domains.end()) info.domains.push_back(d);
-                for (const auto& [d, w] : p.info.need) info.need[d] = w;
-                for (const auto& [k, v] : p.info.settings) info.settings[k] = v;
-            }
+            info = detail::mergeProjectDetails(work, p.info, renamable, [](const std::string&) { return true; },
+                                               plan.report);
             if (info.name != work.info().name) context.placeholderName = false;
             if (!(info == work.info())) {
                 add(std::make_unique<SetProjectInfoCommand>(info), 0);

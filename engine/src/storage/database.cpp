@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "storage/database.h"
 
+#include "kring/storage/project.h"
+
 namespace kring {
 
 namespace {
@@ -31,6 +33,14 @@ void Database::fail(int code, std::string_view doing) const {
     const std::string file = path_;
     const std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
     const std::string what = "cannot " + std::string(doing);
+    if (code == SQLITE_READONLY_ROLLBACK)
+        throw Error(ErrorKind::ReadOnly,
+                    what + ": a Kring that stopped in the middle of a change (killed, or the computer went down) "
+                           "left it unfinished in '" + file + "-journal'. What was committed before is intact; "
+                           "to roll the unfinished change back, Kring needs write access to the project file "
+                           "and its folder once: make both writable (or run the command as their owner) and run "
+                           "it again",
+                    file);
     switch (code & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
@@ -42,8 +52,7 @@ void Database::fail(int code, std::string_view doing) const {
             throw Error(ErrorKind::NotAKringFile, "not a Kring project (the file is not a database)", file);
         case SQLITE_CORRUPT:
             throw Error(ErrorKind::Damaged,
-                        "the project file is damaged (" + detail +
-                            "); restore a copy, or try 'kring validate' to see what is left",
+                        "the project file is damaged (" + detail + ")" + std::string(kDamagedAdvice),
                         file);
         case SQLITE_READONLY:
             throw Error(ErrorKind::ReadOnly, what + ": the project file or its folder is read-only", file);

@@ -151,18 +151,9 @@ struct TransportProblem {
     std::size_t items() const { return penalty.size(); }
 };
 
-enum class FlowSolver : std::uint8_t {
-    // Successive shortest paths on a graph of the members only (Dijkstra with potentials):
-    // exact, and fast when members are few.
-    MemberPaths,
-    // Boost.Graph's successive_shortest_path_nonnegative_weights on the full network: the
-    // textbook formulation, kept as a reference (much slower on large inputs).
-    BoostSuccessiveShortestPaths,
-};
-
 // The member of each item (or -1 for unassigned), minimising transportCost(). Items are
 // added in the given order; equal-cost optima are decided by that order and member order.
-std::vector<int> solveTransport(const TransportProblem&, FlowSolver = FlowSolver::MemberPaths);
+std::vector<int> solveTransport(const TransportProblem&);
 std::int64_t transportCost(const TransportProblem&, const std::vector<int>& choice);
 
 }  // namespace kring

@@ -74,8 +74,8 @@ struct ForeignGraph {
 // Limits against hostile or mistaken input; exceeding one is an Error naming the line.
 inline constexpr std::size_t kMaxForeignNodes = 1'000'000;
 inline constexpr std::size_t kMaxForeignEdges = 5'000'000;
-inline constexpr std::size_t kMaxForeignDepth = 100;          // element or bracket nesting
-inline constexpr std::size_t kMaxForeignValueBytes = 1 << 20;  // one attribute value
+inline constexpr std::size_t kMaxForeignDepth = 100;  // element or bracket nesting
+// One value: kMaxImportValueBytes (import.h), as for every importer.
 
 // Maps the graph onto `work` as planImport() describes: commands applied to `work` and returned
 // as one composite, or Error (file, line) with `work` as it was.
@@ -94,8 +94,10 @@ private:
     std::vector<std::size_t> starts_;
 };
 
-// Checks that text is UTF-8; throws Error naming the line of the first bad byte.
-void requireUtf8(std::string_view text, const std::string& name);
+// Checks that text is UTF-8; throws Error naming the line of the first bad byte, ending with
+// `advice` (what the user can do about it in this format).
+void requireUtf8(std::string_view text, const std::string& name,
+                 std::string_view advice = "save it as UTF-8, or declare its encoding in the XML declaration");
 
 // An XML file's bytes as UTF-8: a BOM is dropped, UTF-16 (with BOM) converted, a declared
 // ISO-8859-1 or Windows-1252 converted (the note says so); anything else must be UTF-8.

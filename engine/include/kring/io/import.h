@@ -25,6 +25,15 @@ enum class ImportFormat {
     KumuJson,         // Kumu's JSON blueprint: elements, connections
 };
 
+// The most one value of an imported file may hold (a cell, an attribute, a field, a label): the
+// same for every format.
+inline constexpr std::size_t kMaxImportValueBytes = std::size_t{1} << 20;
+
+// Error (InvalidInput, at `file` and `line`) when `value` is longer: "<where>: the value of
+// 'field' is 2.0 MiB, more than the 1 MiB one value may hold"; `where` may be empty.
+void requireValueSize(std::string_view value, const std::string& file, int line, std::string_view where,
+                      std::string_view field);
+
 std::string_view toKey(ImportFormat);
 std::optional<ImportFormat> parseImportFormat(std::string_view);
 
@@ -50,6 +59,8 @@ struct ImportReport {
     std::size_t nodesUpdated = 0;
     std::size_t relationsAdded = 0;
     bool projectInfoChanged = false;
+    // Each change to the project's details, in plain words ("need for 'Opvoeding' set to 4").
+    std::vector<std::string> projectChanges;
     // What was mapped, kept as plain fields, or skipped, in plain words.
     std::vector<std::string> notes;
 };

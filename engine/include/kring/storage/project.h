@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kring/model/commands.h"
@@ -19,6 +20,24 @@ struct SnapshotInfo {
     std::size_t nodes = 0;
     std::size_t relations = 0;
 };
+
+// What is left of a project file that does not open because it is damaged, for `kring
+// validate` to tell what can still be read. Reads the file only.
+struct DamageReport {
+    struct Table {
+        std::string name;
+        bool whole = false;    // every row read
+        std::size_t rows = 0;  // rows read (before the problem, when not whole)
+        std::string problem;   // SQLite's words when the table could not be read to the end
+    };
+    std::string problem;                  // why SQLite could not read the file at all; empty when it could
+    std::vector<Table> tables;            // Kring's tables, in a fixed order
+    std::vector<std::string> integrity;   // the first lines of SQLite's integrity check
+    std::vector<SnapshotInfo> snapshots;  // the snapshots whose saved map reads whole
+};
+DamageReport inspectDamage(const std::string& path);
+// The advice that ends the message of a Damaged error SQLite raised; `kring validate` tells more.
+inline constexpr std::string_view kDamagedAdvice = "; restore a copy, or try 'kring validate' to see what is left";
 
 // Schema version written by this Kring; files of every older version are migrated on open.
 inline constexpr int kSchemaVersion = 2;
