@@ -141,7 +141,7 @@ void addLayoutCommands(CLI::App& app, Registry& registry) {
         ->check(CLI::IsMember({"ring", "sfdp", "neato", "circo"}));
     sub->add_option("--group-by", *groupBy, "Sectors within a ring: domain, kind, owner or none")
         ->check(CLI::IsMember({"domain", "kind", "owner", "none"}));
-    sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"json"}));
+    sub->add_option("--format", *format, "Output format")->check(formatChoice({"json"}));
     sub->add_flag("--include-residents", *residents, "Place residents too");
     registry.add(sub, [=] {
         Project p = Project::open(*path, Project::Mode::ReadOnly);
