@@ -326,3 +326,40 @@ TEST_CASE("viewer ui: propose division previews a plan, applies it as one undoab
     CHECK(app.proposal() == nullptr);  // stale: the map changed
     CHECK_FALSE(app.applyProposal());
 }
+
+TEST_CASE("viewer ui: a startup session's large type is not saved as the general interface size") {
+    TempDir dir;
+    const std::string path = makeProject(dir);
+    std::string ini;
+    {
+        HeadlessUi ui;
+        ViewerSettings settings;
+        registerSettingsHandler(settings);
+        settings.uiScale = 1.25f;
+        ViewerApp app(settings);
+        REQUIRE(app.open(path));
+        app.setSessionMode(true);
+        REQUIRE(app.takeFontRebuild());
+        ui.frame(app, {-100, -100}, false);
+        CHECK(app.uiScale() == doctest::Approx(1.5f));
+        CHECK(settings.uiScale == doctest::Approx(1.25f));
+        ini = ImGui::SaveIniSettingsToMemory();  // what quitting in the session writes
+        CHECK(ini.find("UiScale=1.25") != std::string::npos);
+        CHECK(ini.find("UiScale=1.50") == std::string::npos);
+
+        // Leaving the session gives back the size from before it.
+        app.setSessionMode(false);
+        CHECK(app.takeFontRebuild());
+        ui.frame(app, {-100, -100}, false);
+        CHECK(app.uiScale() == doctest::Approx(1.25f));
+        CHECK(settings.uiScale == doctest::Approx(1.25f));
+    }
+    // The next start without --session reads the size the user had.
+    HeadlessUi ui;
+    ViewerSettings settings;
+    registerSettingsHandler(settings);
+    ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+    ViewerApp app(settings);
+    CHECK(app.uiScale() == doctest::Approx(1.25f));
+    CHECK_FALSE(app.sessionMode());
+}

@@ -457,14 +457,21 @@ void ViewerApp::drawDialogs() {
 }
 
 void ViewerApp::rememberView() {
-    if (!ctx_.project) return;
+    // The session's view (at the team, names readable) is not the file's last view either.
+    if (!ctx_.project || sessionMode_) return rememberPreferences();
     const SavedView now{ctx_.canvas.view().zoom, ctx_.canvas.view().centre.x, ctx_.canvas.view().centre.y};
     SavedView& stored = settings_.views[std::filesystem::absolute(ctx_.project->path()).string()];
     if (!(stored == now)) {
         stored = now;
         ImGui::MarkIniSettingsDirty();
     }
-    const float scale = ctx_.uiScale;
+    rememberPreferences();
+}
+
+void ViewerApp::rememberPreferences() {
+    // A startup session's large type is for the projector, not the user's general size: the
+    // scale from before the session is the one to keep for the next start.
+    const float scale = sessionMode_ ? scaleBeforeSession_ : ctx_.uiScale;
     if (settings_.uiScale != scale || settings_.language != language()) {
         settings_.uiScale = scale;
         settings_.language = language();

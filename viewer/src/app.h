@@ -77,6 +77,7 @@ private:
     void deleteSelection();
     void exportPicture(const std::string& path);
     void rememberView();
+    void rememberPreferences();
     void showReadableNames();
 
     ViewerSettings& settings_;
