@@ -19,6 +19,7 @@
 #include "app.h"
 #include "file_dialog.h"
 #include "i18n.h"
+#include "input_queue.h"
 #include "kring/storage/project.h"
 #include "support/builders.h"
 #include "support/temp_dir.h"
@@ -52,6 +53,16 @@ struct HeadlessUi {
         app.frame();
         ImGui::Render();
     }
+
+    // A frame fed from the input queue, as kring-view's main loop feeds it.
+    void queuedFrame(ViewerApp& app) {
+        input.apply(ImGui::GetIO());
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+    }
+
+    InputQueue input;
 };
 
 std::string makeProject(const TempDir& dir) {
@@ -362,4 +373,88 @@ TEST_CASE("viewer ui: a startup session's large type is not saved as the general
     ViewerApp app(settings);
     CHECK(app.uiScale() == doctest::Approx(1.25f));
     CHECK_FALSE(app.sessionMode());
+}
+
+namespace {
+
+Point centreOf(const Panel& panel) {
+    return {(panel.tabMin().x + panel.tabMax().x) / 2.0, (panel.tabMin().y + panel.tabMax().y) / 2.0};
+}
+
+// A tap: the pointer arrives, presses and lets go between two frames.
+void tap(InputQueue& input, Point at, bool withMove = true) {
+    if (withMove) input.mouseMoved(static_cast<float>(at.x), static_cast<float>(at.y));
+    input.mouseButton(0, true);
+    input.mouseButton(0, false);
+}
+
+}  // namespace
+
+TEST_CASE("input queue: a move, press and release in one frame reach ImGui one per frame") {
+    HeadlessUi ui;
+    InputQueue& input = ui.input;
+    ImGuiIO& io = ImGui::GetIO();
+    tap(input, {40, 50});
+    CHECK(input.apply(io));
+    CHECK(io.MousePos.x == 40);
+    CHECK_FALSE(io.MouseDown[0]);
+    CHECK(input.apply(io));
+    CHECK(io.MouseDown[0]);
+    CHECK(input.apply(io));
+    CHECK_FALSE(io.MouseDown[0]);
+    CHECK_FALSE(input.pending());
+    CHECK_FALSE(input.apply(io));
+    CHECK(io.MousePos.x == 40);  // the pointer stays where it was last seen
+
+    // A key pressed and let go within a frame is seen down for a frame, with its modifier.
+    input.setModifierKeys({7}, {8}, {}, {});
+    input.key(7, true);
+    input.key(30, true);
+    input.key(30, false);
+    input.key(7, false);
+    input.apply(io);
+    CHECK(io.KeyCtrl);
+    input.apply(io);
+    CHECK(io.KeysDown[30]);
+    CHECK(io.KeyCtrl);
+    input.apply(io);
+    CHECK_FALSE(io.KeysDown[30]);
+    input.apply(io);
+    CHECK_FALSE(io.KeyCtrl);
+}
+
+TEST_CASE("viewer ui: taps delivered within one frame switch sidebar tabs and select nodes, every time") {
+    TempDir dir;
+    HeadlessUi ui;
+    setLanguage(Lang::En);
+    ViewerSettings settings;
+    ViewerApp app(settings);
+    REQUIRE(app.open(makeProject(dir)));
+    for (int i = 0; i < 3; ++i) ui.queuedFrame(app);
+    const auto& panels = app.panels();
+    REQUIRE(panels.size() >= 2);
+    REQUIRE(app.visiblePanel() == panels.front().get());
+
+    // Between two tabs ten times, the move, press and release of each tap within one frame.
+    for (int round = 0; round < 10; ++round) {
+        const Panel& target = *panels[round % 2 == 0 ? 1 : 0];
+        tap(ui.input, centreOf(target));
+        for (int i = 0; i < 5; ++i) ui.queuedFrame(app);
+        CHECK(app.visiblePanel() == &target);
+    }
+    // Every tab in turn, with the pointer already on it: press and release in one frame.
+    for (const auto& panel : panels) {
+        const Point at = centreOf(*panel);
+        ui.input.mouseMoved(static_cast<float>(at.x), static_cast<float>(at.y));
+        ui.queuedFrame(app);
+        tap(ui.input, at, false);
+        for (int i = 0; i < 4; ++i) ui.queuedFrame(app);
+        CHECK(app.visiblePanel() == panel.get());
+    }
+
+    // A node on the map, tapped: selected.
+    const NodeId ggz = app.project()->network().findByName("GGZ Noord").front();
+    tap(ui.input, screenOf(app, ggz));
+    for (int i = 0; i < 4; ++i) ui.queuedFrame(app);
+    CHECK(app.selection() == std::set<NodeId>{ggz});
 }

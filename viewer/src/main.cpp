@@ -2,6 +2,7 @@
 // kring-view: the desktop viewer. Opens FILE.kring, or the city sample when none is given.
 // [SECTION] options
 // [SECTION] window and fonts
+// [SECTION] input
 // [SECTION] screenshot and frame benchmark
 // [SECTION] main loop
 
@@ -22,6 +23,7 @@
 
 #include "app.h"
 #include "i18n.h"
+#include "input_queue.h"
 #include "settings.h"
 
 namespace {
@@ -84,6 +86,42 @@ void applyScale(float scale) {
     style.FrameRounding = 3;
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
+}
+
+// [SECTION] input
+
+// GLFW's events go into the InputQueue, which hands them to ImGui spread over frames; window
+// focus and the pointer entering go to the backend as before.
+InputQueue& inputOf(GLFWwindow* window) { return *static_cast<InputQueue*>(glfwGetWindowUserPointer(window)); }
+
+void installInputCallbacks(GLFWwindow* window, InputQueue& input) {
+    glfwSetWindowUserPointer(window, &input);
+    input.setModifierKeys({GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL}, {GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT},
+                          {GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT}, {GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER});
+    glfwSetWindowFocusCallback(window, ImGui_ImplGlfw_WindowFocusCallback);
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int entered) {
+        ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+        // While a button is held the pointer may leave the window and still drag.
+        const bool held = glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS ||
+                          glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
+        if (!entered && !held) inputOf(w).mouseLeft();
+    });
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
+        inputOf(w).mouseMoved(static_cast<float>(x), static_cast<float>(y));
+    });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int) {
+        inputOf(w).mouseButton(button, action == GLFW_PRESS);
+    });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double dx, double dy) {
+        inputOf(w).mouseWheel(static_cast<float>(dx), static_cast<float>(dy));
+    });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int) {
+        if (action != GLFW_REPEAT) inputOf(w).key(key, action == GLFW_PRESS);
+    });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) { inputOf(w).character(c); });
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    input.mouseMoved(static_cast<float>(x), static_cast<float>(y));
 }
 
 // [SECTION] screenshot and frame benchmark
@@ -173,7 +211,9 @@ int main(int argc, char** argv) {
     float appliedScale = contentScale * app.uiScale();
     loadFonts(appliedScale);
     applyScale(appliedScale);
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplGlfw_InitForOpenGL(window, false);
+    InputQueue input;
+    installInputCallbacks(window, input);
     ImGui_ImplOpenGL3_Init("#version 330");
 
     app.open(o.file);
@@ -187,6 +227,7 @@ int main(int argc, char** argv) {
     std::vector<double> frameMs, cpuMs;
     double firstFrameMs = 0;
     int frame = 0;
+    int settleFrames = 0;
     bool fullscreen = false;
     int windowed[4] = {100, 100, o.width, o.height};
     while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
@@ -202,8 +243,9 @@ int main(int argc, char** argv) {
                 glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2], windowed[3], 0);
             }
         }
-        // Idle: block until something happens, instead of drawing 60 unchanged frames a second.
-        if (batch)
+        // Idle: block until something happens, instead of drawing 60 unchanged frames a second;
+        // but not while queued input waits for its frame or ImGui is still showing what it did.
+        if (batch || input.pending() || settleFrames > 0)
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(0.5);
@@ -226,6 +268,12 @@ int main(int argc, char** argv) {
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // A click takes effect a frame after the release (a tab switches, a popup opens), and
+        // hover follows the pointer a frame late: a few frames more after every event.
+        if (input.apply(ImGui::GetIO()))
+            settleFrames = 3;
+        else if (settleFrames > 0)
+            --settleFrames;
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();

@@ -7,7 +7,10 @@ namespace kring::viewer {
 
 bool Panel::draw(ViewerContext& ctx) {
     const std::string label = std::string(name()) + "###" + id_;
-    if (!ImGui::BeginTabItem(label.c_str())) return false;
+    const bool showing = ImGui::BeginTabItem(label.c_str());
+    tabMin_ = ImGui::GetItemRectMin();
+    tabMax_ = ImGui::GetItemRectMax();
+    if (!showing) return false;
     drawContent(ctx);
     ImGui::EndTabItem();
     return true;

@@ -4,6 +4,8 @@
 // A sidebar panel: one tab, drawn only while it is the tab showing. Adding a panel is a class
 // here, a file under panels/ and one line in ViewerApp's constructor.
 
+#include <imgui.h>
+
 #include <string>
 
 #include "i18n.h"
@@ -26,6 +28,10 @@ public:
     // The tab, and the panel's content when the tab is showing. Returns whether it showed.
     bool draw(ViewerContext&);
 
+    // Where the tab was drawn last frame, in screen coordinates (for tests and scripted clicks).
+    ImVec2 tabMin() const { return tabMin_; }
+    ImVec2 tabMax() const { return tabMax_; }
+
     // Another project was opened: forget what was cached for the one before.
     virtual void onProjectOpened() {}
 
@@ -35,6 +41,7 @@ protected:
 private:
     Text title_;
     const char* id_;
+    ImVec2 tabMin_, tabMax_;
 };
 
 }  // namespace kring::viewer
