@@ -4,6 +4,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <stb_image.h>
 
@@ -457,4 +458,73 @@ TEST_CASE("viewer ui: taps delivered within one frame switch sidebar tabs and se
     tap(ui.input, screenOf(app, ggz));
     for (int i = 0; i < 4; ++i) ui.queuedFrame(app);
     CHECK(app.selection() == std::set<NodeId>{ggz});
+}
+
+TEST_CASE("viewer ui: dragging the splitter widens the sidebar, and the width is remembered") {
+    TempDir dir;
+    HeadlessUi ui;
+    ViewerSettings settings;
+    registerSettingsHandler(settings);
+    ViewerApp app(settings);
+    REQUIRE(app.open(makeProject(dir)));
+    ui.frame(app, {-100, -100}, false);
+    ui.frame(app, {-100, -100}, false);
+    const float tabsLeft = app.panels().front()->tabMin().x;
+    const Point grip{1600 - ViewerApp::kDefaultSidebarWidth - 3, 400};
+    ui.frame(app, grip, false);
+    ui.frame(app, grip, true);
+    for (int step = 1; step <= 4; ++step) ui.frame(app, {grip.x - 50 * step, grip.y}, true);
+    ui.frame(app, {grip.x - 200, grip.y}, false);
+    ui.frame(app, {-100, -100}, false);
+    CHECK(settings.sidebarWidth == doctest::Approx(ViewerApp::kDefaultSidebarWidth + 200));
+    CHECK(app.panels().front()->tabMin().x == doctest::Approx(tabsLeft - 200));
+    const std::string ini = ImGui::SaveIniSettingsToMemory();
+    CHECK(ini.find("SidebarWidth=700") != std::string::npos);
+
+    // Never wider than two thirds of the window: the map keeps its room.
+    ui.frame(app, {grip.x - 200, grip.y}, true);
+    for (int step = 1; step <= 10; ++step) ui.frame(app, {grip.x - 200 - 100 * step, grip.y}, true);
+    ui.frame(app, {100, grip.y}, false);
+    CHECK(settings.sidebarWidth <= doctest::Approx(1600.0 * 2 / 3));
+}
+
+TEST_CASE("viewer ui: a tiny window, scale 4, 2,000 partners with names of 300 characters: every panel draws") {
+    TempDir dir;
+    SmallTeam t;
+    const std::string longName(300, 'x');
+    Network& net = t.net;
+    for (int i = 0; i < 2000; ++i) {
+        const NodeId p = addNode(net, NodeKind::Organisation, std::to_string(i) + " " + longName,
+                                 i % 3 == 0 ? Ring::First : i % 3 == 1 ? Ring::Second : Ring::Outside);
+        if (i % 4 == 0) addRelation(net, p, i % 8 == 0 ? t.anna : t.bram);
+    }
+    Node anna = net.node(t.anna);
+    anna.name = "Anna " + longName;
+    UpdateNodeCommand(anna).apply(net);
+    const std::string path = dir.file("groot.kring");
+    Project::createFrom(path, net);
+
+    HeadlessUi ui;
+    ImGui::GetIO().DisplaySize = {320, 240};
+    ViewerSettings settings;
+    settings.uiScale = 4.0f;
+    ViewerApp app(settings);
+    REQUIRE(app.open(path));
+    app.proposeDivision(true);
+    for (Lang lang : {Lang::Nl, Lang::En}) {
+        setLanguage(lang);
+        for (const auto& panel : app.panels()) {
+            REQUIRE(app.showPanel(panel->id()));
+            for (int i = 0; i < 3; ++i) ui.frame(app, {300, 120}, false);
+            CHECK(app.visiblePanel() == panel.get());
+            // The sidebar stays inside the window, and the map keeps a third of it.
+            const ImGuiWindow* sidebar = ImGui::FindWindowByName("##sidebar");
+            REQUIRE(sidebar != nullptr);
+            CHECK(sidebar->Pos.x >= 320.0f / 3 - 1);
+            CHECK(sidebar->Pos.x + sidebar->Size.x <= 320.0f);
+        }
+    }
+    CHECK(app.proposal() != nullptr);
+    // Scale 4 in a window of 240 pixels high would leave no room: it is drawn at scale 1.
+    CHECK(app.uiScale() == doctest::Approx(1.0f));
 }

@@ -12,6 +12,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -29,14 +30,14 @@
 #include "panels/inspector.h"
 #include "panels/owners.h"
 #include "panels/partners.h"
-#include "panels/profile.h"
 #include "panels/snapshots.h"
+#include "widgets.h"
 
 namespace kring::viewer {
 
 ViewerApp::ViewerApp(ViewerSettings& settings) : settings_(settings), layoutAlgorithm_(makeLayout("ring")) {
     ctx_.style.lang = language();
-    if (settings_.uiScale > 0) ctx_.uiScale = settings_.uiScale;
+    if (settings_.uiScale > 0) ctx_.uiScale = chosenScale_ = settings_.uiScale;
     panels_.push_back(std::make_unique<InspectorPanel>());
     panels_.push_back(std::make_unique<PartnersPanel>());
     panels_.push_back(std::make_unique<GapsPanel>());
@@ -44,7 +45,6 @@ ViewerApp::ViewerApp(ViewerSettings& settings) : settings_(settings), layoutAlgo
     owners_ = owners.get();
     panels_.push_back(std::move(owners));
     panels_.push_back(std::make_unique<FiltersPanel>());
-    panels_.push_back(std::make_unique<ProfilePanel>());
     panels_.push_back(std::make_unique<SnapshotsPanel>());
 }
 ViewerApp::~ViewerApp() = default;
@@ -55,12 +55,13 @@ void ViewerApp::setSessionMode(bool on) {
     sessionMode_ = on;
     focusQuickAdd_ = on;
     if (on) {
-        scaleBeforeSession_ = ctx_.uiScale;
-        ctx_.uiScale = std::max(ctx_.uiScale, 1.5f);
+        scaleBeforeSession_ = chosenScale_;
+        chosenScale_ = std::max(chosenScale_, 1.5f);
         showReadableNames();
     } else {
-        ctx_.uiScale = scaleBeforeSession_;
+        chosenScale_ = scaleBeforeSession_;
     }
+    ctx_.uiScale = chosenScale_;
     fontRebuild_ = true;
 }
 
@@ -285,8 +286,8 @@ void ViewerApp::drawMenuBar() {
         if (ImGui::BeginMenu(tr(Text::MenuUiScale))) {
             for (float s : {1.0f, 1.25f, 1.5f, 2.0f, 2.5f}) {
                 const std::string label = std::to_string(static_cast<int>(s * 100)) + "%";
-                if (ImGui::MenuItem(label.c_str(), nullptr, ctx_.uiScale == s)) {
-                    ctx_.uiScale = s;
+                if (ImGui::MenuItem(label.c_str(), nullptr, chosenScale_ == s)) {
+                    chosenScale_ = s;
                     fontRebuild_ = true;
                 }
             }
@@ -295,9 +296,18 @@ void ViewerApp::drawMenuBar() {
         ImGui::EndMenu();
     }
     if (ctx_.project) {
-        const std::string name = ctx_.project->network().info().name;
-        ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(name.c_str()).x - 16);
-        ImGui::TextUnformatted(name.c_str());
+        // The project's name at the right, cut short (whole in a tooltip) rather than over the menus.
+        const std::string& name = ctx_.project->network().info().name;
+        const float room = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - 16;
+        const float width = std::min(ImGui::CalcTextSize(name.c_str()).x, room);
+        if (width > 0) {
+            ImGui::SameLine(ImGui::GetWindowWidth() - width - 16);
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::Dummy({width, ImGui::GetTextLineHeight()});
+            ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, {at.x + width, at.y + ImGui::GetTextLineHeight()},
+                                      at.x + width, at.x + width, name.c_str(), nullptr, nullptr);
+            tooltipIfCut(name.c_str(), width);
+        }
     }
     ImGui::EndMainMenuBar();
 }
@@ -306,7 +316,7 @@ void ViewerApp::drawMenuBar() {
 
 void ViewerApp::drawCanvasWindow() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float sidebar = sessionMode_ ? 0.0f : 340.0f * ctx_.uiScale;
+    const float sidebar = sessionMode_ ? 0.0f : sidebarWidth() + splitterWidth();
     const float status = ImGui::GetFrameHeight() + 4;
     const float quickAdd = sessionMode_ ? ImGui::GetFrameHeightWithSpacing() * 1.6f : 0;
     ImGui::SetNextWindowPos({vp->WorkPos.x, vp->WorkPos.y + quickAdd});
@@ -329,21 +339,69 @@ void ViewerApp::drawCanvasWindow() {
 
 // [SECTION] sidebar panels
 
+// The sidebar's width in pixels: the user's (stored at scale 1, so it grows with the type),
+// never so wide that the map has less than a third of the window.
+float ViewerApp::sidebarWidth() const {
+    const float stored = settings_.sidebarWidth > 0 ? settings_.sidebarWidth : kDefaultSidebarWidth;
+    const float window = ImGui::GetMainViewport()->WorkSize.x;
+    return std::max(std::min(stored * ctx_.uiScale, window * 2 / 3), std::min(160.0f, window / 2));
+}
+
+float ViewerApp::splitterWidth() const { return std::round(6.0f * ctx_.uiScale); }
+
+// A strip between map and sidebar; dragging it sets the sidebar's width.
+void ViewerApp::drawSplitter() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float width = sidebarWidth(), grip = splitterWidth();
+    const float status = ImGui::GetFrameHeight() + 4;
+    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - width - grip, vp->WorkPos.y});
+    ImGui::SetNextWindowSize({grip, vp->WorkSize.y - status});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, {1, 1});
+    ImGui::Begin("##splitter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
+    ImGui::InvisibleButton("##grip", ImGui::GetContentRegionAvail());
+    const bool active = ImGui::IsItemActive();
+    if (active || ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float x = std::round((a.x + b.x) / 2);
+    ImGui::GetWindowDrawList()->AddLine({x, a.y}, {x, b.y}, ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive
+                                                                            : ImGui::IsItemHovered() ? ImGuiCol_SeparatorHovered
+                                                                                                     : ImGuiCol_Separator),
+                                        active ? 3.0f : 1.0f);
+    if (active && ImGui::GetIO().MouseDelta.x != 0) {
+        settings_.sidebarWidth = (width - ImGui::GetIO().MouseDelta.x) / ctx_.uiScale;
+        settings_.sidebarWidth = sidebarWidth() / ctx_.uiScale;  // kept within the window's limits
+        ImGui::MarkIniSettingsDirty();
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+}
+
 void ViewerApp::drawSidebar() {
     if (sessionMode_) return;
+    drawSplitter();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float width = 340.0f * ctx_.uiScale;
+    const float width = sidebarWidth();
     const float status = ImGui::GetFrameHeight() + 4;
     ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - width, vp->WorkPos.y});
     ImGui::SetNextWindowSize({width, vp->WorkSize.y - status});
     ImGui::Begin("##sidebar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
     visiblePanel_ = nullptr;
-    if (ctx_.project && ImGui::BeginTabBar("##tabs")) {
+    // Tabs keep their whole names; when the sidebar is too narrow for all of them the bar scrolls.
+    if (ctx_.project && ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
         for (const auto& panel : panels_)
-            if (panel->draw(ctx_)) visiblePanel_ = panel.get();
+            if (panel->draw(ctx_, panel->id() == panelToShow_)) visiblePanel_ = panel.get();
+        panelToShow_.clear();
         ImGui::EndTabBar();
     }
     ImGui::End();
+}
+
+bool ViewerApp::showPanel(const std::string& id) {
+    for (const auto& panel : panels_)
+        if (panel->id() == id) panelToShow_ = id;
+    return panelToShow_ == id;
 }
 
 void ViewerApp::proposeDivision(bool backups) { owners_->proposeDivision(ctx_, backups); }
@@ -471,7 +529,7 @@ void ViewerApp::rememberView() {
 void ViewerApp::rememberPreferences() {
     // A startup session's large type is for the projector, not the user's general size: the
     // scale from before the session is the one to keep for the next start.
-    const float scale = sessionMode_ ? scaleBeforeSession_ : ctx_.uiScale;
+    const float scale = sessionMode_ ? scaleBeforeSession_ : chosenScale_;
     if (settings_.uiScale != scale || settings_.language != language()) {
         settings_.uiScale = scale;
         settings_.language = language();
@@ -493,7 +551,20 @@ void ViewerApp::exportPicture(const std::string& path) {
     ctx_.status = std::string(tr(Text::ExportDone)) + ": " + path + " (" + ctx_.scene.footer + ")";
 }
 
+// The scale the interface is drawn at: the one chosen, but never so large that the window
+// holds fewer than about a dozen lines (a window of 240 pixels high is drawn at scale 1).
+void ViewerApp::fitScaleToWindow() {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    float scale = chosenScale_;
+    if (display.x > 0 && display.y > 0) scale = std::min(scale, std::max(0.5f, std::min(display.y / 240, display.x / 320)));
+    if (scale != ctx_.uiScale) {
+        ctx_.uiScale = scale;
+        fontRebuild_ = true;
+    }
+}
+
 void ViewerApp::frame() {
+    fitScaleToWindow();
     refreshCaches();
     handleShortcuts();
     drawMenuBar();

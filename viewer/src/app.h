@@ -32,9 +32,11 @@ public:
     void frame();
 
     bool quitRequested() const { return quit_; }
+    // The interface scale drawn at: the one chosen, made smaller where the window is too small.
     float uiScale() const { return ctx_.uiScale; }
     // True once after the user changed the UI scale: the font atlas must be rebuilt.
     bool takeFontRebuild() { return std::exchange(fontRebuild_, false); }
+    bool fontRebuildPending() const { return fontRebuild_; }
     bool fullscreenRequested() const { return fullscreen_; }
     MapCanvas& canvas() { return ctx_.canvas; }
     const Scene& scene() const { return ctx_.scene; }
@@ -49,6 +51,10 @@ public:
     // The sidebar's panels, in tab order, and the one showing (nullptr in a startup session).
     const std::vector<std::unique_ptr<Panel>>& panels() const { return panels_; }
     const Panel* visiblePanel() const { return visiblePanel_; }
+    // Shows the panel with this id (Panel::id()) from the next frame; false if there is none.
+    bool showPanel(const std::string& id);
+    // The sidebar's width at scale 1 until the user drags the splitter.
+    static constexpr float kDefaultSidebarWidth = 500.0f;
 
     // Runs a command through the project; errors become the error dialog. Returns success.
     bool run(CommandPtr command) { return ctx_.run(std::move(command)); }
@@ -70,6 +76,9 @@ private:
     void drawMenuBar();
     void drawCanvasWindow();
     void drawSidebar();
+    void drawSplitter();
+    float sidebarWidth() const;
+    float splitterWidth() const;
     void drawQuickAdd();
     void drawStatusBar();
     void drawDialogs();
@@ -77,6 +86,7 @@ private:
     void deleteSelection();
     void exportPicture(const std::string& path);
     void rememberView();
+    void fitScaleToWindow();
     void rememberPreferences();
     void showReadableNames();
 
@@ -85,6 +95,7 @@ private:
     std::vector<std::unique_ptr<Panel>> panels_;
     OwnersPanel* owners_ = nullptr;  // one of panels_, for the division API above
     const Panel* visiblePanel_ = nullptr;
+    std::string panelToShow_;
 
     std::unique_ptr<LayoutAlgorithm> layoutAlgorithm_;
     Layout layout_;
@@ -103,6 +114,7 @@ private:
     bool sessionMode_ = false;
     bool fullscreen_ = false;
     bool quit_ = false;
+    float chosenScale_ = 1.0f;  // the View menu's, --scale's or the session's
     float scaleBeforeSession_ = 1.0f;
     bool fontRebuild_ = false;
 };

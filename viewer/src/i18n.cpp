@@ -24,7 +24,7 @@ constexpr Entry kTexts[] = {
     {"Startup session", "Startbijeenkomst"}, {"Full screen", "Volledig scherm"},
     {"Panels", "Panelen"},
     {"Inspector", "Eigenschappen"}, {"Partners", "Partners"}, {"Legend", "Legenda"},
-    {"Neighbourhood profile", "Wijkprofiel"}, {"Snapshots", "Versies"}, {"Filters", "Filters"},
+    {"Profile", "Wijkprofiel"}, {"Snapshots", "Versies"}, {"Filters", "Filters"},
     {"Name", "Naam"}, {"Kind", "Soort"}, {"Ring", "Ring"}, {"Life domains", "Leefgebieden"},
     {"Owner", "Relatiebeheerder"}, {"Backup", "Tweede beheerder"}, {"Notes", "Notities"}, {"Tags", "Labels"},
     {"Discipline", "Discipline"}, {"Hours per month", "Uren per maand"}, {"Signaller", "Signaleerder"},

@@ -41,8 +41,23 @@ struct Options {
     std::string lang;
     float scale = 0;
     bool session = false;
+    std::string panel;
+    std::string size;
     int width = 1600, height = 900;
 };
+
+// "1280" (16:9) or "1280x720"; false when it is neither or out of range.
+bool parseSize(const std::string& text, int& width, int& height) {
+    int w = 0, h = 0;
+    char x = 0;
+    const int read = std::sscanf(text.c_str(), "%d%c%d", &w, &x, &h);
+    if (read == 1) h = w * 9 / 16;
+    else if (read != 3 || (x != 'x' && x != 'X')) return false;
+    if (w < 320 || w > 8192 || h < 200 || h > 8192) return false;
+    width = w;
+    height = h;
+    return true;
+}
 
 std::string defaultSample(const char* argv0) {
     namespace fs = std::filesystem;
@@ -160,8 +175,13 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 1000000));
     cli.add_option("--lang", o.lang, "Interface language (default: from LANG)")->check(CLI::IsMember({"nl", "en"}));
     cli.add_option("--scale", o.scale, "Interface size, e.g. 1.5 on a projector")->check(CLI::Range(0.5, 4.0));
+    cli.add_option("--panel", o.panel, "The sidebar panel to show first: inspector, partners, gaps, owners, …");
     cli.add_flag("--session", o.session, "Start in startup-session mode (quick add, large type)");
-    cli.add_option("--size", o.width, "Window width in pixels")->check(CLI::Range(320, 8192));
+    cli.add_option("--size", o.size, "Window size in pixels: WIDTH (16:9) or WIDTHxHEIGHT, from 320x200")
+        ->check([](const std::string& text) {
+            int w = 0, h = 0;
+            return parseSize(text, w, h) ? std::string() : "expected WIDTH or WIDTHxHEIGHT, from 320x200 to 8192x8192";
+        });
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -179,7 +199,7 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    o.height = o.width * 9 / 16;
+    if (!o.size.empty()) parseSize(o.size, o.width, o.height);
     GLFWwindow* window = glfwCreateWindow(o.width, o.height, "Kring", nullptr, nullptr);
     if (!window) {
         std::cerr << "kring-view: cannot open a window with OpenGL 3.3 on this display.\n";
@@ -217,6 +237,12 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init("#version 330");
 
     app.open(o.file);
+    if (!o.panel.empty() && !app.showPanel(o.panel)) {
+        std::cerr << "kring-view: --panel " << o.panel << ": no such panel; the panels are";
+        for (const auto& panel : app.panels()) std::cerr << ' ' << panel->id();
+        std::cerr << '\n';
+        return 2;
+    }
     if (!app.project() && (!o.screenshot.empty() || o.benchFrames > 0)) {
         std::cerr << "kring-view: " << app.lastError() << '\n';
         return 1;
@@ -295,6 +321,7 @@ int main(int argc, char** argv) {
             break;
         }
         glfwSwapBuffers(window);
+        if (app.fontRebuildPending()) settleFrames = std::max(settleFrames, 1);  // the new size now, not at the next event
         const auto frameEnd = Clock::now();
         if (frame == 1) firstFrameMs = std::chrono::duration<double, std::milli>(frameEnd - started).count();
         if (o.benchFrames > 0) {

@@ -26,6 +26,8 @@ void readLine(ImGuiContext*, ImGuiSettingsHandler* h, void* entry, const char* l
         float scale = 0;
         if (std::sscanf(line, "Language=%7s", lang) == 1) of(h).language = std::strcmp(lang, "nl") == 0 ? Lang::Nl : Lang::En;
         if (std::sscanf(line, "UiScale=%f", &scale) == 1 && scale >= 0.5f && scale <= 4.0f) of(h).uiScale = scale;
+        float width = 0;
+        if (std::sscanf(line, "SidebarWidth=%f", &width) == 1 && width >= 100 && width <= 8192) of(h).sidebarWidth = width;
         return;
     }
     auto* view = static_cast<SavedView*>(entry);
@@ -38,6 +40,7 @@ void writeAll(ImGuiContext*, ImGuiSettingsHandler* h, ImGuiTextBuffer* out) {
     out->appendf("[%s][General]\n", h->TypeName);
     if (s.language) out->appendf("Language=%s\n", *s.language == Lang::Nl ? "nl" : "en");
     if (s.uiScale > 0) out->appendf("UiScale=%.2f\n", s.uiScale);
+    if (s.sidebarWidth > 0) out->appendf("SidebarWidth=%.0f\n", s.sidebarWidth);
     out->append("\n");
     for (const auto& [path, v] : s.views) {
         if (path.find(']') != std::string::npos || path.find('\n') != std::string::npos) continue;

@@ -2,7 +2,7 @@
 #pragma once
 
 // What kring-view remembers between runs, stored in its ImGui .ini file: the language, the
-// interface size and, per project file, the last zoom and pan.
+// interface size, the sidebar's width and, per project file, the last zoom and pan.
 
 #include <map>
 #include <optional>
@@ -20,6 +20,7 @@ struct SavedView {
 struct ViewerSettings {
     std::optional<Lang> language;
     float uiScale = 0;  // 0: not stored yet
+    float sidebarWidth = 0;  // at scale 1; 0: the default
     std::map<std::string, SavedView> views;  // by absolute project path
 };
 

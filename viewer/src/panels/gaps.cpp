@@ -4,8 +4,21 @@
 #include <imgui.h>
 
 #include "kring/core/error.h"
+#include "widgets.h"
 
 namespace kring::viewer {
+
+void GapsPanel::drawProfile(ViewerContext& ctx) {
+    const Network& net = ctx.network();
+    for (const auto& d : net.info().domains) {
+        const auto it = net.info().need.find(d);
+        float need = it == net.info().need.end() ? 0.0f : static_cast<float>(it->second);
+        ImGui::PushID(d.c_str());
+        ImGui::SliderFloat(d.c_str(), &need, 0.0f, 5.0f, "%.1f", ImGuiSliderFlags_AlwaysClamp);
+        if (ImGui::IsItemDeactivatedAfterEdit()) ctx.run(makeSetNeed(net, d, need));
+        ImGui::PopID();
+    }
+}
 
 void GapsPanel::drawContent(ViewerContext& ctx) {
     const Network& net = ctx.network();
@@ -19,6 +32,8 @@ void GapsPanel::drawContent(ViewerContext& ctx) {
         gapsRevision_ = net.revision();
     }
     const Lang l = language();
+    // The neighbourhood profile weighs the gaps (a life domain's need), so it is edited here.
+    if (ImGui::CollapsingHeader(tr(Text::PanelProfile))) drawProfile(ctx);
     ImGui::SliderInt(tr(Text::MinSeverity), &minSeverity_, 0, 100, "%d", ImGuiSliderFlags_AlwaysClamp);
     ImGui::BeginChild("##gaps");
     bool any = false;
@@ -33,7 +48,7 @@ void GapsPanel::drawContent(ViewerContext& ctx) {
         ImGui::TextColored(colour, "%3d", g.severity);
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0);
-        if (ImGui::Selectable(g.message.in(l).c_str(), false, ImGuiSelectableFlags_AllowItemOverlap)) {
+        if (wrappedSelectable("##gap", g.message.in(l).c_str(), false)) {
             // Focus the map on what the gap is about.
             ctx.selection.clear();
             for (NodeId id : g.nodes)

@@ -2,6 +2,7 @@
 #pragma once
 
 // The gaps found in the map, most severe first; clicking one selects and focuses its nodes.
+// Above them the neighbourhood profile, the need per life domain that the gap rules weigh.
 
 #include <cstdint>
 
@@ -19,6 +20,8 @@ protected:
     void drawContent(ViewerContext&) override;
 
 private:
+    static void drawProfile(ViewerContext&);
+
     GapReport gaps_;  // rerun only when the network changes
     std::uint64_t gapsRevision_ = ~0ull;
     int minSeverity_ = 0;

@@ -10,6 +10,7 @@
 
 #include "kring/analysis/gaps.h"
 #include "kring/core/error.h"
+#include "widgets.h"
 
 namespace kring::viewer {
 
@@ -77,7 +78,9 @@ void OwnersPanel::drawDivisionProposal(ViewerContext& ctx) {
     };
     const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * 12.0f,
                                   ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(plan.assignments.size() + 2));
-    if (ImGui::BeginTable("##proposal", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV,
+    if (ImGui::BeginTable("##proposal", 3,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                              ImGuiTableFlags_Resizable,
                           {0, height})) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr(Text::Partner));
@@ -95,22 +98,26 @@ void OwnersPanel::drawDivisionProposal(ViewerContext& ctx) {
                 if (ImGui::Selectable(nameOf(a.partner), ctx.selection.count(a.partner) > 0,
                                       ImGuiSelectableFlags_SpanAllColumns))
                     ctx.selectAndFocus(a.partner);
-                if (ImGui::IsItemHovered() && !a.reasons.empty()) {
+                // The whole name and the reasons, over the partner's column only.
+                if (ImGui::IsItemHovered() && (ImGui::TableGetColumnFlags(0) & ImGuiTableColumnFlags_IsHovered)) {
                     ImGui::BeginTooltip();
-                    ImGui::TextUnformatted(tr(Text::Why));
+                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+                    ImGui::TextUnformatted(nameOf(a.partner));
+                    if (!a.reasons.empty()) ImGui::TextDisabled("%s", tr(Text::Why));
                     for (const Bilingual& r : a.reasons) ImGui::BulletText("%s", r.in(lang).c_str());
+                    ImGui::PopTextWrapPos();
                     ImGui::EndTooltip();
                 }
                 ImGui::PopID();
                 ImGui::TableNextColumn();
                 const ImVec4 changed(0.0f, 0.45f, 0.7f, 1.0f);
                 if (a.owner.changed) ImGui::PushStyleColor(ImGuiCol_Text, changed);
-                ImGui::TextUnformatted(nameOf(a.owner.member));
+                cellText(nameOf(a.owner.member));
                 if (a.owner.changed) ImGui::PopStyleColor();
                 ImGui::TableNextColumn();
                 if (a.backup) {
                     if (a.backup->changed) ImGui::PushStyleColor(ImGuiCol_Text, changed);
-                    ImGui::TextUnformatted(nameOf(a.backup->member));
+                    cellText(nameOf(a.backup->member));
                     if (a.backup->changed) ImGui::PopStyleColor();
                 }
             }
@@ -158,9 +165,10 @@ void OwnersPanel::drawLoads(ViewerContext& ctx) {
     auto partnerRow = [&](NodeId id) {
         const Node& p = net.node(id);
         ImGui::PushID(static_cast<int>(id));
-        if (ImGui::Selectable(p.displayName().c_str(), ctx.selection.count(id) > 0, 0,
-                              {ImGui::GetContentRegionAvail().x * 0.55f, 0}))
+        const float nameWidth = ImGui::GetContentRegionAvail().x * 0.55f;
+        if (ImGui::Selectable(p.displayName().c_str(), ctx.selection.count(id) > 0, 0, {nameWidth, 0}))
             ctx.selectAndFocus(id);
+        tooltipIfCut(p.displayName().c_str(), nameWidth);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(-1);
         const Node* current = net.findNode(p.owner);
@@ -177,15 +185,21 @@ void OwnersPanel::drawLoads(ViewerContext& ctx) {
         const auto& mine = owned[m];
         const double load = perRelation * (static_cast<double>(mine.size()) + backupShare * backups[m]);
         const double capacity = member.hoursPerMonth;
-        char header[256];
-        std::snprintf(header, sizeof header, "%s — %zu %s, %.1f / %.1f %s###m%llu", member.name.c_str(), mine.size(),
-                      tr(Text::OwnedRelations), load, capacity, tr(Text::HoursShort), static_cast<unsigned long long>(m));
-        const bool open = ImGui::TreeNode(header);
-        // Load against capacity; red when the member has more relations than hours.
+        ImGui::PushID(static_cast<int>(m));
+        const bool open = ImGui::TreeNode("##member", "%s", member.name.c_str());
+        tooltipIfCut(member.name.c_str(), ImGui::GetItemRectSize().x - ImGui::GetTreeNodeToLabelSpacing());
+        ImGui::PopID();
+        // Load against capacity, the figures on the bar; orange when the member has more
+        // relations than hours. Light fills, so the dark figures stay readable on them.
         const float share = capacity > 0 ? static_cast<float>(load / capacity) : (load > 0 ? 1.0f : 0.0f);
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, share > 1.0f ? ImVec4(0.84f, 0.37f, 0.0f, 1) : ImVec4(0.0f, 0.45f, 0.7f, 1));
-        ImGui::ProgressBar(std::min(share, 1.0f), {-1, 4});
+        char figures[128];
+        std::snprintf(figures, sizeof figures, "%zu %s · %.1f / %.1f %s", mine.size(), tr(Text::OwnedRelations), load,
+                      capacity, tr(Text::HoursShort));
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
+                              share > 1.0f ? ImVec4(0.98f, 0.66f, 0.40f, 1) : ImVec4(0.62f, 0.80f, 0.94f, 1));
+        ImGui::ProgressBar(std::min(share, 1.0f), {-1, 0}, figures);
         ImGui::PopStyleColor();
+        tooltipIfCut(figures, ImGui::GetItemRectSize().x);
         if (open) {
             for (NodeId p : mine) partnerRow(p);
             ImGui::TreePop();

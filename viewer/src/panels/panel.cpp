@@ -5,9 +5,9 @@
 
 namespace kring::viewer {
 
-bool Panel::draw(ViewerContext& ctx) {
+bool Panel::draw(ViewerContext& ctx, bool select) {
     const std::string label = std::string(name()) + "###" + id_;
-    const bool showing = ImGui::BeginTabItem(label.c_str());
+    const bool showing = ImGui::BeginTabItem(label.c_str(), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
     tabMin_ = ImGui::GetItemRectMin();
     tabMax_ = ImGui::GetItemRectMax();
     if (!showing) return false;

@@ -26,7 +26,8 @@ public:
     const char* id() const { return id_; }
 
     // The tab, and the panel's content when the tab is showing. Returns whether it showed.
-    bool draw(ViewerContext&);
+    // select: make this the tab showing.
+    bool draw(ViewerContext&, bool select = false);
 
     // Where the tab was drawn last frame, in screen coordinates (for tests and scripted clicks).
     ImVec2 tabMin() const { return tabMin_; }

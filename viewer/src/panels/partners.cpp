@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "widgets.h"
+
 namespace kring::viewer {
 
 void PartnersPanel::drawContent(ViewerContext& ctx) {
@@ -25,21 +27,39 @@ void PartnersPanel::drawContent(ViewerContext& ctx) {
         listedSearch_ = search_;
         listedResidents_ = ctx.filter.includeResidents;
     }
-    ImGui::BeginChild("##list");
+    // Name and kind in columns the user can widen; a name cut at its column's edge is whole
+    // in a tooltip.
+    if (!ImGui::BeginTable("##list", 2,
+                           ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                               ImGuiTableFlags_BordersInnerV))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(Text::Name), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr(Text::Kind), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(listed_.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Node* n = net.findNode(listed_[static_cast<std::size_t>(i)]);
             if (!n) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(n->id));
-            if (ImGui::Selectable(n->displayName().c_str(), ctx.selection.count(n->id) > 0)) ctx.selectAndFocus(n->id);
-            ImGui::SameLine(ImGui::GetWindowWidth() - 90);
-            ImGui::TextDisabled("%s", std::string(label(n->kind, language())).c_str());
+            const float width = ImGui::GetContentRegionAvail().x;
+            if (ImGui::Selectable(n->displayName().c_str(), ctx.selection.count(n->id) > 0,
+                                  ImGuiSelectableFlags_SpanAllColumns))
+                ctx.selectAndFocus(n->id);
+            if (ImGui::TableGetColumnFlags(0) & ImGuiTableColumnFlags_IsHovered)
+                tooltipIfCut(n->displayName().c_str(), width);
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            cellText(std::string(label(n->kind, language())).c_str());
+            ImGui::PopStyleColor();
             ImGui::PopID();
         }
     }
-    ImGui::EndChild();
+    ImGui::EndTable();
 }
 
 }  // namespace kring::viewer
