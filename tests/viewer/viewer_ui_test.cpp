@@ -528,3 +528,37 @@ TEST_CASE("viewer ui: a tiny window, scale 4, 2,000 partners with names of 300 c
     // Scale 4 in a window of 240 pixels high would leave no room: it is drawn at scale 1.
     CHECK(app.uiScale() == doctest::Approx(1.0f));
 }
+
+TEST_CASE("viewer settings: window placement and recent files survive a restart; File › Open recent reopens") {
+    TempDir dir;
+    const std::string first = makeProject(dir);
+    const std::string second = dir.file("tweede.kring");
+    std::filesystem::copy_file(first, second);
+    std::string ini;
+    {
+        HeadlessUi ui;
+        ViewerSettings settings;
+        registerSettingsHandler(settings);
+        ViewerApp app(settings);
+        REQUIRE(app.open(first));
+        REQUIRE(app.open(second));
+        REQUIRE(app.open(first));
+        settings.window = {40, 60, 1280, 720};
+        ui.frame(app, {-100, -100}, false);
+        REQUIRE(settings.recentFiles.size() == 2);  // each once, the latest first
+        CHECK(settings.recentFiles[0] == std::filesystem::absolute(first).string());
+        CHECK(settings.recentFiles[1] == std::filesystem::absolute(second).string());
+        ini = ImGui::SaveIniSettingsToMemory();
+    }
+    HeadlessUi ui;
+    ViewerSettings settings;
+    registerSettingsHandler(settings);
+    ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+    CHECK(settings.window == WindowPlacement{40, 60, 1280, 720});
+    REQUIRE(settings.recentFiles.size() == 2);
+    CHECK(settings.recentFiles[1] == std::filesystem::absolute(second).string());
+
+    for (int i = 0; i < 12; ++i) settings.addRecentFile("/tmp/project" + std::to_string(i) + ".kring");
+    CHECK(settings.recentFiles.size() == ViewerSettings::kMaxRecentFiles);
+    CHECK(settings.recentFiles.front() == "/tmp/project11.kring");
+}

@@ -97,6 +97,8 @@ bool ViewerApp::open(const std::string& path) {
             ctx_.canvas.requestFit();
         }
         ctx_.status = path;
+        settings_.addRecentFile(std::filesystem::absolute(ctx_.project->path()).string());
+        ImGui::MarkIniSettingsDirty();
         return true;
     } catch (const Error& e) {
         ctx_.fail(e.what());
@@ -239,6 +241,23 @@ void ViewerApp::drawMenuBar() {
         if (ImGui::MenuItem(tr(Text::MenuOpen), "Ctrl+O")) {
             pendingFile_ = PendingFile::Open;
             fileDialog_.open(FileDialog::Purpose::Open, tr(Text::MenuOpen), {".kring"});
+        }
+        if (ImGui::BeginMenu(tr(Text::MenuOpenRecent), !settings_.recentFiles.empty())) {
+            std::optional<std::string> chosen;
+            for (const std::string& path : settings_.recentFiles) {
+                // The file's name, its folder beside it: two projects of the same name stay apart.
+                const std::filesystem::path p(path);
+                std::string folder = p.parent_path().string();
+                if (folder.size() > 48) folder = "…" + folder.substr(folder.size() - 47);
+                if (ImGui::MenuItem(p.filename().string().c_str(), folder.c_str())) chosen = path;
+            }
+            ImGui::Separator();
+            if (ImGui::MenuItem(tr(Text::ClearRecent))) {
+                settings_.recentFiles.clear();
+                ImGui::MarkIniSettingsDirty();
+            }
+            ImGui::EndMenu();
+            if (chosen) open(*chosen);  // after the loop: opening reorders the list
         }
         if (ImGui::MenuItem(tr(Text::MenuSaveAs), nullptr, false, ctx_.project != nullptr)) {
             pendingFile_ = PendingFile::SaveAs;

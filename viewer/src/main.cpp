@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 #include <stb_image_write.h>
 
 #include <CLI/CLI.hpp>
@@ -101,6 +102,33 @@ void applyScale(float scale) {
     style.FrameRounding = 3;
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
+}
+
+// The window's size and place from last time; the place only when it is still on a monitor.
+void restorePlacement(GLFWwindow* window, const WindowPlacement& saved) {
+    if (saved.width <= 0) return;
+    glfwSetWindowSize(window, saved.width, saved.height);
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+        int x = 0, y = 0, w = 0, h = 0;
+        glfwGetMonitorWorkarea(monitors[i], &x, &y, &w, &h);
+        if (saved.x >= x && saved.y >= y && saved.x < x + w - 40 && saved.y < y + h - 40) {
+            glfwSetWindowPos(window, saved.x, saved.y);
+            return;
+        }
+    }
+}
+
+void rememberPlacement(GLFWwindow* window, WindowPlacement& stored) {
+    // Minimised or maximised, GLFW 3.3 does not say the size to come back to: keep the last one.
+    if (glfwGetWindowAttrib(window, GLFW_ICONIFIED) || glfwGetWindowAttrib(window, GLFW_MAXIMIZED)) return;
+    WindowPlacement now;
+    glfwGetWindowPos(window, &now.x, &now.y);
+    glfwGetWindowSize(window, &now.width, &now.height);
+    if (now.width < 320 || now.height < 200 || now == stored) return;
+    stored = now;
+    ImGui::MarkIniSettingsDirty();
 }
 
 // [SECTION] input
@@ -199,6 +227,7 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once it has the size and place it had last time
     if (!o.size.empty()) parseSize(o.size, o.width, o.height);
     GLFWwindow* window = glfwCreateWindow(o.width, o.height, "Kring", nullptr, nullptr);
     if (!window) {
@@ -219,6 +248,8 @@ int main(int argc, char** argv) {
 
     setLanguage(!o.lang.empty() ? (o.lang == "nl" ? kring::Lang::Nl : kring::Lang::En)
                                 : settings.language.value_or(languageFromEnvironment()));
+    if (ImGui::GetIO().IniFilename && o.size.empty()) restorePlacement(window, settings.window);
+    glfwShowWindow(window);
     float contentScale = 1.0f;
     glfwGetWindowContentScale(window, &contentScale, nullptr);  // HiDPI
     if (o.scale > 0) settings.uiScale = o.scale;
@@ -269,6 +300,7 @@ int main(int argc, char** argv) {
                 glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2], windowed[3], 0);
             }
         }
+        if (ImGui::GetIO().IniFilename && !fullscreen) rememberPlacement(window, settings.window);
         // Idle: block until something happens, instead of drawing 60 unchanged frames a second;
         // but not while queued input waits for its frame or ImGui is still showing what it did.
         if (batch || input.pending() || settleFrames > 0)
