@@ -10,6 +10,7 @@
 #include "kring/io/import.h"
 #include "kring/io/kring_json.h"
 #include "kring/io/spreadsheet.h"
+#include "kring/scene/scene.h"
 #include "kring/storage/project.h"
 
 namespace kring::cli {
@@ -108,7 +109,8 @@ int runExport(const std::string& path, const std::string& out, std::string forma
                     out);
     std::vector<std::string> written;
     if (format == "json" || format == "kumu-json" || format == "graphml" || format == "gexf") {
-        writeFileAtomically(out, writeDataFile(view, format));
+        const Drawing drawing = dataFormatDraws(format) ? drawingOf(interchangeScene(view)) : Drawing{};
+        writeFileAtomically(out, writeDataFile(view, format, drawing));
         written.push_back(out);
     } else if (format == "kumu") {
         const auto elements = withSuffix(out, "elements"), connections = withSuffix(out, "connections");

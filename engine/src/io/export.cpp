@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <set>
 
 #include "kring/core/error.h"
 #include "kring/io/gexf.h"
@@ -20,43 +19,6 @@
 namespace kring {
 
 namespace fs = std::filesystem;
-
-std::string ExportSummary::describe(Lang l) const {
-    const bool nl = l == Lang::Nl;
-    std::string out;
-    if (residentsIncluded)
-        out = nl ? "inclusief bewoners (alleen alias)" : "residents included (alias only)";
-    else if (residentsLeftOut > 0)
-        out = (nl ? "bewoners weggelaten (" : "residents excluded (") + std::to_string(residentsLeftOut) + ")";
-    else
-        out = nl ? "geen bewoners" : "no residents";
-    out += ", " + std::to_string(partners) + " partners, " + std::to_string(nodes) + (nl ? " knooppunten, " : " nodes, ") +
-           std::to_string(relations) + (nl ? " relaties" : " relations");
-    return out;
-}
-
-Network exportView(const Network& net, const ExportOptions& options, ExportSummary* summary) {
-    std::vector<Node> nodes;
-    std::vector<Relation> relations;
-    std::set<NodeId> left;
-    ExportSummary s;
-    s.residentsIncluded = options.includeResidents;
-    for (const Node& n : net.nodes()) {
-        if (n.kind == NodeKind::Resident && !options.includeResidents) {
-            left.insert(n.id);
-            continue;
-        }
-        nodes.push_back(n);
-        if (isPartnerKind(n.kind) && n.kind != NodeKind::Resident) ++s.partners;
-    }
-    for (const Relation& r : net.relations())
-        if (!left.count(r.from) && !left.count(r.to)) relations.push_back(r);
-    s.nodes = nodes.size();
-    s.relations = relations.size();
-    s.residentsLeftOut = left.size();
-    if (summary) *summary = s;
-    return Network::assemble(net.info(), std::move(nodes), std::move(relations), net.nextNodeId(), net.nextRelationId());
-}
 
 std::string dataFormatFromName(const std::string& path) {
     const std::string name = normaliseKey(fs::path(path).filename().string());
@@ -72,11 +34,13 @@ std::string dataFormatFromName(const std::string& path) {
     return {};
 }
 
-std::string writeDataFile(const Network& net, std::string_view format) {
+bool dataFormatDraws(std::string_view format) { return format == "kumu-json" || format == "graphml" || format == "gexf"; }
+
+std::string writeDataFile(const Network& net, std::string_view format, const Drawing& drawing) {
     if (format == "json") return writeKringJson(net);
-    if (format == "kumu-json") return writeKumuJson(net);
-    if (format == "graphml") return writeGraphml(net);
-    if (format == "gexf") return writeGexf(net);
+    if (format == "kumu-json") return writeKumuJson(net, drawing);
+    if (format == "graphml") return writeGraphml(net, drawing);
+    if (format == "gexf") return writeGexf(net, drawing);
     throw Error(ErrorKind::InvalidInput, "'" + std::string(format) + "' is not a single-file data format");
 }
 

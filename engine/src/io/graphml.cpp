@@ -19,7 +19,6 @@
 #include "kring/core/error.h"
 #include "kring/io/import.h"
 #include "kring/io/xml_reading.h"
-#include "kring/scene/scene.h"
 #include "xml_writing.h"
 
 namespace kring {
@@ -479,8 +478,7 @@ ImportPlan planGraphml(std::string_view text, const std::string& name, Network& 
     return planForeignGraph(readGraphml(text, name), name, work, context, ImportFormat::GraphML);
 }
 
-std::string writeGraphml(const Network& net) {
-    const Scene scene = interchangeScene(net);
+std::string writeGraphml(const Network& net, const Drawing& drawing) {
     std::string out;
     out.reserve(512 + net.nodes().size() * 900 + net.relations().size() * 500);
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
@@ -540,7 +538,7 @@ std::string writeGraphml(const Network& net) {
             const auto field = nodeFieldKeys.find(k);
             data(field == nodeFieldKeys.end() ? "n_" + k : field->second, v);
         }
-        if (const SceneNode* s = scene.findNode(n.id)) {
+        if (const NodeDrawing* s = drawing.findNode(n.id)) {
             data("n_x", xmlNumber(s->centre.x));
             data("n_y", xmlNumber(-s->centre.y));  // Gephi's y axis points up
             data("n_size", xmlNumber(s->radius));
@@ -559,8 +557,6 @@ std::string writeGraphml(const Network& net) {
         }
         out += "    </node>\n";
     }
-    std::unordered_map<RelationId, const SceneEdge*> drawn;
-    for (const SceneEdge& e : scene.edges) drawn.emplace(e.id, &e);
     for (const Relation& r : net.relations()) {
         out += "    <edge id=\"" + foreignEdgeId(r.id) + "\" source=\"" + foreignNodeId(r.from) + "\" target=\"" +
                foreignNodeId(r.to) + "\">\n";
@@ -571,7 +567,7 @@ std::string writeGraphml(const Network& net) {
         data("e_weight", std::to_string(r.strength));
         std::string color = "#646464";
         double width = 1;
-        if (const auto e = drawn.find(r.id); e != drawn.end()) color = e->second->color.hex(), width = e->second->width;
+        if (const RelationDrawing* e = drawing.findRelation(r.id)) color = e->color.hex(), width = e->width;
         out += "      <data key=\"e_graphics\"><y:PolyLineEdge><y:LineStyle color=\"" + color +
                "\" type=\"line\" width=\"" + xmlNumber(width) + "\"/><y:Arrows source=\"" +
                (r.mutual ? "standard" : "none") + "\" target=\"standard\"/></y:PolyLineEdge></data>\n";

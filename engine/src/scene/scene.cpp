@@ -7,13 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <thread>
 #include <functional>
 #include <unordered_map>
 
-#include "kring/io/export.h"
+#include "kring/model/privacy.h"
 #include "bundling.h"
 
 namespace kring {
@@ -119,12 +118,6 @@ private:
 };
 
 }  // namespace
-
-std::string Color::hex() const {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", r, g, b);
-    return buf;
-}
 
 const SceneNode* Scene::findNode(NodeId id) const {
     // Nodes are in id order: the scene keeps the network's order.

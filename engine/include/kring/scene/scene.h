@@ -11,18 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "kring/layout/drawing.h"
 #include "kring/layout/layout.h"
 #include "kring/model/network.h"
 
 namespace kring {
-
-struct Color {
-    std::uint8_t r = 0, g = 0, b = 0, a = 255;
-    bool operator==(const Color&) const = default;
-    std::string hex() const;  // "#rrggbb"
-};
-
-enum class Shape { Circle, Square, Diamond, Triangle, Hexagon };
 
 struct SceneNode {
     NodeId id = kNoNode;
@@ -157,5 +150,13 @@ Scene buildScene(PreparedScene, const Network&, const Layout&, const SceneStyle&
 
 // The set of node ids the filter shows (before layout), for layouts and exporters.
 std::set<NodeId> visibleNodes(const Network&, const SceneFilter&);
+
+// The map as the data exports carry it: the ring layout (pins kept), Kring's colours and
+// shapes, every node of the network shown (callers pass the export view, which already leaves
+// residents out), no owner badges.
+Scene interchangeScene(const Network&);
+
+// What a scene draws for each node and relation, for the data formats that carry a picture.
+Drawing drawingOf(const Scene&);
 
 }  // namespace kring
