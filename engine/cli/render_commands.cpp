@@ -108,7 +108,10 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
             text = writeDot(*scene);
         else
             throw Error(ErrorKind::InvalidInput, "cannot tell the picture format from '" + ext + "'", out);
-        writeFileAtomically(out, text, Durability::Replaced);
+        WriteOptions options;
+        options.durability = Durability::Replaced;  // made again from the project in a moment
+        options.personalData = scene->personalData;
+        writeFileAtomically(out, text, options);
     }
     keepUntilExit(std::move(scene));
     keepUntilExit(std::move(layout));

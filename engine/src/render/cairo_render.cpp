@@ -10,9 +10,9 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 
 #include "kring/core/error.h"
+#include "kring/core/files.h"
 
 namespace kring {
 
@@ -38,7 +38,7 @@ namespace {
     X(move_to) \
     X(new_sub_path) \
     X(paint) \
-    X(pdf_surface_create) \
+    X(pdf_surface_create_for_stream) \
     X(rectangle) \
     X(restore) \
     X(save) \
@@ -58,7 +58,7 @@ namespace {
     X(surface_destroy) \
     X(surface_finish) \
     X(surface_status) \
-    X(surface_write_to_png) \
+    X(surface_write_to_png_stream) \
     X(text_extents) \
     X(translate)
 
@@ -296,30 +296,26 @@ void draw(cairo_t* cr, const Scene& scene) {
     text(cr, 10, h - 10, scene.footer, 13, {85, 85, 85});
 }
 
-// Cairo writes the file itself: give it a temporary name beside the target, then rename.
-std::string tempBeside(const std::string& path) {
-    const std::filesystem::path p(path);
-    return (p.parent_path() / ("." + p.filename().string() + ".tmp")).string();
+// Cairo writes its PDF or PNG into memory, and the file is written from there the one safe
+// way (kring/core/files.h).
+cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
 }
 
-void finish(cairo_status_t status, const std::string& temp, const std::string& path) {
-    std::error_code ec;
-    if (status != CAIRO_STATUS_SUCCESS) {
-        std::filesystem::remove(temp, ec);
+void finish(cairo_status_t status, const std::string& content, FileWriter& file, const std::string& path) {
+    if (status != CAIRO_STATUS_SUCCESS)
         throw Error(ErrorKind::Io, std::string("cannot write it: ") + lib().status_to_string(status), path);
-    }
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        throw Error(ErrorKind::Io, "cannot write it: " + ec.message(), path);
-    }
+    file.write(content);
+    file.commit();
 }
 
-void checkFolder(const std::string& path) {
-    const std::filesystem::path p(path);
-    std::error_code ec;
-    if (p.has_parent_path() && !std::filesystem::is_directory(p.parent_path(), ec))
-        throw Error(ErrorKind::Io, "cannot write it: the folder '" + p.parent_path().string() + "' does not exist", path);
+// A picture is made again from the project in a moment: replaced without waiting for the disk.
+WriteOptions pictureOptions(const Scene& scene) {
+    WriteOptions options;
+    options.durability = Durability::Replaced;
+    options.personalData = scene.personalData;
+    return options;
 }
 
 }  // namespace
@@ -403,12 +399,12 @@ void checkReadable(const Scene& scene, Paper paper, const PaperFit& fit, const s
 }  // namespace
 
 void writePdf(const Scene& scene, const std::string& path, Paper paper) {
-    checkFolder(path);
+    FileWriter file(path, pictureOptions(scene));
     const PaperFit fit = fitOnPaper(scene, paper);
     checkReadable(scene, paper, fit, path);
     const PictureSize size = pictureSize(scene);
-    const std::string temp = tempBeside(path);
-    cairo_surface_t* surface = lib().pdf_surface_create(temp.c_str(), fit.pageWidth, fit.pageHeight);
+    std::string content;
+    cairo_surface_t* surface = lib().pdf_surface_create_for_stream(appendTo, &content, fit.pageWidth, fit.pageHeight);
     cairo_t* cr = lib().create(surface);
     lib().translate(cr, (fit.pageWidth - size.width * fit.scale) / 2, (fit.pageHeight - size.height * fit.scale) / 2);
     lib().scale(cr, fit.scale, fit.scale);
@@ -419,11 +415,11 @@ void writePdf(const Scene& scene, const std::string& path, Paper paper) {
     lib().surface_finish(surface);
     if (status == CAIRO_STATUS_SUCCESS) status = lib().surface_status(surface);
     lib().surface_destroy(surface);
-    finish(status, temp, path);
+    finish(status, content, file, path);
 }
 
 void writePng(const Scene& scene, const std::string& path, double dpi, std::optional<Paper> paper) {
-    checkFolder(path);
+    FileWriter file(path, pictureOptions(scene));
     if (!(dpi >= 18 && dpi <= 1200)) throw Error(ErrorKind::InvalidInput, "the resolution must be 18 to 1200 dpi", path);
     // Without paper the page is the picture itself, at scale 1.
     const PictureSize size = pictureSize(scene);
@@ -447,10 +443,10 @@ void writePng(const Scene& scene, const std::string& path, double dpi, std::opti
     draw(cr, scene);
     cairo_status_t status = lib().status(cr);
     lib().destroy(cr);
-    const std::string temp = tempBeside(path);
-    if (status == CAIRO_STATUS_SUCCESS) status = lib().surface_write_to_png(surface, temp.c_str());
+    std::string content;
+    if (status == CAIRO_STATUS_SUCCESS) status = lib().surface_write_to_png_stream(surface, appendTo, &content);
     lib().surface_destroy(surface);
-    finish(status, temp, path);
+    finish(status, content, file, path);
 }
 
 }  // namespace kring

@@ -514,6 +514,7 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
     for (const SceneNode& n : scene.nodes)
         if (isPartnerKind(n.kind) && n.kind != NodeKind::Resident) ++summary.partners;
     scene.footer = summary.describe(l);
+    scene.personalData = summary.residentsIncluded && kindsShown.count(NodeKind::Resident);
     const double margin = font * 2;
     scene.min = {minX - margin, minY - margin};
     scene.max = {maxX + margin, maxY + margin};

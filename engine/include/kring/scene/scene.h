@@ -97,6 +97,7 @@ struct Scene {
     std::string title;
     std::string subtitle;  // date, e.g. "23 november 2026"
     std::string footer;    // what the picture contains: "bewoners weggelaten, 132 partners, …"
+    bool personalData = false;  // residents are shown: a file of it is for its owner's eyes only
     Lang lang = Lang::En;
     // Text sizes in scene units; a picture's smallest text decides how small it may be printed.
     double labelSize = 12, titleSize = 13, bandLabelSize = 14, legendSize = 12;
