@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "kring/render/svg.h"
 
+#include "kring/core/parallel.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -8,7 +10,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <thread>
 
 namespace kring {
 
@@ -287,19 +288,13 @@ std::string writeSvg(const Scene& scene) {
     out << "</g>\n<g class=\"edges\">\n";
     // The edges and nodes are most of a large map; two threads write a half each, joined in order.
     const std::size_t items = scene.edges.size() + scene.nodes.size();
-    if (items >= kParallelItems && std::thread::hardware_concurrency() > 1) {
-        std::string second;
-        second.reserve(doc.capacity() / 2);
-        std::thread other([&] {
-            Out o(second);
-            writeItems(o, scene, items / 2, items);
-        });
-        writeItems(out, scene, 0, items / 2);
-        other.join();
-        doc += second;
-    } else {
-        writeItems(out, scene, 0, items);
-    }
+    std::string second;
+    forHalves(items, kParallelItems, [&](std::size_t begin, std::size_t end) {
+        if (begin > 0) second.reserve(doc.capacity() / 2);
+        Out o(begin == 0 ? doc : second);
+        writeItems(o, scene, begin, end);
+    });
+    doc += second;
     out << "</g>\n";
     // Title block above the map, legend to its right, footer below.
     out << "<text class=\"title\" x=\"" << scene.min.x + 10 << "\" y=\"" << scene.min.y - 30 << "\">";

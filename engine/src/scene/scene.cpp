@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <thread>
 #include <functional>
 #include <unordered_map>
 
+#include "kring/core/parallel.h"
 #include "kring/model/privacy.h"
 #include "bundling.h"
 
@@ -232,13 +232,10 @@ PreparedScene prepareScene(const Network& net, const SceneStyle& style, const Sc
     if (!filter.includeResidents)
         for (const Node& n : net.nodes()) prepared.residentsLeftOut += n.kind == NodeKind::Resident;
     // Nodes and relations are independent here: on a large map a second thread takes the nodes.
-    if (net.relations().size() + visible.size() >= kParallelItems) {
-        std::jthread nodes([&] { prepareNodes(net, style, visible, prepared.scene); });
-        prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes);
-    } else {
-        prepareNodes(net, style, visible, prepared.scene);
-        prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes);
-    }
+    runBothIf(
+        net.relations().size() + visible.size() >= kParallelItems,
+        [&] { prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes); },
+        [&] { prepareNodes(net, style, visible, prepared.scene); });
     return prepared;
 }
 
@@ -460,18 +457,15 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
         }
         scene.edges.erase(scene.edges.begin() + static_cast<std::ptrdiff_t>(kept), scene.edges.end());
     };
-    {
-        std::jthread edgePlacer;  // joins on the way out, also when placing names throws
-        if (scene.edges.size() + scene.nodes.size() >= kParallelItems)
-            edgePlacer = std::jthread(placeEdges);
-        else
-            placeEdges();
-        if (!layoutNamed) {
+    runBothIf(
+        scene.edges.size() + scene.nodes.size() >= kParallelItems,
+        [&] {
+            if (layoutNamed) return;
             placeNamesBeside(scene, font);
             for (const SceneNode& n : scene.nodes)
                 if (n.labelVisible) growByText(n.labelText, grow);
-        }
-    }
+        },
+        placeEdges);
 
     // Focus: the focused nodes and their neighbours stay; the rest is dimmed.
     if (!style.focus.empty()) {
