@@ -86,10 +86,10 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
     const std::set<NodeId> visible = visibleNodes(net, filter);
     const GroupBy groupBy = groupByOrThrow(o.groupBy);
     PreparedScene prepared;
-    auto layout = std::make_unique<Layout>();
-    runBoth([&] { *layout = layoutFor(net, o.algorithm, groupBy, visible, o.ownerView); },
+    Layout layout;
+    runBoth([&] { layout = layoutFor(net, o.algorithm, groupBy, visible, o.ownerView); },
             [&] { prepared = prepareScene(net, style, filter, visible); });
-    auto scene = std::make_unique<Scene>(buildScene(std::move(prepared), net, *layout, style));
+    auto scene = std::make_unique<Scene>(buildScene(std::move(prepared), net, std::move(layout), style));
     const std::string contains = scene->footer;
     const std::string ext = normaliseKey(std::filesystem::path(out).extension().string());
     const std::optional<Paper> paper = o.paper.empty() ? std::nullopt : parsePaper(o.paper);
@@ -102,20 +102,17 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
     } else if (ext == ".png") {
         writePng(*scene, out, o.dpi, paper);
     } else {
-        std::string text;
-        if (ext == ".svg")
-            text = writeSvg(*scene);
-        else if (ext == ".dot" || ext == ".gv")
-            text = writeDot(*scene);
-        else
-            throw Error(ErrorKind::InvalidInput, "cannot tell the picture format from '" + ext + "'", out);
         WriteOptions options;
         options.durability = Durability::Replaced;  // made again from the project in a moment
         options.personalData = scene->personalData;
-        writeFileAtomically(out, text, options);
+        if (ext == ".svg")
+            writeSvgFile(*scene, out, options);
+        else if (ext == ".dot" || ext == ".gv")
+            writeFileAtomically(out, writeDot(*scene), options);
+        else
+            throw Error(ErrorKind::InvalidInput, "cannot tell the picture format from '" + ext + "'", out);
     }
     keepUntilExit(std::move(scene));
-    keepUntilExit(std::move(layout));
     keepUntilExit(std::move(p));
     say("Wrote " + out);
     say("Contains: " + contains);

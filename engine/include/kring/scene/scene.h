@@ -39,6 +39,7 @@ struct SceneNode {
 
 struct SceneEdge {
     RelationId id = 0;
+    RelationType type = RelationType::Collaboration;
     NodeId from = kNoNode, to = kNoNode;
     Point start, end;  // trimmed to the discs' borders
     // Bundled along the map's hierarchy: cubic Bézier pieces after `start`, three points each
@@ -148,6 +149,8 @@ struct PreparedScene {
 };
 PreparedScene prepareScene(const Network&, const SceneStyle&, const SceneFilter&, const std::set<NodeId>& visible);
 Scene buildScene(PreparedScene, const Network&, const Layout&, const SceneStyle&);
+// The same, taking the names and titles out of a layout that is not needed after.
+Scene buildScene(PreparedScene, const Network&, Layout&&, const SceneStyle&);
 
 // The set of node ids the filter shows (before layout), for layouts and exporters.
 std::set<NodeId> visibleNodes(const Network&, const SceneFilter&);
