@@ -5,7 +5,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <dlfcn.h>
 
 #include <cctype>
 #include <cmath>
@@ -13,76 +12,13 @@
 
 #include "kring/core/error.h"
 #include "kring/core/files.h"
+#include "platform/cairo_library.h"
 
 namespace kring {
 
 namespace {
 
-// Cairo is loaded when the first PDF or PNG is made, not when Kring starts: it brings a dozen
-// libraries (X11, fontconfig, freetype, …) that cost every other command a few milliseconds.
-#define KRING_CAIRO_FUNCTIONS(X) \
-    X(arc) \
-    X(arc_negative) \
-    X(close_path) \
-    X(curve_to) \
-    X(new_path) \
-    X(rotate) \
-    X(text_path) \
-    X(set_line_join) \
-    X(create) \
-    X(destroy) \
-    X(fill) \
-    X(fill_preserve) \
-    X(image_surface_create) \
-    X(line_to) \
-    X(move_to) \
-    X(new_sub_path) \
-    X(paint) \
-    X(pdf_surface_create_for_stream) \
-    X(rectangle) \
-    X(restore) \
-    X(save) \
-    X(scale) \
-    X(select_font_face) \
-    X(set_dash) \
-    X(set_font_size) \
-    X(set_line_cap) \
-    X(set_line_width) \
-    X(set_source_rgb) \
-    X(set_source_rgba) \
-    X(show_page) \
-    X(show_text) \
-    X(status) \
-    X(status_to_string) \
-    X(stroke) \
-    X(surface_destroy) \
-    X(surface_finish) \
-    X(surface_status) \
-    X(surface_write_to_png_stream) \
-    X(text_extents) \
-    X(translate)
-
-struct CairoLibrary {
-#define KRING_CAIRO_POINTER(name) decltype(&::cairo_##name) name = nullptr;
-    KRING_CAIRO_FUNCTIONS(KRING_CAIRO_POINTER)
-#undef KRING_CAIRO_POINTER
-};
-
-const CairoLibrary& lib() {
-    static const CairoLibrary loaded = [] {
-        CairoLibrary l;
-        void* handle = dlopen("libcairo.so.2", RTLD_NOW | RTLD_LOCAL);
-        if (!handle)
-            throw Error(ErrorKind::Io, "PDF and PNG need the Cairo library (Debian package libcairo2), which cannot be loaded");
-#define KRING_CAIRO_LOOKUP(name)                                                                       \
-    l.name = reinterpret_cast<decltype(l.name)>(dlsym(handle, "cairo_" #name));                         \
-    if (!l.name) throw Error(ErrorKind::Io, "the Cairo library lacks cairo_" #name "; update libcairo2");
-        KRING_CAIRO_FUNCTIONS(KRING_CAIRO_LOOKUP)
-#undef KRING_CAIRO_LOOKUP
-        return l;  // the library stays loaded for the rest of the process
-    }();
-    return loaded;
-}
+using detail::lib;
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kTitleHeight = 60;
