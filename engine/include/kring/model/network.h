@@ -48,7 +48,7 @@ struct Node {
     std::optional<int> waitingListWeeks;
     Agreements agreements;
 
-    // Residents: personal data, kept to the minimum (see DOMAIN.md, Privacy).
+    // Residents: personal data, kept to the minimum (see docs/domain.md, Privacy).
     std::string alias;
     bool vulnerable = false;
 
