@@ -5,7 +5,6 @@
 #include "kring/analysis/gaps.h"
 
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
 #include <fstream>
 #include <functional>
@@ -17,6 +16,7 @@
 #include "kring/storage/project.h"
 #include "analysis/wording.h"
 #include "support/builders.h"
+#include "support/run_kring.h"
 #include "support/temp_dir.h"
 
 using namespace kring;
@@ -541,20 +541,7 @@ TEST_CASE("gaps rule catalogue: stable ids, declared parameters, all documented"
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;
-};
-
-Run kringGaps(const TempDir& dir, const std::string& args) {
-    const std::string command =
-        std::string(KRING_BIN) + " gaps " + args + " >" + dir.file("out.txt") + " 2>" + dir.file("err.txt");
-    const int raw = std::system(command.c_str());
-    std::ifstream in(dir.file("out.txt"), std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, s.str()};
-}
+Run kringGaps(const TempDir& dir, const std::string& args) { return runKringLine(dir, "gaps " + args); }
 
 }  // namespace
 

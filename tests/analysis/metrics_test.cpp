@@ -4,7 +4,6 @@
 #include "kring/analysis/metrics.h"
 
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
 #include <array>
 #include <boost/graph/adjacency_list.hpp>
@@ -17,6 +16,7 @@
 
 #include "kring/storage/project.h"
 #include "support/builders.h"
+#include "support/run_kring.h"
 #include "support/temp_dir.h"
 
 using namespace kring;
@@ -281,20 +281,11 @@ TEST_CASE("metrics leave the network unchanged") {
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 // Runs the kring binary; returns the exit status and fills `out` with what it printed.
 int kringMetrics(const TempDir& dir, const std::string& args, std::string& out) {
-    const std::string command = std::string(KRING_BIN) + " metrics " + args + " >" + dir.file("out.txt") +
-                                " 2>" + dir.file("err.txt");
-    const int raw = std::system(command.c_str());
-    out = slurp(dir.file("out.txt"));
-    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    const Run r = runKringLine(dir, "metrics " + args);
+    out = r.out;
+    return r.status;
 }
 
 }  // namespace

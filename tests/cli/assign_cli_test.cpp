@@ -2,14 +2,12 @@
 // `kring assign` as a user runs it: the JSON shape, the handout formats, --apply, bad input.
 
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "kring/storage/project.h"
 #include "support/builders.h"
+#include "support/run_kring.h"
 #include "support/temp_dir.h"
 
 using namespace kring;
@@ -17,24 +15,7 @@ using namespace kring::test;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Run assign(const TempDir& dir, const std::string& args) {
-    const std::string command = std::string(KRING_BIN) + " assign " + args + " >" + dir.file("out.txt") + " 2>" +
-                                dir.file("err.txt");
-    const int raw = std::system(command.c_str());
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(dir.file("out.txt")), slurp(dir.file("err.txt"))};
-}
+Run assign(const TempDir& dir, const std::string& args) { return runKringLine(dir, "assign " + args); }
 
 // The small team with hours, as a project file.
 std::string teamProject(const TempDir& dir, double hours = 6) {

@@ -3,7 +3,6 @@
 #include "kring/io/foreign_mapping.h"
 
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,7 @@
 #include "kring/io/import.h"
 #include "support/builders.h"
 #include "support/files.h"
+#include "support/run_kring.h"
 #include "support/temp_dir.h"
 
 using namespace kring;
@@ -28,20 +28,6 @@ ForeignGraph smallGraph() {
     g.edges.push_back({"e1", "2", "3", 8, false, {{"soort", "verwijst"}, {"weight", "0.7"}}});
     g.edges.push_back({"e2", "4", "2", 9, true, {{"soort", "belt"}}});
     return g;
-}
-
-struct Run {
-    int status = -1;
-    std::string out;
-};
-
-Run runKring(const TempDir& dir, const std::string& args) {
-    const std::string command = std::string(KRING_BIN) + " " + args + " >" + dir.file("out.txt") + " 2>&1";
-    const int raw = std::system(command.c_str());
-    Run r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = readTextFile(dir.file("out.txt"));
-    return r;
 }
 
 }  // namespace
@@ -166,28 +152,28 @@ TEST_CASE("cli: import with mapping options, export to GraphML, GEXF and Kumu JS
     TempDir dir;
     const std::string data = KRING_TEST_DATA;
     const std::string project = dir.file("kaart.kring");
-    Run r = runKring(dir, "import " + project + " " + data + "/graphml/yed-wijkkaart.graphml --ring-from group --map Huisarts=organisation --map Vrijwilligers=informal");
-    REQUIRE_MESSAGE(r.status == 0, r.out);
-    CHECK(contains(r.out, "(graphml): 5 nodes added"));
-    CHECK(contains(r.out, "note: kinds from 'type': 'Huisarts' → organisation (1)"));
-    CHECK(contains(r.out, "rings from 'group'"));
+    Run r = runKringLine(dir, "import " + project + " " + data + "/graphml/yed-wijkkaart.graphml --ring-from group --map Huisarts=organisation --map Vrijwilligers=informal");
+    REQUIRE_MESSAGE(r.status == 0, r.printed());
+    CHECK(contains(r.printed(), "(graphml): 5 nodes added"));
+    CHECK(contains(r.printed(), "note: kinds from 'type': 'Huisarts' → organisation (1)"));
+    CHECK(contains(r.printed(), "rings from 'group'"));
 
     for (const char* out : {"uit.graphml", "uit.gexf", "uit.kumu.json"}) {
-        r = runKring(dir, "export " + project + " " + dir.file(out));
-        REQUIRE_MESSAGE(r.status == 0, r.out);
-        CHECK(contains(r.out, "Contains:"));
+        r = runKringLine(dir, "export " + project + " " + dir.file(out));
+        REQUIRE_MESSAGE(r.status == 0, r.printed());
+        CHECK(contains(r.printed(), "Contains:"));
         const std::string back = dir.file(std::string("terug-") + out + ".kring");
-        r = runKring(dir, "import " + back + " " + dir.file(out));
-        REQUIRE_MESSAGE(r.status == 0, r.out);
-        CHECK(contains(r.out, "5 nodes added, 4 relations added"));
+        r = runKringLine(dir, "import " + back + " " + dir.file(out));
+        REQUIRE_MESSAGE(r.status == 0, r.printed());
+        CHECK(contains(r.printed(), "5 nodes added, 4 relations added"));
     }
     // A broken second input: nothing is created.
     const std::string none = dir.file("niets.kring");
-    r = runKring(dir, "import " + none + " " + data + "/graphml/networkx.graphml " + data + "/graphml/broken-unknown-node.graphml");
+    r = runKringLine(dir, "import " + none + " " + data + "/graphml/networkx.graphml " + data + "/graphml/broken-unknown-node.graphml");
     CHECK(r.status != 0);
-    CHECK(contains(r.out, "broken-unknown-node.graphml:7"));
+    CHECK(contains(r.printed(), "broken-unknown-node.graphml:7"));
     CHECK_FALSE(std::filesystem::exists(none));
-    r = runKring(dir, "import " + none + " " + data + "/graphml/networkx.graphml --map Zorg");
+    r = runKringLine(dir, "import " + none + " " + data + "/graphml/networkx.graphml --map Zorg");
     CHECK(r.status != 0);
-    CHECK(contains(r.out, "VALUE=TARGET"));
+    CHECK(contains(r.printed(), "VALUE=TARGET"));
 }
