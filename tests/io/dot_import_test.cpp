@@ -11,27 +11,10 @@
 #include "kring/scene/scene.h"
 #include "support/builders.h"
 #include "support/files.h"
+#include "support/import_checks.h"
 
 using namespace kring;
 using namespace kring::test;
-
-namespace {
-
-const Node& named(const Network& net, const std::string& name) {
-    const auto found = net.findByName(name);
-    REQUIRE_MESSAGE(found.size() == 1, name);
-    return net.node(found.front());
-}
-
-const Relation& between(const Network& net, const std::string& from, const std::string& to) {
-    const NodeId a = named(net, from).id, b = named(net, to).id;
-    for (const Relation& r : net.relations())
-        if (r.from == a && r.to == b) return r;
-    FAIL("no relation " << from << " → " << to);
-    throw 0;
-}
-
-}  // namespace
 
 TEST_CASE("dot: clusters, a -> {b c}, HTML labels, ports and dir=both") {
     Network work;

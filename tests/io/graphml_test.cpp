@@ -11,6 +11,7 @@
 #include "support/builders.h"
 #include "support/drawing.h"
 #include "support/files.h"
+#include "support/import_checks.h"
 
 using namespace kring;
 using namespace kring::test;
@@ -21,26 +22,6 @@ ImportPlan importGraphml(const std::string& file, Network& work, ForeignMapping 
     ImportContext context;
     context.mapping = std::move(mapping);
     return planGraphml(readData("graphml/" + file), file, work, context);
-}
-
-const Node& named(const Network& net, const std::string& name) {
-    const auto found = net.findByName(name);
-    REQUIRE_MESSAGE(found.size() == 1, name);
-    return net.node(found.front());
-}
-
-const Relation& between(const Network& net, const std::string& from, const std::string& to) {
-    const NodeId a = named(net, from).id, b = named(net, to).id;
-    for (const Relation& r : net.relations())
-        if (r.from == a && r.to == b) return r;
-    FAIL("no relation " << from << " → " << to);
-    throw 0;
-}
-
-bool noted(const ImportReport& report, const std::string& text) {
-    for (const auto& n : report.notes)
-        if (contains(n, text)) return true;
-    return false;
 }
 
 // A broken file is refused with its line, and the network it was read into stays as it was.

@@ -10,25 +10,10 @@
 #include "support/builders.h"
 #include "support/drawing.h"
 #include "support/files.h"
+#include "support/import_checks.h"
 
 using namespace kring;
 using namespace kring::test;
-
-namespace {
-
-const Node& named(const Network& net, const std::string& name) {
-    const auto found = net.findByName(name);
-    REQUIRE_MESSAGE(found.size() == 1, name);
-    return net.node(found.front());
-}
-
-bool noted(const ImportReport& report, const std::string& text) {
-    for (const auto& n : report.notes)
-        if (contains(n, text)) return true;
-    return false;
-}
-
-}  // namespace
 
 TEST_CASE("kumu json: an exported blueprint, with --map for Kumu's element types") {
     Network work;
