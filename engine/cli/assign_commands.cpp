@@ -39,19 +39,6 @@ std::string number(double v, Lang lang) {
     return s;
 }
 
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
-
-std::string markdownCell(const std::string& s) {
-    std::string out;
-    for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
-    return out;
-}
-
 int runAssign(const AssignArgs& a) {
     const bool isProject = std::filesystem::path(a.path).extension() == ".kring";
     if (a.apply && !isProject)

@@ -62,6 +62,11 @@ bool isPictureFile(const std::string& path);
 // message lists what is accepted. `parse`, when given, also admits the aliases it knows.
 CLI::Validator formatChoice(std::vector<std::string> accepted, std::function<bool(const std::string&)> parse = nullptr);
 
+// A field of --format csv output: quoted when it holds a comma, a quote or a line break.
+std::string csvField(const std::string& s);
+// A table cell of --format markdown output: '|' escaped, line breaks as spaces.
+std::string markdownCell(const std::string& s);
+
 // Prints to stdout / stderr; kept here so tests of the handlers can read what was said.
 void say(const std::string& line);
 void warn(const std::string& line);

@@ -39,6 +39,26 @@ CLI::Validator formatChoice(std::vector<std::string> accepted, std::function<boo
         "FORMAT");
 }
 
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+std::string markdownCell(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += ' ';
+        else
+            out += c;
+    }
+    return out;
+}
+
 // "snapshot list" for a subcommand of a subcommand: the name a user typed.
 static std::string commandName(const CLI::App* sub) {
     std::string name = sub->get_name();
