@@ -20,22 +20,6 @@ namespace {
 
 using namespace detail;
 
-template <typename F>
-bool guarded(ImportContext& context, F&& work) {
-    if (!context.problems) {
-        work();
-        return true;
-    }
-    try {
-        work();
-        return true;
-    } catch (const Error& e) {
-        context.problems->push_back(e);
-        return false;
-    }
-}
-
-
 std::string quotedNames(const std::set<std::string>& names) {
     std::string out;
     std::size_t shown = 0;

@@ -21,6 +21,29 @@
 
 namespace kring::detail {
 
+// JSON that does not parse: "invalid JSON: " and the parser's message from "parse error" on.
+inline Error invalidJson(const std::string& parserMessage, const std::string& name, int line) {
+    const auto cut = parserMessage.find("parse error");
+    return Error(ErrorKind::InvalidInput,
+                 "invalid JSON: " + (cut == std::string::npos ? parserMessage : parserMessage.substr(cut)), name, line);
+}
+
+// Runs one row's (or node's) work; in collecting mode an error is recorded and the item skipped.
+template <typename F>
+inline bool guarded(ImportContext& context, F&& work) {
+    if (!context.problems) {
+        work();
+        return true;
+    }
+    try {
+        work();
+        return true;
+    } catch (const Error& e) {
+        context.problems->push_back(e);
+        return false;
+    }
+}
+
 // Applies parts to the scratch network as they are made, and takes them back, newest first,
 // when the plan is abandoned, so `work` is as it was.
 class ImportParts {

@@ -209,20 +209,6 @@ inline NodeId resolve(const std::string& text, const Network& work, const Import
              " nodes have that name (rename one, or refer to them by ID)");
 }
 
-// Runs one row's work; in collecting mode an error is recorded and the row skipped.
-template <typename F>
-inline bool guarded(ImportContext& context, F&& work) {
-    if (!context.problems) {
-        work();
-        return true;
-    }
-    try {
-        work();
-        return true;
-    } catch (const Error& e) {
-        context.problems->push_back(e);
-        return false;
-    }
-}
+using detail::guarded;
 
 }  // namespace kring::sheet
