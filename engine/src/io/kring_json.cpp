@@ -270,10 +270,7 @@ Parsed parse(std::string_view text, const std::string& name) {
     try {
         root = Json::parse(text.begin(), text.end());
     } catch (const Json::parse_error& e) {
-        const std::string what = e.what();
-        const auto cut = what.find("parse error");
-        throw Error(ErrorKind::InvalidInput, "invalid JSON: " + (cut == std::string::npos ? what : what.substr(cut)), name,
-                    lineOfOffset(text, e.byte > 0 ? e.byte - 1 : 0));
+        throw detail::invalidJson(e.what(), name, lineOfOffset(text, e.byte > 0 ? e.byte - 1 : 0));
     }
     if (!root.is_object() || !root.contains("format") || root.at("format") != "kring")
         throw Error(ErrorKind::InvalidInput, "not a Kring JSON file (it has no \"format\": \"kring\")", name, 1);

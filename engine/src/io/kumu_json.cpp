@@ -85,10 +85,7 @@ ForeignGraph readKumuJson(std::string_view text, const std::string& name) {
     try {
         root = Json::parse(text.begin(), text.end());
     } catch (const Json::parse_error& e) {
-        const std::string what = e.what();
-        const auto cut = what.find("parse error");
-        throw Error(ErrorKind::InvalidInput, "invalid JSON: " + (cut == std::string::npos ? what : what.substr(cut)), name,
-                    lines.lineOf(e.byte > 0 ? e.byte - 1 : 0));
+        throw detail::invalidJson(e.what(), name, lines.lineOf(e.byte > 0 ? e.byte - 1 : 0));
     } catch (const Json::exception& e) {
         // A number too large for a double, and the like: the parser does not say where.
         const std::string what = e.what();
