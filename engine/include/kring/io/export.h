@@ -9,9 +9,11 @@
 
 namespace kring {
 
-// What every export leaves out by default: residents are personal data (DOMAIN.md, Privacy).
+// What every export leaves out by default: residents and contact notes are personal data
+// (DOMAIN.md, Privacy). Contact moments themselves are kept, without their notes.
 struct ExportOptions {
     bool includeResidents = false;
+    bool includeNotes = false;
 };
 
 // Counts of what an export holds, and the sentence that says so ("residents excluded, …").
@@ -21,11 +23,15 @@ struct ExportSummary {
     std::size_t relations = 0;
     std::size_t residentsLeftOut = 0;
     bool residentsIncluded = false;
+    std::size_t contacts = 0;
+    std::size_t notesLeftOut = 0;
+    bool notesIncluded = false;
     std::string describe(Lang) const;
 };
 
 // The part of the network an export shows: every node but residents (and their relations)
-// unless asked. Ids and project info are kept as they are.
+// unless asked, and the contact moments without their notes unless asked. Ids and project
+// info are kept as they are.
 Network exportView(const Network&, const ExportOptions&, ExportSummary* summary = nullptr);
 
 // The single-file data format an output name implies: "json", "kumu-json" (*.kumu.json),
