@@ -74,6 +74,7 @@ Json nodeToJson(const Node& n) {
     if (n.owner != kNoNode) j["owner"] = n.owner;
     if (n.backupOwner != kNoNode) j["backupOwner"] = n.backupOwner;
     if (n.priorityOverride) j["priorityOverride"] = *n.priorityOverride;
+    if (n.rhythmDays) j["rhythmDays"] = *n.rhythmDays;
     putFields(j, n.fields);
     return j;
 }
@@ -243,6 +244,7 @@ Node readNode(const Reader& r) {
     n.owner = r.id("owner", false);
     n.backupOwner = r.id("backupOwner", false);
     n.priorityOverride = r.number("priorityOverride");
+    n.rhythmDays = r.whole("rhythmDays");
     n.fields = r.fields("fields");
     return n;
 }

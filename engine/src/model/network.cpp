@@ -162,6 +162,13 @@ std::vector<std::string> Network::checkNode(const Node& n) const {
                            std::to_string(*n.waitingListWeeks));
     if (n.priorityOverride && !(*n.priorityOverride >= 0 && *n.priorityOverride <= kMaxPriority))
         problems.push_back(who() + ": a priority must be between 0 and 100");
+    if (n.rhythmDays) {
+        if (teamSide)
+            problems.push_back(who() + ": only partners have a contact rhythm");
+        else if (*n.rhythmDays < 1 || *n.rhythmDays > kMaxRhythmDays)
+            problems.push_back(who() + ": a contact rhythm must be 1 to " + std::to_string(kMaxRhythmDays) +
+                               " days, not " + std::to_string(*n.rhythmDays));
+    }
     for (const auto& d : n.domains)
         if (!contains(info_.domains, d))
             problems.push_back(who() + ": unknown life domain " + quoted(d) + " (not in the project's domain list)");
@@ -213,6 +220,21 @@ std::vector<std::string> Network::checkInfo(const ProjectInfo& info) const {
             problems.push_back("the neighbourhood profile names unknown life domain " + quoted(domain));
         if (!(weight >= 0 && weight <= kMaxNeed))
             problems.push_back("need for " + quoted(domain) + " must be between 0 and 5");
+    }
+    // Contact rhythms and the retention period are whole numbers of days or months, at least 1.
+    for (const auto& [key, value] : info.settings) {
+        if (key.rfind("contacts.rhythm.", 0) != 0 && key != "contacts.retention.months") continue;
+        std::size_t used = 0;
+        long number = 0;
+        try {
+            number = std::stol(value, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        const long limit = key == "contacts.retention.months" ? 1200 : kMaxRhythmDays;
+        if (used == 0 || used != value.size() || number < 1 || number > limit)
+            problems.push_back("setting " + quoted(key) + " must be a whole number from 1 to " + std::to_string(limit) +
+                               ", not " + quoted(value));
     }
     for (const Node& n : nodes_) {
         for (const auto& d : n.domains)

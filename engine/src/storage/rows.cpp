@@ -105,7 +105,8 @@ void writeNode(Statement& s, const Node& n) {
         .bind(19, idOrNull(n.owner))
         .bind(20, idOrNull(n.backupOwner))
         .bindUncopied(21, fields)
-        .bind(22, n.priorityOverride);
+        .bind(22, n.priorityOverride)
+        .bind(23, n.rhythmDays ? std::optional<std::int64_t>(*n.rhythmDays) : std::nullopt);
     s.run();
 }
 
@@ -172,6 +173,7 @@ Node readNode(const Statement& s, const std::string& path) {
     n.backupOwner = s.isNull(19) ? kNoNode : static_cast<NodeId>(s.integer(19));
     n.fields = textToFields(s, 20);
     if (!s.isNull(21)) n.priorityOverride = s.real(21);
+    if (!s.isNull(22)) n.rhythmDays = static_cast<int>(s.integer(22));
     return n;
 }
 
@@ -253,7 +255,7 @@ void writeAll(Database& db, const Network& net) {
     writeInfo(db, net);
     writeNextIds(db, net);
     Statement n(db, "INSERT INTO nodes(" + std::string(kNodeColumns) +
-                        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const Node& node : net.nodes()) writeNode(n, node);
     Statement r(db, "INSERT INTO relations(" + std::string(kRelationColumns) + ") VALUES(?,?,?,?,?,?,?,?,?,?)");
     for (const Relation& rel : net.relations()) writeRelation(r, rel);
@@ -266,7 +268,7 @@ void writeDirty(Database& db, const Network& net) {
     const DirtySet& dirty = net.dirty();
     if (!dirty.nodes.empty()) {
         Statement upsert(db, "INSERT OR REPLACE INTO nodes(" + std::string(kNodeColumns) +
-                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         Statement remove(db, "DELETE FROM nodes WHERE id = ?");
         for (NodeId id : dirty.nodes) {
             if (const Node* n = net.findNode(id))

@@ -9,7 +9,7 @@
 
 namespace kring::schema {
 
-inline constexpr std::array<std::string_view, 3> kMigrations = {
+inline constexpr std::array<std::string_view, 4> kMigrations = {
     // 0 → 1: the first schema: the map and its vocabulary.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -79,6 +79,10 @@ CREATE TABLE contacts (
   note TEXT NOT NULL DEFAULT '',
   follow_up TEXT
 );
+)sql",
+    // 3 → 4: a partner's own contact rhythm, in days.
+    R"sql(
+ALTER TABLE nodes ADD COLUMN rhythm_days INTEGER;
 )sql",
 };
 

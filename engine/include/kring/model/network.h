@@ -55,6 +55,9 @@ struct Node {
     NodeId owner = kNoNode;
     NodeId backupOwner = kNoNode;
     std::optional<double> priorityOverride;  // 0–100, set by the user
+    // Contact rhythm: be in touch at least every this many days. Unset: the project's default
+    // for the partner's ring (see analysis/health.h).
+    std::optional<int> rhythmDays;
 
     // Columns kept from an import that Kring has no field for (Kumu "any other column").
     std::map<std::string, std::string> fields;
@@ -116,6 +119,7 @@ inline constexpr int kMaxStrength = 5;
 inline constexpr double kMaxNeed = 5.0;
 inline constexpr double kMaxHoursPerMonth = 744.0;  // every hour of a month
 inline constexpr double kMaxPriority = 100.0;
+inline constexpr int kMaxRhythmDays = 3660;  // ten years: rarer than that is no rhythm
 
 // Which rows changed since the last clearDirty(): the storage layer writes just these.
 struct DirtySet {
