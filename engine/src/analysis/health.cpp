@@ -293,4 +293,35 @@ std::vector<PartnerHealth> relationshipHealth(const Network& net, const HealthOp
     return out;
 }
 
+std::vector<DueContact> dueContacts(const Network& net, const DueOptions& options) {
+    if (options.withinDays < 0)
+        throw Error(ErrorKind::InvalidInput, "--within must be 0 days or more, not " + std::to_string(options.withinDays));
+    const Date horizon = plusDays(options.today, options.withinDays);
+    std::vector<DueContact> due;
+    for (PartnerHealth& h : relationshipHealth(net, {options.today})) {
+        if (options.member != kNoNode && h.owner != options.member) continue;
+        if (horizon < h.dueDate) continue;
+        due.push_back({h.partner, h.owner, h.lastContact, h.rhythm.days, h.dueDate, h.overdueDays,
+                       std::move(h.explanation.front())});
+    }
+    auto name = [&](NodeId id) -> const std::string& {
+        static const std::string none;
+        return id == kNoNode ? none : net.node(id).displayName();
+    };
+    std::sort(due.begin(), due.end(), [&](const DueContact& a, const DueContact& b) {
+        const bool ao = a.overdueDays > 0, bo = b.overdueDays > 0;
+        if (ao != bo) return ao;
+        if (a.member != b.member) {
+            if ((a.member == kNoNode) != (b.member == kNoNode)) return b.member == kNoNode;  // the unowned last
+            const int c = name(a.member).compare(name(b.member));
+            if (c != 0) return c < 0;
+            return a.member < b.member;
+        }
+        if (a.overdueDays != b.overdueDays) return a.overdueDays > b.overdueDays;
+        const int c = name(a.partner).compare(name(b.partner));
+        return c != 0 ? c < 0 : a.partner < b.partner;
+    });
+    return due;
+}
+
 }  // namespace kring

@@ -86,4 +86,25 @@ struct HealthOptions {
 // count for their organisation). In the order of nodes().
 std::vector<PartnerHealth> relationshipHealth(const Network&, const HealthOptions&);
 
+// Who to call: the partners whose contact is due, for `kring due` and the calendar export.
+struct DueContact {
+    NodeId partner = kNoNode;
+    NodeId member = kNoNode;  // the partner's owner; kNoNode when it has none
+    std::optional<Date> lastContact;
+    int rhythmDays = 0;
+    Date dueDate;
+    int overdueDays = 0;  // days past the due date; 0 or less: not yet overdue
+    Bilingual explanation;
+};
+
+struct DueOptions {
+    Date today;
+    int withinDays = 0;       // also what falls due in the next this many days
+    NodeId member = kNoNode;  // only this member's partners; everyone's when kNoNode
+};
+
+// Overdue contacts first, then those still to come; within each, by member name, most overdue
+// (or soonest) first, then by partner name. Throws Error(InvalidInput) for a negative window.
+std::vector<DueContact> dueContacts(const Network&, const DueOptions&);
+
 }  // namespace kring
