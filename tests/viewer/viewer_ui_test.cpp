@@ -4,6 +4,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <stb_image.h>
 
@@ -19,6 +20,7 @@
 #include "app.h"
 #include "file_dialog.h"
 #include "i18n.h"
+#include "input_queue.h"
 #include "kring/storage/project.h"
 #include "support/builders.h"
 #include "support/temp_dir.h"
@@ -52,6 +54,16 @@ struct HeadlessUi {
         app.frame();
         ImGui::Render();
     }
+
+    // A frame fed from the input queue, as kring-view's main loop feeds it.
+    void queuedFrame(ViewerApp& app) {
+        input.apply(ImGui::GetIO());
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+    }
+
+    InputQueue input;
 };
 
 std::string makeProject(const TempDir& dir) {
@@ -325,4 +337,228 @@ TEST_CASE("viewer ui: propose division previews a plan, applies it as one undoab
     REQUIRE(app.run(std::make_unique<UpdateNodeCommand>(renamed)));
     CHECK(app.proposal() == nullptr);  // stale: the map changed
     CHECK_FALSE(app.applyProposal());
+}
+
+TEST_CASE("viewer ui: a startup session's large type is not saved as the general interface size") {
+    TempDir dir;
+    const std::string path = makeProject(dir);
+    std::string ini;
+    {
+        HeadlessUi ui;
+        ViewerSettings settings;
+        registerSettingsHandler(settings);
+        settings.uiScale = 1.25f;
+        ViewerApp app(settings);
+        REQUIRE(app.open(path));
+        app.setSessionMode(true);
+        REQUIRE(app.takeFontRebuild());
+        ui.frame(app, {-100, -100}, false);
+        CHECK(app.uiScale() == doctest::Approx(1.5f));
+        CHECK(settings.uiScale == doctest::Approx(1.25f));
+        ini = ImGui::SaveIniSettingsToMemory();  // what quitting in the session writes
+        CHECK(ini.find("UiScale=1.25") != std::string::npos);
+        CHECK(ini.find("UiScale=1.50") == std::string::npos);
+
+        // Leaving the session gives back the size from before it.
+        app.setSessionMode(false);
+        CHECK(app.takeFontRebuild());
+        ui.frame(app, {-100, -100}, false);
+        CHECK(app.uiScale() == doctest::Approx(1.25f));
+        CHECK(settings.uiScale == doctest::Approx(1.25f));
+    }
+    // The next start without --session reads the size the user had.
+    HeadlessUi ui;
+    ViewerSettings settings;
+    registerSettingsHandler(settings);
+    ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+    ViewerApp app(settings);
+    CHECK(app.uiScale() == doctest::Approx(1.25f));
+    CHECK_FALSE(app.sessionMode());
+}
+
+namespace {
+
+Point centreOf(const Panel& panel) {
+    return {(panel.tabMin().x + panel.tabMax().x) / 2.0, (panel.tabMin().y + panel.tabMax().y) / 2.0};
+}
+
+// A tap: the pointer arrives, presses and lets go between two frames.
+void tap(InputQueue& input, Point at, bool withMove = true) {
+    if (withMove) input.mouseMoved(static_cast<float>(at.x), static_cast<float>(at.y));
+    input.mouseButton(0, true);
+    input.mouseButton(0, false);
+}
+
+}  // namespace
+
+TEST_CASE("input queue: a move, press and release in one frame reach ImGui one per frame") {
+    HeadlessUi ui;
+    InputQueue& input = ui.input;
+    ImGuiIO& io = ImGui::GetIO();
+    tap(input, {40, 50});
+    CHECK(input.apply(io));
+    CHECK(io.MousePos.x == 40);
+    CHECK_FALSE(io.MouseDown[0]);
+    CHECK(input.apply(io));
+    CHECK(io.MouseDown[0]);
+    CHECK(input.apply(io));
+    CHECK_FALSE(io.MouseDown[0]);
+    CHECK_FALSE(input.pending());
+    CHECK_FALSE(input.apply(io));
+    CHECK(io.MousePos.x == 40);  // the pointer stays where it was last seen
+
+    // A key pressed and let go within a frame is seen down for a frame, with its modifier.
+    input.setModifierKeys({7}, {8}, {}, {});
+    input.key(7, true);
+    input.key(30, true);
+    input.key(30, false);
+    input.key(7, false);
+    input.apply(io);
+    CHECK(io.KeyCtrl);
+    input.apply(io);
+    CHECK(io.KeysDown[30]);
+    CHECK(io.KeyCtrl);
+    input.apply(io);
+    CHECK_FALSE(io.KeysDown[30]);
+    input.apply(io);
+    CHECK_FALSE(io.KeyCtrl);
+}
+
+TEST_CASE("viewer ui: taps delivered within one frame switch sidebar tabs and select nodes, every time") {
+    TempDir dir;
+    HeadlessUi ui;
+    setLanguage(Lang::En);
+    ViewerSettings settings;
+    ViewerApp app(settings);
+    REQUIRE(app.open(makeProject(dir)));
+    for (int i = 0; i < 3; ++i) ui.queuedFrame(app);
+    const auto& panels = app.panels();
+    REQUIRE(panels.size() >= 2);
+    REQUIRE(app.visiblePanel() == panels.front().get());
+
+    // Between two tabs ten times, the move, press and release of each tap within one frame.
+    for (int round = 0; round < 10; ++round) {
+        const Panel& target = *panels[round % 2 == 0 ? 1 : 0];
+        tap(ui.input, centreOf(target));
+        for (int i = 0; i < 5; ++i) ui.queuedFrame(app);
+        CHECK(app.visiblePanel() == &target);
+    }
+    // Every tab in turn, with the pointer already on it: press and release in one frame.
+    for (const auto& panel : panels) {
+        const Point at = centreOf(*panel);
+        ui.input.mouseMoved(static_cast<float>(at.x), static_cast<float>(at.y));
+        ui.queuedFrame(app);
+        tap(ui.input, at, false);
+        for (int i = 0; i < 4; ++i) ui.queuedFrame(app);
+        CHECK(app.visiblePanel() == panel.get());
+    }
+
+    // A node on the map, tapped: selected.
+    const NodeId ggz = app.project()->network().findByName("GGZ Noord").front();
+    tap(ui.input, screenOf(app, ggz));
+    for (int i = 0; i < 4; ++i) ui.queuedFrame(app);
+    CHECK(app.selection() == std::set<NodeId>{ggz});
+}
+
+TEST_CASE("viewer ui: dragging the splitter widens the sidebar, and the width is remembered") {
+    TempDir dir;
+    HeadlessUi ui;
+    ViewerSettings settings;
+    registerSettingsHandler(settings);
+    ViewerApp app(settings);
+    REQUIRE(app.open(makeProject(dir)));
+    ui.frame(app, {-100, -100}, false);
+    ui.frame(app, {-100, -100}, false);
+    const float tabsLeft = app.panels().front()->tabMin().x;
+    const Point grip{1600 - ViewerApp::kDefaultSidebarWidth - 3, 400};
+    ui.frame(app, grip, false);
+    ui.frame(app, grip, true);
+    for (int step = 1; step <= 4; ++step) ui.frame(app, {grip.x - 50 * step, grip.y}, true);
+    ui.frame(app, {grip.x - 200, grip.y}, false);
+    ui.frame(app, {-100, -100}, false);
+    CHECK(settings.sidebarWidth == doctest::Approx(ViewerApp::kDefaultSidebarWidth + 200));
+    CHECK(app.panels().front()->tabMin().x == doctest::Approx(tabsLeft - 200));
+    const std::string ini = ImGui::SaveIniSettingsToMemory();
+    CHECK(ini.find("SidebarWidth=700") != std::string::npos);
+
+    // Never wider than two thirds of the window: the map keeps its room.
+    ui.frame(app, {grip.x - 200, grip.y}, true);
+    for (int step = 1; step <= 10; ++step) ui.frame(app, {grip.x - 200 - 100 * step, grip.y}, true);
+    ui.frame(app, {100, grip.y}, false);
+    CHECK(settings.sidebarWidth <= doctest::Approx(1600.0 * 2 / 3));
+}
+
+TEST_CASE("viewer ui: a tiny window, scale 4, 2,000 partners with names of 300 characters: every panel draws") {
+    TempDir dir;
+    SmallTeam t;
+    const std::string longName(300, 'x');
+    Network& net = t.net;
+    for (int i = 0; i < 2000; ++i) {
+        const NodeId p = addNode(net, NodeKind::Organisation, std::to_string(i) + " " + longName,
+                                 i % 3 == 0 ? Ring::First : i % 3 == 1 ? Ring::Second : Ring::Outside);
+        if (i % 4 == 0) addRelation(net, p, i % 8 == 0 ? t.anna : t.bram);
+    }
+    Node anna = net.node(t.anna);
+    anna.name = "Anna " + longName;
+    UpdateNodeCommand(anna).apply(net);
+    const std::string path = dir.file("groot.kring");
+    Project::createFrom(path, net);
+
+    HeadlessUi ui;
+    ImGui::GetIO().DisplaySize = {320, 240};
+    ViewerSettings settings;
+    settings.uiScale = 4.0f;
+    ViewerApp app(settings);
+    REQUIRE(app.open(path));
+    app.proposeDivision(true);
+    for (Lang lang : {Lang::Nl, Lang::En}) {
+        setLanguage(lang);
+        for (const auto& panel : app.panels()) {
+            REQUIRE(app.showPanel(panel->id()));
+            for (int i = 0; i < 3; ++i) ui.frame(app, {300, 120}, false);
+            CHECK(app.visiblePanel() == panel.get());
+            // The sidebar stays inside the window, and the map keeps a third of it.
+            const ImGuiWindow* sidebar = ImGui::FindWindowByName("##sidebar");
+            REQUIRE(sidebar != nullptr);
+            CHECK(sidebar->Pos.x >= 320.0f / 3 - 1);
+            CHECK(sidebar->Pos.x + sidebar->Size.x <= 320.0f);
+        }
+    }
+    CHECK(app.proposal() != nullptr);
+    // Scale 4 in a window of 240 pixels high would leave no room: it is drawn at scale 1.
+    CHECK(app.uiScale() == doctest::Approx(1.0f));
+}
+
+TEST_CASE("viewer settings: window placement and recent files survive a restart; File › Open recent reopens") {
+    TempDir dir;
+    const std::string first = makeProject(dir);
+    const std::string second = dir.file("tweede.kring");
+    std::filesystem::copy_file(first, second);
+    std::string ini;
+    {
+        HeadlessUi ui;
+        ViewerSettings settings;
+        registerSettingsHandler(settings);
+        ViewerApp app(settings);
+        REQUIRE(app.open(first));
+        REQUIRE(app.open(second));
+        REQUIRE(app.open(first));
+        settings.window = {40, 60, 1280, 720};
+        ui.frame(app, {-100, -100}, false);
+        REQUIRE(settings.recentFiles.size() == 2);  // each once, the latest first
+        CHECK(settings.recentFiles[0] == std::filesystem::absolute(first).string());
+        CHECK(settings.recentFiles[1] == std::filesystem::absolute(second).string());
+        ini = ImGui::SaveIniSettingsToMemory();
+    }
+    HeadlessUi ui;
+    ViewerSettings settings;
+    registerSettingsHandler(settings);
+    ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+    CHECK(settings.window == WindowPlacement{40, 60, 1280, 720});
+    REQUIRE(settings.recentFiles.size() == 2);
+    CHECK(settings.recentFiles[1] == std::filesystem::absolute(second).string());
+
+    for (int i = 0; i < 12; ++i) settings.addRecentFile("/tmp/project" + std::to_string(i) + ".kring");
+    CHECK(settings.recentFiles.size() == ViewerSettings::kMaxRecentFiles);
+    CHECK(settings.recentFiles.front() == "/tmp/project11.kring");
 }

@@ -1,26 +1,25 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-// kring-view's application state: the open project, the caches built from it (layout, scene,
-// lists), the panels and the dialogs. Every edit goes through Project::execute as a command.
+// kring-view's application: the menus, the map canvas, the sidebar of panels (panels/), the
+// quick-add bar of a startup session, the status bar and the dialogs. The state the panels
+// share lives in a ViewerContext; every edit goes through Project::execute as a command.
 
 #include <memory>
-#include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "file_dialog.h"
-#include "kring/analysis/gaps.h"
 #include "kring/assign/assign.h"
 #include "kring/layout/layout.h"
-#include "kring/scene/scene.h"
-#include "kring/storage/project.h"
-#include "map_canvas.h"
+#include "panels/panel.h"
 #include "settings.h"
+#include "viewer_context.h"
 
 namespace kring::viewer {
+
+class OwnersPanel;
 
 class ViewerApp {
 public:
@@ -33,20 +32,32 @@ public:
     void frame();
 
     bool quitRequested() const { return quit_; }
-    float uiScale() const { return uiScale_; }
+    // The interface scale drawn at: the one chosen, made smaller where the window is too small.
+    float uiScale() const { return ctx_.uiScale; }
     // True once after the user changed the UI scale: the font atlas must be rebuilt.
     bool takeFontRebuild() { return std::exchange(fontRebuild_, false); }
+    bool fontRebuildPending() const { return fontRebuild_; }
     bool fullscreenRequested() const { return fullscreen_; }
-    MapCanvas& canvas() { return canvas_; }
-    const Scene& scene() const { return scene_; }
-    const Project* project() const { return project_.get(); }
-    const std::string& lastError() const { return error_; }
+    MapCanvas& canvas() { return ctx_.canvas; }
+    const Scene& scene() const { return ctx_.scene; }
+    const Project* project() const { return ctx_.project.get(); }
+    const std::string& lastError() const { return ctx_.error; }
+    const std::set<NodeId>& selection() const { return ctx_.selection; }
     void setSessionMode(bool on);
+    bool sessionMode() const { return sessionMode_; }
     // Use the desktop's file chooser where there is one (not in tests and batch runs).
     void setNativeDialogs(bool on) { fileDialog_.setPreferNative(on); }
 
+    // The sidebar's panels, in tab order, and the one showing (nullptr in a startup session).
+    const std::vector<std::unique_ptr<Panel>>& panels() const { return panels_; }
+    const Panel* visiblePanel() const { return visiblePanel_; }
+    // Shows the panel with this id (Panel::id()) from the next frame; false if there is none.
+    bool showPanel(const std::string& id);
+    // The sidebar's width at scale 1 until the user drags the splitter.
+    static constexpr float kDefaultSidebarWidth = 500.0f;
+
     // Runs a command through the project; errors become the error dialog. Returns success.
-    bool run(CommandPtr);
+    bool run(CommandPtr command) { return ctx_.run(std::move(command)); }
 
     // Edit › Undo and Redo (Ctrl+Z, Ctrl+Y); errors become the error dialog.
     bool undo();
@@ -65,17 +76,9 @@ private:
     void drawMenuBar();
     void drawCanvasWindow();
     void drawSidebar();
-    void drawInspector();
-    void drawNodeInspector(const Node&);
-    void drawRelationInspector(const Relation&);
-    void drawPartnerList();
-    void drawFilters();
-    void drawLegend();
-    void drawProfile();
-    void drawSnapshots();
-    void drawGaps();
-    void drawOwners();
-    void drawDivisionProposal();
+    void drawSplitter();
+    float sidebarWidth() const;
+    float splitterWidth() const;
     void drawQuickAdd();
     void drawStatusBar();
     void drawDialogs();
@@ -83,51 +86,25 @@ private:
     void deleteSelection();
     void exportPicture(const std::string& path);
     void rememberView();
+    void fitScaleToWindow();
+    void rememberPreferences();
+    void showReadableNames();
 
     ViewerSettings& settings_;
-    std::unique_ptr<Project> project_;
+    ViewerContext ctx_;
+    std::vector<std::unique_ptr<Panel>> panels_;
+    OwnersPanel* owners_ = nullptr;  // one of panels_, for the division API above
+    const Panel* visiblePanel_ = nullptr;
+    std::string panelToShow_;
+
     std::unique_ptr<LayoutAlgorithm> layoutAlgorithm_;
     Layout layout_;
-    Scene scene_;
-    SceneFilter filter_;
-    SceneStyle style_;
     std::uint64_t cachedRevision_ = ~0ull;
-    bool sceneDirty_ = true;
     float layoutScale_ = 0;  // the interface scale the layout's names were sized for
-    void showReadableNames();
     std::string cachedPath_;
-
-    MapCanvas canvas_;
-    std::set<NodeId> selection_;
-    std::optional<RelationId> selectedRelation_;
-
-    // The partner list, rebuilt only when the search text or the network changes.
-    std::string search_;
-    std::vector<NodeId> listed_;
-    std::uint64_t listedRevision_ = ~0ull;
-    std::string listedSearch_;
-
-    // Gap analysis, rerun only when the network changes.
-    GapReport gaps_;
-    std::uint64_t gapsRevision_ = ~0ull;
-    int minSeverity_ = 0;
-
-    // Snapshot comparison: what changed since the chosen snapshot.
-    std::optional<std::int64_t> comparedSnapshot_;
-    // "Propose division": the plan, for the revision it was computed at.
-    std::optional<AssignmentPlan> proposal_;
-    std::uint64_t proposalRevision_ = 0;
-    bool proposeBackups_ = true;
-    std::set<NodeId> changedNodes_;
-    std::string comparisonSummary_;
-    char snapshotName_[128] = {};
 
     FileDialog fileDialog_;
     enum class PendingFile { None, New, Open, SaveAs, Import, Export } pendingFile_ = PendingFile::None;
-    std::string error_;
-    bool showError_ = false;
-    std::string status_;
-    std::string dateProblem_;
 
     char quickName_[128] = {};
     int quickKind_ = 0;
@@ -137,7 +114,7 @@ private:
     bool sessionMode_ = false;
     bool fullscreen_ = false;
     bool quit_ = false;
-    float uiScale_ = 1.0f;
+    float chosenScale_ = 1.0f;  // the View menu's, --scale's or the session's
     float scaleBeforeSession_ = 1.0f;
     bool fontRebuild_ = false;
 };

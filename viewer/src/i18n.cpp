@@ -24,7 +24,7 @@ constexpr Entry kTexts[] = {
     {"Startup session", "Startbijeenkomst"}, {"Full screen", "Volledig scherm"},
     {"Panels", "Panelen"},
     {"Inspector", "Eigenschappen"}, {"Partners", "Partners"}, {"Legend", "Legenda"},
-    {"Neighbourhood profile", "Wijkprofiel"}, {"Snapshots", "Versies"}, {"Filters", "Filters"},
+    {"Profile", "Wijkprofiel"}, {"Snapshots", "Versies"}, {"Filters", "Filters"},
     {"Name", "Naam"}, {"Kind", "Soort"}, {"Ring", "Ring"}, {"Life domains", "Leefgebieden"},
     {"Owner", "Relatiebeheerder"}, {"Backup", "Tweede beheerder"}, {"Notes", "Notities"}, {"Tags", "Labels"},
     {"Discipline", "Discipline"}, {"Hours per month", "Uren per maand"}, {"Signaller", "Signaleerder"},
@@ -53,6 +53,7 @@ constexpr Entry kTexts[] = {
     {"Why", "Waarom"}, {"Not assigned", "Niet toegewezen"},
     {"The map changed since this proposal; propose again.", "De kaart is veranderd sinds dit voorstel; stel opnieuw voor."},
     {"Edge bundling", "Bundeling van relaties"}, {"Owner view", "Beheerdersweergave"}, {"Map", "Kaart"},
+    {"Open recent", "Recent geopend"}, {"Clear list", "Lijst wissen"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

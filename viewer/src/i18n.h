@@ -26,6 +26,7 @@ enum class Text {
     PanelOwners, OwnedRelations, HoursShort, Unowned, ReassignTo,
     ProposeDivision, WithBackups, ProposalSummary, ApplyDivision, Discard, Partner, Why, NotAssigned,
     ProposalStale, Bundling, OwnerView, MapDisplay,
+    MenuOpenRecent, ClearRecent,
     Count_,
 };
 

@@ -2,6 +2,7 @@
 // kring-view: the desktop viewer. Opens FILE.kring, or the city sample when none is given.
 // [SECTION] options
 // [SECTION] window and fonts
+// [SECTION] input
 // [SECTION] screenshot and frame benchmark
 // [SECTION] main loop
 
@@ -9,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 #include <stb_image_write.h>
 
 #include <CLI/CLI.hpp>
@@ -22,6 +24,7 @@
 
 #include "app.h"
 #include "i18n.h"
+#include "input_queue.h"
 #include "settings.h"
 
 namespace {
@@ -39,8 +42,23 @@ struct Options {
     std::string lang;
     float scale = 0;
     bool session = false;
+    std::string panel;
+    std::string size;
     int width = 1600, height = 900;
 };
+
+// "1280" (16:9) or "1280x720"; false when it is neither or out of range.
+bool parseSize(const std::string& text, int& width, int& height) {
+    int w = 0, h = 0;
+    char x = 0;
+    const int read = std::sscanf(text.c_str(), "%d%c%d", &w, &x, &h);
+    if (read == 1) h = w * 9 / 16;
+    else if (read != 3 || (x != 'x' && x != 'X')) return false;
+    if (w < 320 || w > 8192 || h < 200 || h > 8192) return false;
+    width = w;
+    height = h;
+    return true;
+}
 
 std::string defaultSample(const char* argv0) {
     namespace fs = std::filesystem;
@@ -86,6 +104,69 @@ void applyScale(float scale) {
     ImGui::GetStyle() = style;
 }
 
+// The window's size and place from last time; the place only when it is still on a monitor.
+void restorePlacement(GLFWwindow* window, const WindowPlacement& saved) {
+    if (saved.width <= 0) return;
+    glfwSetWindowSize(window, saved.width, saved.height);
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+        int x = 0, y = 0, w = 0, h = 0;
+        glfwGetMonitorWorkarea(monitors[i], &x, &y, &w, &h);
+        if (saved.x >= x && saved.y >= y && saved.x < x + w - 40 && saved.y < y + h - 40) {
+            glfwSetWindowPos(window, saved.x, saved.y);
+            return;
+        }
+    }
+}
+
+void rememberPlacement(GLFWwindow* window, WindowPlacement& stored) {
+    // Minimised or maximised, GLFW 3.3 does not say the size to come back to: keep the last one.
+    if (glfwGetWindowAttrib(window, GLFW_ICONIFIED) || glfwGetWindowAttrib(window, GLFW_MAXIMIZED)) return;
+    WindowPlacement now;
+    glfwGetWindowPos(window, &now.x, &now.y);
+    glfwGetWindowSize(window, &now.width, &now.height);
+    if (now.width < 320 || now.height < 200 || now == stored) return;
+    stored = now;
+    ImGui::MarkIniSettingsDirty();
+}
+
+// [SECTION] input
+
+// GLFW's events go into the InputQueue, which hands them to ImGui spread over frames; window
+// focus and the pointer entering go to the backend as before.
+InputQueue& inputOf(GLFWwindow* window) { return *static_cast<InputQueue*>(glfwGetWindowUserPointer(window)); }
+
+void installInputCallbacks(GLFWwindow* window, InputQueue& input) {
+    glfwSetWindowUserPointer(window, &input);
+    input.setModifierKeys({GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL}, {GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT},
+                          {GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT}, {GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER});
+    glfwSetWindowFocusCallback(window, ImGui_ImplGlfw_WindowFocusCallback);
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int entered) {
+        ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+        // While a button is held the pointer may leave the window and still drag.
+        const bool held = glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS ||
+                          glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
+        if (!entered && !held) inputOf(w).mouseLeft();
+    });
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
+        inputOf(w).mouseMoved(static_cast<float>(x), static_cast<float>(y));
+    });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int) {
+        inputOf(w).mouseButton(button, action == GLFW_PRESS);
+    });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double dx, double dy) {
+        inputOf(w).mouseWheel(static_cast<float>(dx), static_cast<float>(dy));
+    });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int) {
+        if (action != GLFW_REPEAT) inputOf(w).key(key, action == GLFW_PRESS);
+    });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) { inputOf(w).character(c); });
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    input.mouseMoved(static_cast<float>(x), static_cast<float>(y));
+}
+
 // [SECTION] screenshot and frame benchmark
 
 bool writeScreenshot(GLFWwindow* window, const std::string& path) {
@@ -122,8 +203,13 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 1000000));
     cli.add_option("--lang", o.lang, "Interface language (default: from LANG)")->check(CLI::IsMember({"nl", "en"}));
     cli.add_option("--scale", o.scale, "Interface size, e.g. 1.5 on a projector")->check(CLI::Range(0.5, 4.0));
+    cli.add_option("--panel", o.panel, "The sidebar panel to show first: inspector, partners, gaps, owners, …");
     cli.add_flag("--session", o.session, "Start in startup-session mode (quick add, large type)");
-    cli.add_option("--size", o.width, "Window width in pixels")->check(CLI::Range(320, 8192));
+    cli.add_option("--size", o.size, "Window size in pixels: WIDTH (16:9) or WIDTHxHEIGHT, from 320x200")
+        ->check([](const std::string& text) {
+            int w = 0, h = 0;
+            return parseSize(text, w, h) ? std::string() : "expected WIDTH or WIDTHxHEIGHT, from 320x200 to 8192x8192";
+        });
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -141,7 +227,8 @@ int main(int argc, char** argv) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    o.height = o.width * 9 / 16;
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once it has the size and place it had last time
+    if (!o.size.empty()) parseSize(o.size, o.width, o.height);
     GLFWwindow* window = glfwCreateWindow(o.width, o.height, "Kring", nullptr, nullptr);
     if (!window) {
         std::cerr << "kring-view: cannot open a window with OpenGL 3.3 on this display.\n";
@@ -161,6 +248,8 @@ int main(int argc, char** argv) {
 
     setLanguage(!o.lang.empty() ? (o.lang == "nl" ? kring::Lang::Nl : kring::Lang::En)
                                 : settings.language.value_or(languageFromEnvironment()));
+    if (ImGui::GetIO().IniFilename && o.size.empty()) restorePlacement(window, settings.window);
+    glfwShowWindow(window);
     float contentScale = 1.0f;
     glfwGetWindowContentScale(window, &contentScale, nullptr);  // HiDPI
     if (o.scale > 0) settings.uiScale = o.scale;
@@ -173,10 +262,18 @@ int main(int argc, char** argv) {
     float appliedScale = contentScale * app.uiScale();
     loadFonts(appliedScale);
     applyScale(appliedScale);
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplGlfw_InitForOpenGL(window, false);
+    InputQueue input;
+    installInputCallbacks(window, input);
     ImGui_ImplOpenGL3_Init("#version 330");
 
     app.open(o.file);
+    if (!o.panel.empty() && !app.showPanel(o.panel)) {
+        std::cerr << "kring-view: --panel " << o.panel << ": no such panel; the panels are";
+        for (const auto& panel : app.panels()) std::cerr << ' ' << panel->id();
+        std::cerr << '\n';
+        return 2;
+    }
     if (!app.project() && (!o.screenshot.empty() || o.benchFrames > 0)) {
         std::cerr << "kring-view: " << app.lastError() << '\n';
         return 1;
@@ -187,6 +284,7 @@ int main(int argc, char** argv) {
     std::vector<double> frameMs, cpuMs;
     double firstFrameMs = 0;
     int frame = 0;
+    int settleFrames = 0;
     bool fullscreen = false;
     int windowed[4] = {100, 100, o.width, o.height};
     while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
@@ -202,8 +300,10 @@ int main(int argc, char** argv) {
                 glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2], windowed[3], 0);
             }
         }
-        // Idle: block until something happens, instead of drawing 60 unchanged frames a second.
-        if (batch)
+        if (ImGui::GetIO().IniFilename && !fullscreen) rememberPlacement(window, settings.window);
+        // Idle: block until something happens, instead of drawing 60 unchanged frames a second;
+        // but not while queued input waits for its frame or ImGui is still showing what it did.
+        if (batch || input.pending() || settleFrames > 0)
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(0.5);
@@ -226,6 +326,12 @@ int main(int argc, char** argv) {
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // A click takes effect a frame after the release (a tab switches, a popup opens), and
+        // hover follows the pointer a frame late: a few frames more after every event.
+        if (input.apply(ImGui::GetIO()))
+            settleFrames = 3;
+        else if (settleFrames > 0)
+            --settleFrames;
         ImGui::NewFrame();
         app.frame();
         ImGui::Render();
@@ -247,6 +353,7 @@ int main(int argc, char** argv) {
             break;
         }
         glfwSwapBuffers(window);
+        if (app.fontRebuildPending()) settleFrames = std::max(settleFrames, 1);  // the new size now, not at the next event
         const auto frameEnd = Clock::now();
         if (frame == 1) firstFrameMs = std::chrono::duration<double, std::milli>(frameEnd - started).count();
         if (o.benchFrames > 0) {

@@ -27,13 +27,10 @@ std::string fontDirectory() {
     return "/usr/share/fonts/truetype/dejavu";
 }
 
-// The face stays open for the rarer code points; FreeType faces are not thread-safe.
-struct Face {
-    FT_Library library = nullptr;
-    FT_Face face = nullptr;
-    std::mutex mutex;
-    std::unordered_map<char32_t, float> rare;
-};
+bool isZeroWidth(char32_t c) {
+    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D;
+}
 
 float fontAdvance(FT_Face face, char32_t c) {
     const FT_UInt glyph = FT_Get_Char_Index(face, static_cast<FT_ULong>(c));
@@ -43,19 +40,19 @@ float fontAdvance(FT_Face face, char32_t c) {
     return static_cast<float>(static_cast<double>(advance) / face->units_per_EM);
 }
 
-Face& faceFor(const std::string& file) {
-    static std::mutex registry;
-    static std::unordered_map<std::string, Face> faces;
-    std::lock_guard lock(registry);
-    return faces[file];
-}
-
-bool isZeroWidth(char32_t c) {
-    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-           (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D;
-}
-
 }  // namespace
+
+// The open font, kept for the rarer code points; FreeType faces are not thread-safe.
+struct TextMetrics::Face {
+    FT_Library library = nullptr;
+    FT_Face face = nullptr;
+    std::mutex mutex;
+    std::unordered_map<char32_t, float> rare;
+    ~Face() {
+        if (face) FT_Done_Face(face);
+        if (library) FT_Done_FreeType(library);
+    }
+};
 
 std::u32string decodeUtf8(std::string_view s) {
     std::u32string out;
@@ -64,12 +61,17 @@ std::u32string decodeUtf8(std::string_view s) {
     return out;
 }
 
+TextMetrics::~TextMetrics() = default;
+
 TextMetrics::TextMetrics(const std::string& fontFile)
-    : file_(fontFile), advances_(kTableSize + (kPunctuationEnd - kPunctuation), std::numeric_limits<float>::quiet_NaN()) {
-    Face& f = faceFor(fontFile);
-    std::lock_guard lock(f.mutex);
-    if (!f.library && FT_Init_FreeType(&f.library) != 0) return;
-    if (!f.face && FT_New_Face(f.library, fontFile.c_str(), 0, &f.face) != 0) {
+    : advances_(kTableSize + (kPunctuationEnd - kPunctuation), std::numeric_limits<float>::quiet_NaN()) {
+    face_ = std::make_unique<Face>();
+    Face& f = *face_;
+    if (FT_Init_FreeType(&f.library) != 0) {
+        f.library = nullptr;
+        return;
+    }
+    if (FT_New_Face(f.library, fontFile.c_str(), 0, &f.face) != 0) {
         f.face = nullptr;
         return;
     }
@@ -96,7 +98,7 @@ double TextMetrics::advance(char32_t c) const {
         const float a = advances_[c < kTableSize ? c : kTableSize + (c - kPunctuation)];
         return std::isnan(a) ? missing_ : a;
     }
-    Face& f = faceFor(file_);
+    Face& f = *face_;
     std::lock_guard lock(f.mutex);
     auto [it, added] = f.rare.try_emplace(c, 0.0f);
     if (added) it->second = f.face ? fontAdvance(f.face, c) : std::numeric_limits<float>::quiet_NaN();

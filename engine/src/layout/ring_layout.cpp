@@ -154,7 +154,7 @@ GroupKey groupOf(const Network& net, const Node& n, GroupBy by, const std::map<s
         case GroupBy::Owner: {
             if (n.owner == kNoNode) return {1 << 30, "—"};
             const Node* o = net.findNode(n.owner);
-            return {static_cast<int>(n.owner % (1 << 29)), o ? o->name : "—"};
+            return {static_cast<int>(n.owner % (1 << 29)), o ? std::string_view(o->name) : std::string_view("—")};
         }
         case GroupBy::Domain: {
             if (n.domains.empty()) return {1 << 30, "—"};

@@ -4,6 +4,7 @@
 // How wide a text is in DejaVu Sans, the font the viewer and every export draw with, so that
 // the layout reserves the room its labels really take and screen and paper agree.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -29,11 +30,15 @@ public:
     double lineHeight(double size) const { return lineGap_ * size; }
     bool measured() const { return measured_; }
 
-    TextMetrics(const std::string& fontFile);  // use dejaVuSans(); public for tests
+    explicit TextMetrics(const std::string& fontFile);  // use dejaVuSans(); public for tests
+    ~TextMetrics();
+    TextMetrics(const TextMetrics&) = delete;
+    TextMetrics& operator=(const TextMetrics&) = delete;
 
 private:
     double advance(char32_t) const;
-    std::string file_;
+    struct Face;                  // the open font, for code points outside the table
+    std::unique_ptr<Face> face_;
     std::vector<float> advances_;  // em units, by code point below kTableSize; NaN: not in the font
     double missing_ = 0.6;         // a code point the font lacks: another font draws it, about this wide
     double ascent_ = 0.93, descent_ = 0.24, lineGap_ = 1.17;
