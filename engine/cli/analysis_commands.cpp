@@ -174,7 +174,7 @@ int runMetrics(const MetricsArgs& a) {
     options.betweenness = !a.noBetweenness;
     const NetworkMetrics m = computeMetrics(net, options);
 
-    // Residents are personal data: measured with everyone, listed only when asked (DOMAIN.md).
+    // Residents are personal data: measured with everyone, listed only when asked (docs/domain.md).
     auto shown = [&](NodeId id) { return a.includeResidents || net.node(id).kind != NodeKind::Resident; };
     std::size_t residentsLeftOut = 0;
     for (const NodeMetrics& n : m.nodes)

@@ -2,13 +2,13 @@
 // kring layout, and the picture formats of kring export (SVG, PDF, PNG, DOT).
 
 #include <filesystem>
-#include <future>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli.h"
 #include "kring/core/error.h"
+#include "kring/core/parallel.h"
 #include "kring/io/export.h"
 #include "kring/layout/pins.h"
 #include "kring/render/cairo_render.h"
@@ -85,10 +85,11 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
     // The scene's texts need no positions: a second thread makes them while the layout runs.
     const std::set<NodeId> visible = visibleNodes(net, filter);
     const GroupBy groupBy = groupByOrThrow(o.groupBy);
-    std::future<PreparedScene> prepared =
-        std::async(std::launch::async, [&] { return prepareScene(net, style, filter, visible); });
-    auto layout = std::make_unique<Layout>(layoutFor(net, o.algorithm, groupBy, visible, o.ownerView));
-    auto scene = std::make_unique<Scene>(buildScene(prepared.get(), net, *layout, style));
+    PreparedScene prepared;
+    Layout layout;
+    runBoth([&] { layout = layoutFor(net, o.algorithm, groupBy, visible, o.ownerView); },
+            [&] { prepared = prepareScene(net, style, filter, visible); });
+    auto scene = std::make_unique<Scene>(buildScene(std::move(prepared), net, std::move(layout), style));
     const std::string contains = scene->footer;
     const std::string ext = normaliseKey(std::filesystem::path(out).extension().string());
     const std::optional<Paper> paper = o.paper.empty() ? std::nullopt : parsePaper(o.paper);
@@ -101,17 +102,17 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
     } else if (ext == ".png") {
         writePng(*scene, out, o.dpi, paper);
     } else {
-        std::string text;
+        WriteOptions options;
+        options.durability = Durability::Replaced;  // made again from the project in a moment
+        options.personalData = scene->personalData;
         if (ext == ".svg")
-            text = writeSvg(*scene);
+            writeSvgFile(*scene, out, options);
         else if (ext == ".dot" || ext == ".gv")
-            text = writeDot(*scene);
+            writeFileAtomically(out, writeDot(*scene), options);
         else
             throw Error(ErrorKind::InvalidInput, "cannot tell the picture format from '" + ext + "'", out);
-        writeFileAtomically(out, text, Durability::Replaced);
     }
     keepUntilExit(std::move(scene));
-    keepUntilExit(std::move(layout));
     keepUntilExit(std::move(p));
     say("Wrote " + out);
     say("Contains: " + contains);

@@ -10,6 +10,7 @@
 #include "kring/io/import.h"
 #include "kring/io/kring_json.h"
 #include "kring/io/spreadsheet.h"
+#include "kring/scene/scene.h"
 #include "kring/storage/project.h"
 
 namespace kring::cli {
@@ -108,19 +109,23 @@ int runExport(const std::string& path, const std::string& out, std::string forma
                         "'; use .svg, .pdf, .png or .dot for a map, .json, .kumu.json, .graphml, .gexf or .csv for "
                         "data, or --format json|kumu|gephi|graphml|gexf|kumu-json",
                     out);
+    // An export that holds residents is personal data: readable by its owner only.
+    WriteOptions options;
+    options.personalData = includeResidents;
     std::vector<std::string> written;
     if (format == "json" || format == "kumu-json" || format == "graphml" || format == "gexf") {
-        writeFileAtomically(out, writeDataFile(view, format));
+        const Drawing drawing = dataFormatDraws(format) ? drawingOf(interchangeScene(view)) : Drawing{};
+        writeFileAtomically(out, writeDataFile(view, format, drawing), options);
         written.push_back(out);
     } else if (format == "kumu") {
         const auto elements = withSuffix(out, "elements"), connections = withSuffix(out, "connections");
-        writeFileAtomically(elements, writeKumuElements(view));
-        writeFileAtomically(connections, writeKumuConnections(view));
+        writeFileAtomically(elements, writeKumuElements(view), options);
+        writeFileAtomically(connections, writeKumuConnections(view), options);
         written = {elements, connections};
     } else if (format == "gephi") {
         const auto nodes = withSuffix(out, "nodes"), edges = withSuffix(out, "edges");
-        writeFileAtomically(nodes, writeGephiNodes(view));
-        writeFileAtomically(edges, writeGephiEdges(view));
+        writeFileAtomically(nodes, writeGephiNodes(view), options);
+        writeFileAtomically(edges, writeGephiEdges(view), options);
         written = {nodes, edges};
     } else {
         throw Error(ErrorKind::InvalidInput,

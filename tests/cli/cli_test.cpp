@@ -2,6 +2,7 @@
 // The kring command line as a user runs it: exit status, messages, files written.
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <fstream>
@@ -31,6 +32,12 @@ std::string quote(const std::string& arg) {
     std::string q = "'";
     for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return q + "'";
+}
+
+unsigned currentUmask() {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return mask;
 }
 
 Run runKring(const TempDir& dir, const std::vector<std::string>& args) {
@@ -165,6 +172,16 @@ TEST_CASE("cli: export leaves residents out unless asked, and JSON round-trips")
     REQUIRE(runKring(dir, {"import", dir.file("kopie.kring"), dir.file("alles.json")}).status == 0);
     REQUIRE(runKring(dir, {"export", dir.file("kopie.kring"), dir.file("kopie.json"), "--include-residents"}).status == 0);
     CHECK(slurp(dir.file("kopie.json")) == full);
+    // Residents are personal data: such an export is for its owner's eyes only, whatever the umask.
+    auto modeOf = [](const std::string& path) {
+        struct stat st {};
+        REQUIRE(::stat(path.c_str(), &st) == 0);
+        return st.st_mode & 07777;
+    };
+    CHECK(modeOf(dir.file("alles.json")) == 0600);
+    CHECK(modeOf(dir.file("kaart.json")) == (0666 & ~currentUmask()));
+    REQUIRE(runKring(dir, {"export", project, dir.file("alles.svg"), "--include-residents"}).status == 0);
+    CHECK(modeOf(dir.file("alles.svg")) == 0600);
 
     const Run csv = runKring(dir, {"export", project, dir.file("kaart.csv")});
     REQUIRE(csv.status == 0);

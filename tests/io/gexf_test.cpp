@@ -9,6 +9,7 @@
 #include "kring/core/error.h"
 #include "kring/generate/generator.h"
 #include "support/builders.h"
+#include "support/drawing.h"
 #include "support/files.h"
 
 using namespace kring;
@@ -70,7 +71,7 @@ TEST_CASE("gexf: 1.2 files with nested nodes and an undirected default") {
 
 TEST_CASE("gexf: every field round-trips through Kring's GEXF") {
     const Network net = everyField();
-    const std::string text = writeGexf(net);
+    const std::string text = writeGexf(net, test::mapDrawing(net));
     CHECK(contains(text, "xmlns=\"http://gexf.net/1.3\""));
     CHECK(contains(text, "<viz:position x="));
     CHECK(contains(text, "type=\"mutual\""));
@@ -84,7 +85,7 @@ TEST_CASE("gexf: every field round-trips through Kring's GEXF") {
 
     const Network generated = generateNetwork(200, 4);
     Network again;
-    planGexf(writeGexf(generated), "g.gexf", again, context);
+    planGexf(writeGexf(generated, test::mapDrawing(generated)), "g.gexf", again, context);
     CHECK(again.nodes() == generated.nodes());
     CHECK(again.relations() == generated.relations());
 }

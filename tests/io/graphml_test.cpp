@@ -9,6 +9,7 @@
 #include "kring/generate/generator.h"
 #include "kring/io/export.h"
 #include "support/builders.h"
+#include "support/drawing.h"
 #include "support/files.h"
 
 using namespace kring;
@@ -171,7 +172,7 @@ TEST_CASE("graphml: several graphs in one file: the first is read and the report
 
 TEST_CASE("graphml: every field round-trips through Kring's GraphML") {
     const Network net = withoutContacts(everyField());  // the format holds the map, not the contact log
-    const std::string text = writeGraphml(net);
+    const std::string text = writeGraphml(net, test::mapDrawing(net));
     CHECK(contains(text, "yfiles.type=\"nodegraphics\""));
     CHECK(contains(text, "<y:ShapeNode><y:Geometry"));
     CHECK(contains(text, "attr.name=\"hoursPerMonth\" attr.type=\"double\""));
@@ -185,12 +186,12 @@ TEST_CASE("graphml: every field round-trips through Kring's GraphML") {
     Network real;
     plan.command->apply(real);
     CHECK(real.sameContent(net));
-    CHECK(writeGraphml(real) == text);
+    CHECK(writeGraphml(real, test::mapDrawing(real)) == text);
 }
 
 TEST_CASE("graphml: a generated network round-trips, and into a filled network gets fresh ids") {
     const Network net = generateNetwork(300, 7);
-    const std::string text = writeGraphml(net);
+    const std::string text = writeGraphml(net, test::mapDrawing(net));
     Network work;
     ImportContext context;
     planGraphml(text, "g.graphml", work, context);
@@ -199,7 +200,7 @@ TEST_CASE("graphml: a generated network round-trips, and into a filled network g
     SmallTeam t;
     const std::size_t before = t.net.nodes().size();
     const Network source = everyField();
-    planGraphml(writeGraphml(source), "more.graphml", t.net, context);
+    planGraphml(writeGraphml(source, test::mapDrawing(source)), "more.graphml", t.net, context);
     CHECK(t.net.nodes().size() == before + source.nodes().size());
     CHECK(t.net.checkAll().empty());
     const auto ggz = t.net.findByName("GGZ Noord");
@@ -284,7 +285,8 @@ TEST_CASE("graphml: declared ISO-8859-1 and UTF-16 files are converted") {
 
 TEST_CASE("graphml: the export view leaves residents out") {
     SmallTeam t;
-    const std::string text = writeGraphml(exportView(t.net, {}));
+    const Network view = exportView(t.net, {});
+    const std::string text = writeGraphml(view, test::mapDrawing(view));
     CHECK_FALSE(contains(text, "Mevrouw K."));
     CHECK(contains(text, "GGZ Noord"));
 }
@@ -310,7 +312,7 @@ TEST_CASE("graphml: found by fuzzing: control characters in an id that serves as
     CHECK(work.nodes()[1].name == "node 2");
     // What was read can be written and read back the same.
     Network again;
-    planGraphml(writeGraphml(work), "again.graphml", again, context);
+    planGraphml(writeGraphml(work, test::mapDrawing(work)), "again.graphml", again, context);
     CHECK(again.nodes() == work.nodes());
 }
 
@@ -365,7 +367,7 @@ TEST_CASE("graphml: Kring's GraphML into an existing project keeps its profile a
     SetProjectInfoCommand(other).apply(theirs.net);
 
     ImportContext context;
-    const ImportPlan plan = planGraphml(writeGraphml(theirs.net), "zuid.graphml", ours.net, context);
+    const ImportPlan plan = planGraphml(writeGraphml(theirs.net, test::mapDrawing(theirs.net)), "zuid.graphml", ours.net, context);
     const ProjectInfo& after = ours.net.info();
     CHECK(after.name == mine.name);
     CHECK(after.need.at("Financiën") == 3);  // the project's own profile stays

@@ -68,31 +68,6 @@ TEST_CASE("export: residents and their relations are left out unless asked") {
     CHECK(contains(summary.describe(Lang::En), "residents included"));
 }
 
-TEST_CASE("export: files are written whole or not at all") {
-    TempDir dir;
-    writeFileAtomically(dir.file("kaart.json"), "{}\n");
-    CHECK(readTextFile(dir.file("kaart.json")) == "{}\n");
-    writeFileAtomically(dir.file("kaart.json"), "{\"v\": 2}\n");
-    CHECK(readTextFile(dir.file("kaart.json")) == "{\"v\": 2}\n");
-    try {
-        writeFileAtomically(dir.file("geen/map/kaart.json"), "x");
-        FAIL("a missing folder must be refused");
-    } catch (const Error& e) {
-        CHECK(contains(e.what(), "kaart.json"));
-    }
-    // Replacing a picture keeps the path whole: the old file is swapped out and removed.
-    writeFileAtomically(dir.file("kaart.json"), "{\"v\": 3}\n", Durability::Replaced);
-    CHECK(readTextFile(dir.file("kaart.json")) == "{\"v\": 3}\n");
-    // A folder where the file should go stays a folder, and the write is refused.
-    std::filesystem::create_directory(dir.file("kaart.svg"));
-    std::filesystem::create_directory(dir.file("kaart.svg") + "/binnen");
-    CHECK_THROWS_AS(writeFileAtomically(dir.file("kaart.svg"), "<svg/>", Durability::Replaced), Error);
-    CHECK(std::filesystem::is_directory(dir.file("kaart.svg") + "/binnen"));
-    std::size_t files = 0;
-    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
-    CHECK(files == 2);  // the file and the folder: no temporary files left behind
-}
-
 TEST_CASE("import: one limit for a single value in every format, with the same message") {
     const std::string big(2 << 20, 'x');  // 2 MiB
     struct Case {

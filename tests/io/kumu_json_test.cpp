@@ -8,6 +8,7 @@
 #include "kring/core/error.h"
 #include "kring/generate/generator.h"
 #include "support/builders.h"
+#include "support/drawing.h"
 #include "support/files.h"
 
 using namespace kring;
@@ -75,7 +76,7 @@ TEST_CASE("kumu json: the flat import form refers to elements by label") {
 
 TEST_CASE("kumu json: every field round-trips, project details too") {
     const Network net = withoutContacts(everyField());  // the format holds the map, not the contact log
-    const std::string text = writeKumuJson(net);
+    const std::string text = writeKumuJson(net, test::mapDrawing(net));
     const auto j = nlohmann::json::parse(text);
     CHECK(j.at("elements").size() == net.nodes().size());
     CHECK(j.at("elements")[3].at("attributes").at("element type") == "Organisation");
@@ -86,11 +87,11 @@ TEST_CASE("kumu json: every field round-trips, project details too") {
     CHECK(work.sameContent(net));
     CHECK(work.nextNodeId() == net.nextNodeId());
     CHECK(plan.report.notes.empty());
-    CHECK(writeKumuJson(work) == text);
+    CHECK(writeKumuJson(work, test::mapDrawing(work)) == text);
 
     const Network generated = generateNetwork(250, 9);
     Network again;
-    planKumuJson(writeKumuJson(generated), "g.json", again, context);
+    planKumuJson(writeKumuJson(generated, test::mapDrawing(generated)), "g.json", again, context);
     CHECK(again.sameContent(generated));
 }
 

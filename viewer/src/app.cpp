@@ -134,6 +134,7 @@ void ViewerApp::refreshCaches() {
     if (ctx_.sceneDirty) {
         ctx_.style.lang = language();
         ctx_.scene = buildScene(net, layout_, ctx_.style, ctx_.filter);
+        ctx_.canvas.sceneChanged();
         ctx_.sceneDirty = false;
     }
 }

@@ -20,9 +20,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <vector>
 
 #include "app.h"
+#include "gl_layer_target.h"
 #include "i18n.h"
 #include "input_queue.h"
 #include "settings.h"
@@ -266,6 +268,9 @@ int main(int argc, char** argv) {
     InputQueue input;
     installInputCallbacks(window, input);
     ImGui_ImplOpenGL3_Init("#version 330");
+    // The map's static picture is kept in a texture and moved while panning and zooming.
+    auto layerTarget = std::make_unique<GlLayerTarget>();
+    app.canvas().setLayerTarget(layerTarget.get());
 
     app.open(o.file);
     if (!o.panel.empty() && !app.showPanel(o.panel)) {
@@ -302,9 +307,12 @@ int main(int argc, char** argv) {
         }
         if (ImGui::GetIO().IniFilename && !fullscreen) rememberPlacement(window, settings.window);
         // Idle: block until something happens, instead of drawing 60 unchanged frames a second;
-        // but not while queued input waits for its frame or ImGui is still showing what it did.
+        // but not while queued input waits for its frame or ImGui is still showing what it did,
+        // and not for long when the map waits to be drawn sharp again after moving.
         if (batch || input.pending() || settleFrames > 0)
             glfwPollEvents();
+        else if (app.canvas().redrawPending())
+            glfwWaitEventsTimeout(0.02);
         else
             glfwWaitEventsTimeout(0.5);
         if (app.takeFontRebuild()) {
@@ -370,6 +378,8 @@ int main(int argc, char** argv) {
         std::printf("  whole frame: median %.2f ms, p95 %.2f ms\n", percentile(frameMs, 0.5), percentile(frameMs, 0.95));
         std::printf("  CPU part:    median %.2f ms, p95 %.2f ms\n", percentile(cpuMs, 0.5), percentile(cpuMs, 0.95));
     }
+    app.canvas().setLayerTarget(nullptr);
+    layerTarget.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

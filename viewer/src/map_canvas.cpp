@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // [SECTION] helpers
+// [SECTION] cached layer
 // [SECTION] hit testing
 // [SECTION] input
 // [SECTION] drawing
@@ -121,6 +122,22 @@ void addTurnedText(ImDrawList* dl, ImFont* font, float size, ImVec2 baselineStar
 }
 
 }  // namespace
+
+// [SECTION] cached layer
+
+MapCanvas::MapCanvas() = default;
+MapCanvas::~MapCanvas() = default;
+
+void MapCanvas::setLayerTarget(LayerTarget* target) {
+    if (target)
+        layer_ = std::make_unique<MapLayer>(*target);
+    else
+        layer_.reset();
+}
+
+std::optional<NodeId> MapCanvas::movingNode() const {
+    return dragNode_ && !linking_ && dragMoved_ ? dragNode_ : std::nullopt;
+}
 
 // [SECTION] hit testing
 
@@ -244,7 +261,20 @@ CanvasIntents MapCanvas::draw(const Scene& scene, const std::set<NodeId>& select
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
     // The paper itself is the frame's clear colour (kCanvasPaper): no full-screen fill here.
-    drawScene(dl, scene, selection, hovered);
+    if (layer_) {
+        const MapLayer::Content content{sceneGeneration_, selection, movingNode(), ImGui::GetFont(), ImGui::GetFontSize()};
+        const double now = ImGui::GetTime();
+        if (layer_->needsRender(content, view_, now)) {
+            drawScene(&layer_->begin(view_), scene, selection, std::nullopt, Part::Layer);
+            if (!layer_->finish(content, view_, now)) layer_.reset();  // no offscreen picture here: draw directly
+        }
+    }
+    if (layer_) {
+        layer_->drawInto(dl, view_);
+        drawScene(dl, scene, selection, hovered, Part::Live);
+    } else {
+        drawScene(dl, scene, selection, hovered, Part::All);
+    }
     if (boxSelecting_ && dragMoved_)
         dl->AddRect(v(pressScreen_), v(mouse), IM_COL32(0, 114, 178, 255), 0, 0, 1.5f);
     if (linking_ && dragNode_) {
@@ -266,8 +296,17 @@ CanvasIntents MapCanvas::draw(const Scene& scene, const std::set<NodeId>& select
 // [SECTION] drawing
 
 void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<NodeId>& selection,
-                          std::optional<NodeId> hovered) {
-    stats_ = {};
+                          std::optional<NodeId> hovered, Part part) {
+    // The live pass draws only what involves the hovered or dragged node, over the cached
+    // picture, which leaves the dragged node out; stats count the full or cached drawing.
+    const std::optional<NodeId> moving = movingNode();
+    const bool live = part == Part::Live;
+    auto drawn = [&](NodeId id) {
+        if (part == Part::All) return true;
+        const bool isMoving = moving && *moving == id;
+        return live ? isMoving || (hovered && *hovered == id) : !isMoving;
+    };
+    if (!live) stats_ = {};
     const float zoom = static_cast<float>(view_.zoom);
     ImFont* font = ImGui::GetFont();
     // Level of detail: names smaller than this many pixels are unreadable blots, and cost.
@@ -284,12 +323,14 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
     };
 
     for (const SceneBand& b : scene.bands) {
+        if (live) break;
         const ImVec2 c = v(view_.toScreen(b.centre));
         const float inner = static_cast<float>(b.innerRadius) * zoom, outer = static_cast<float>(b.outerRadius) * zoom;
         const int segments = std::clamp(static_cast<int>(outer * 0.5f), 24, 512);
         if (outer - inner > 0.5f) dl->AddCircle(c, (inner + outer) / 2, col(b.fill), segments, outer - inner);
     }
     for (const SceneSector& s : scene.sectors) {
+        if (live) break;
         const ImVec2 c = v(view_.toScreen(s.centre));
         const float inner = static_cast<float>(s.innerRadius) * zoom, outer = static_cast<float>(s.outerRadius) * zoom;
         const int segments = std::clamp(static_cast<int>((s.endAngle - s.startAngle) * outer * 0.2), 4, 256);
@@ -311,8 +352,10 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
                         {c.x + outer * static_cast<float>(std::cos(a)), c.y + outer * static_cast<float>(std::sin(a))}, line,
                         s.empty ? 1.5f : 1.0f);
     }
-    for (const SceneBand& b : scene.bands) drawText(b.label, IM_COL32(102, 102, 102, 255));
-    for (const SceneSector& s : scene.sectors) drawText(s.title, IM_COL32(85, 85, 85, 255));
+    if (!live) {
+        for (const SceneBand& b : scene.bands) drawText(b.label, IM_COL32(102, 102, 102, 255));
+        for (const SceneSector& s : scene.sectors) drawText(s.title, IM_COL32(85, 85, 85, 255));
+    }
 
     // Where a node is drawn this frame: its own place, or under the mouse while dragged.
     auto place = [&](NodeId id, Point p) { return dragNode_ && *dragNode_ == id && !linking_ ? shifted(p, dragOffset_) : p; };
@@ -320,11 +363,12 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
 
     std::vector<ImVec2> points;
     for (const SceneEdge& e : scene.edges) {
+        if (live ? !drawn(e.from) && !drawn(e.to) : !drawn(e.from) || !drawn(e.to)) continue;
         const Point a = place(e.from, e.start), b = place(e.to, e.end);
         Point lo{std::min(a.x, b.x), std::min(a.y, b.y)}, hi{std::max(a.x, b.x), std::max(a.y, b.y)};
         for (const Point& p : e.curve) lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)}, hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
         if (!view_.visible(lo, hi)) continue;
-        ++stats_.edgesDrawn;
+        if (!live) ++stats_.edgesDrawn;
         const bool lit = hovered && (*hovered == e.from || *hovered == e.to);
         float width = std::max(0.6f, static_cast<float>(e.width) * std::min(zoom, 2.0f));
         // Level of detail on a zoomed-out map: whole-pixel widths take ImGui's textured lines (four
@@ -362,10 +406,11 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
     }
 
     for (const SceneNode& n : scene.nodes) {
+        if (!drawn(n.id)) continue;
         const Point centre = place(n.id, n.centre);
         const Point r{n.radius, n.radius};
         if (!view_.visible({centre.x - r.x, centre.y - r.y}, {centre.x + r.x, centre.y + r.y})) continue;
-        ++stats_.nodesDrawn;
+        if (!live) ++stats_.nodesDrawn;
         const ImVec2 c = v(view_.toScreen(centre));
         const float radius = std::max(1.5f, static_cast<float>(n.radius) * zoom);
         const bool selected = selection.count(n.id) > 0;
@@ -379,14 +424,19 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
         if (n.pinned && radius > 6) dl->AddCircleFilled({c.x + radius * 0.7f, c.y - radius * 0.7f}, 2.5f, IM_COL32(60, 60, 60, 255));
     }
     for (const SceneNode& n : scene.nodes) {
-        const bool emphasised = selection.count(n.id) > 0 || (hovered && *hovered == n.id);
+        if (!drawn(n.id)) continue;
+        const bool selected = selection.count(n.id) > 0;
+        const bool emphasised = selected || (hovered && *hovered == n.id);
         if ((!n.labelVisible && !emphasised) || n.labelText.lines.empty()) continue;
         PlacedText text = n.labelText;
         const Point moved = place(n.id, n.centre);
         text.centre = {text.centre.x + moved.x - n.centre.x, text.centre.y + moved.y - n.centre.y};
         const float size = static_cast<float>(text.size) * zoom;
         if (size < smallestText && !emphasised) continue;
-        ++stats_.labelsDrawn;
+        // A hovered name the cached picture already shows is not drawn twice (it would look bold).
+        const bool inPicture = (n.labelVisible || selected) && (size >= smallestText || selected);
+        if (live && !(moving && *moving == n.id) && inPicture) continue;
+        if (!live) ++stats_.labelsDrawn;
         drawText(text, col({34, 34, 34, 255}, n.dimmed ? 0.35f : 1.0f));
     }
 }

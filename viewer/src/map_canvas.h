@@ -5,11 +5,14 @@
 // drop a node somewhere, draw a relation). It never edits the model: the app turns intents
 // into commands.
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <vector>
 
 #include "kring/scene/scene.h"
+#include "map_layer.h"
 #include "view_transform.h"
 
 struct ImDrawList;
@@ -39,6 +42,9 @@ inline constexpr float kCanvasPaper[3] = {252 / 255.0f, 252 / 255.0f, 250 / 255.
 
 class MapCanvas {
 public:
+    MapCanvas();
+    ~MapCanvas();
+
     // Draws the scene into the current ImGui window's remaining area and handles input.
     CanvasIntents draw(const Scene&, const std::set<NodeId>& selection, bool linkMode);
 
@@ -48,6 +54,15 @@ public:
     void requestFit() { fitPending_ = true; }
     void cancelFit() { fitPending_ = false; }
     void focusOn(Point scenePoint, double minZoom = 1.0);
+
+    // Keep the map's static picture in `target` and move that while the view moves; without
+    // one (the default) every frame draws the whole map. The target must outlive the canvas's use of it.
+    void setLayerTarget(LayerTarget*);
+    // The scene was rebuilt: the cached picture is out of date.
+    void sceneChanged() { ++sceneGeneration_; }
+    // A full-quality picture is due once the view settles: keep drawing frames until it is.
+    bool redrawPending() const { return layer_ && layer_->renderPending(view_); }
+    const MapLayer* layer() const { return layer_.get(); }
 
     // Frames drawn and what was culled last frame, for tests and the frame benchmark.
     struct Stats {
@@ -61,7 +76,11 @@ public:
     static Ring bandAt(const Scene&, Point scene);
 
 private:
-    void drawScene(ImDrawList*, const Scene&, const std::set<NodeId>& selection, std::optional<NodeId> hovered);
+    // Which part of the map a drawing pass covers: all of it (no layer), the cached picture (all
+    // but the dragged node, nothing hovered), or the live part on top (the hovered and dragged nodes).
+    enum class Part { All, Layer, Live };
+    void drawScene(ImDrawList*, const Scene&, const std::set<NodeId>& selection, std::optional<NodeId> hovered, Part);
+    std::optional<NodeId> movingNode() const;
 
     ViewTransform view_;
     bool fitPending_ = true;
@@ -72,6 +91,8 @@ private:
     bool linking_ = false;
     Point pressScreen_;
     Stats stats_;
+    std::unique_ptr<MapLayer> layer_;
+    std::uint64_t sceneGeneration_ = 0;
 };
 
 }  // namespace kring::viewer

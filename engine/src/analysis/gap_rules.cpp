@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The gap rules of DOMAIN.md, "Gaps the map must reveal", one function each (key-person has
+// The gap rules of docs/domain.md, "Gaps the map must reveal", one function each (key-person has
 // its own file). Each reads its parameters through RuleRun and reports what it finds there.
 
 #include <algorithm>

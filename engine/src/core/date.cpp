@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "kring/core/date.h"
 
+#include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <ctime>
 
 namespace kring {
@@ -30,20 +30,23 @@ bool isValidDate(int year, int month, int day) {
 }
 
 std::string Date::iso() const {
-    if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
-        char buf[48];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-        return buf;
-    }
-    // Written by hand: maps format thousands of dates, and snprintf is the slow part of that.
-    std::string out(10, '-');
-    auto digits = [&](std::size_t at, int value, int width) {
-        for (int i = width - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    // "2026-03-05": zero-padded fields, the year to four digits; a field out of range (a date
+    // being repaired) is written as it is.
+    char buf[48];
+    char* p = buf;
+    auto field = [&](int value, int width) {
+        if (value < 0) *p++ = '-', value = -value;
+        char digits[16];
+        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+        for (auto n = end - digits; n < width; ++n) *p++ = '0';
+        p = std::copy(digits, end, p);
     };
-    digits(0, year, 4);
-    digits(5, month, 2);
-    digits(8, day, 2);
-    return out;
+    field(year, 4);
+    *p++ = '-';
+    field(month, 2);
+    *p++ = '-';
+    field(day, 2);
+    return std::string(buf, p);
 }
 
 // Howard Hinnant's days_from_civil.

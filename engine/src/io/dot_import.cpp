@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/graphviz_library.h"
+#include "platform/graphviz_library.h"
 #include "kring/core/error.h"
 #include "kring/io/csv.h"
 #include "import_parts.h"

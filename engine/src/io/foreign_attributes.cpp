@@ -14,9 +14,6 @@
 
 #include "kring/core/error.h"
 #include "kring/io/foreign_mapping.h"
-#include "kring/layout/pins.h"
-#include "kring/layout/ring_layout.h"
-#include "kring/scene/scene.h"
 #include "foreign_reading.h"
 
 namespace kring {
@@ -327,17 +324,5 @@ void projectFromJson(std::string_view text, ForeignGraph& into, const std::strin
     into.project = std::move(info);
     into.writtenByKring = true;
 }
-
-Scene interchangeScene(const Network& net) {
-    LayoutOptions options;
-    options.pinned = pinnedPositions(net.info());
-    const Layout layout = RingLayout().run(net, options);
-    SceneFilter filter;
-    filter.includeResidents = true;  // the export view has already left them out unless asked
-    SceneStyle style;
-    style.ownerBadges = false;
-    return buildScene(net, layout, style, filter);
-}
-
 
 }  // namespace kring

@@ -16,7 +16,6 @@
 #include "kring/core/error.h"
 #include "kring/io/import.h"
 #include "kring/io/xml_reading.h"
-#include "kring/scene/scene.h"
 #include "xml_writing.h"
 
 namespace kring {
@@ -231,8 +230,7 @@ ImportPlan planGexf(std::string_view text, const std::string& name, Network& wor
     return planForeignGraph(readGexf(text, name), name, work, context, ImportFormat::Gexf);
 }
 
-std::string writeGexf(const Network& net) {
-    const Scene scene = interchangeScene(net);
+std::string writeGexf(const Network& net, const Drawing& drawing) {
     std::string out;
     out.reserve(512 + net.nodes().size() * 700 + net.relations().size() * 300);
     const Date today = Date::today();
@@ -285,7 +283,7 @@ std::string writeGexf(const Network& net) {
     for (const Node& n : net.nodes()) {
         out += "      <node id=\"" + foreignNodeId(n.id) + "\" label=\"" + esc(n.displayName()) + "\">\n";
         values(kringNodeValues(n), nodeIds);
-        if (const SceneNode* s = scene.findNode(n.id)) {
+        if (const NodeDrawing* s = drawing.findNode(n.id)) {
             out += "        <viz:color r=\"" + std::to_string(s->fill.r) + "\" g=\"" + std::to_string(s->fill.g) +
                    "\" b=\"" + std::to_string(s->fill.b) + "\" a=\"1.0\"/>\n";
             out += "        <viz:position x=\"" + xmlNumber(s->centre.x) + "\" y=\"" + xmlNumber(-s->centre.y) + "\" z=\"0.0\"/>\n";
@@ -295,8 +293,6 @@ std::string writeGexf(const Network& net) {
         out += "      </node>\n";
     }
     out += "    </nodes>\n    <edges>\n";
-    std::unordered_map<RelationId, const SceneEdge*> drawn;
-    for (const SceneEdge& e : scene.edges) drawn.emplace(e.id, &e);
     for (const Relation& r : net.relations()) {
         auto list = kringRelationValues(r);
         // "mutual" is the edge's type; the rest are attributes.
@@ -305,10 +301,10 @@ std::string writeGexf(const Network& net) {
                foreignNodeId(r.to) + "\" type=\"" + (r.mutual ? "mutual" : "directed") + "\" weight=\"" +
                std::to_string(r.strength) + "\">\n";
         values(list, edgeIds);
-        if (const auto e = drawn.find(r.id); e != drawn.end()) {
-            const Color& c = e->second->color;
+        if (const RelationDrawing* e = drawing.findRelation(r.id)) {
+            const Color& c = e->color;
             out += "        <viz:color r=\"" + std::to_string(c.r) + "\" g=\"" + std::to_string(c.g) + "\" b=\"" +
-                   std::to_string(c.b) + "\"/>\n        <viz:thickness value=\"" + xmlNumber(e->second->width) + "\"/>\n";
+                   std::to_string(c.b) + "\"/>\n        <viz:thickness value=\"" + xmlNumber(e->width) + "\"/>\n";
         }
         out += "      </edge>\n";
     }

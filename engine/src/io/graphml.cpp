@@ -12,14 +12,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include "kring/core/error.h"
+#include "kring/core/parallel.h"
 #include "kring/io/import.h"
 #include "kring/io/xml_reading.h"
-#include "kring/scene/scene.h"
 #include "xml_writing.h"
 
 namespace kring {
@@ -314,8 +314,6 @@ private:
                 edges.push_back(readEdge(c, undirectedByDefault, edgeLocal));
             }
         };
-        // A problem in the edges is kept until the nodes are read, so the one reported is the
-        // first in reading order, however the work was shared.
         std::exception_ptr edgeFailure;
         auto readTopEdgesKeepingFailure = [&] {
             try {
@@ -324,12 +322,6 @@ private:
                 edgeFailure = std::current_exception();
             }
         };
-        std::jthread edgeReader;
-        if (topEdges.size() >= kParallelEdges)
-            edgeReader = std::jthread(readTopEdgesKeepingFailure);
-        else
-            readTopEdgesKeepingFailure();
-
         struct Level {
             pugi::xml_node graph;
             std::string group;
@@ -339,58 +331,64 @@ private:
         std::vector<ForeignEdge> nestedEdges;
         std::size_t hyperedges = 0;
         bool inTop = true;
-        try {
-            while (!stack.empty()) {
-                const Level level = stack.back();
-                stack.pop_back();
-                for (pugi::xml_node c = level.graph.first_child(); c; c = c.next_sibling()) {
-                    if (c.type() != pugi::node_element) continue;
-                    const std::string_view what = localName(c);
-                    if (what == "node") {
-                        if (graph_.nodes.size() >= kMaxForeignNodes)
-                            doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignNodes) + " nodes");
-                        ForeignNode n;
-                        n.id = c.attribute("id").value();
-                        n.line = doc_.lineOf(c);
-                        if (n.id.empty()) doc_.fail(c, "a <node> has no id");
-                        applyDefaults(nodeDefaults_, n.attributes);
-                        readData(c, n.attributes, &n.label, &n.color, nullptr, mainLocal);
-                        if (!level.group.empty()) n.attributes.emplace("group", level.group);
-                        pugi::xml_node inner;
-                        for (pugi::xml_node g = c.first_child(); g; g = g.next_sibling())
-                            if (g.type() == pugi::node_element && localName(g) == "graph") inner = g;
-                        if (inner) {
-                            std::string label = n.label;
-                            if (label.empty())
-                                for (const auto& [k, v] : n.attributes)
-                                    if (normaliseKey(k) == "label" || normaliseKey(k) == "name") label = v;
-                            stack.push_back({inner, label.empty() ? n.id : label});
-                            groupNodes.push_back(graph_.nodes.size());
+        // Problems are kept until both sides are done, so the one reported is the first in
+        // reading order: the top graph in file order, then nested graphs.
+        std::optional<Error> nodeFailure;
+        auto readNodesAndNestedGraphs = [&] {
+            try {
+                while (!stack.empty()) {
+                    const Level level = stack.back();
+                    stack.pop_back();
+                    for (pugi::xml_node c = level.graph.first_child(); c; c = c.next_sibling()) {
+                        if (c.type() != pugi::node_element) continue;
+                        const std::string_view what = localName(c);
+                        if (what == "node") {
+                            if (graph_.nodes.size() >= kMaxForeignNodes)
+                                doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignNodes) + " nodes");
+                            ForeignNode n;
+                            n.id = c.attribute("id").value();
+                            n.line = doc_.lineOf(c);
+                            if (n.id.empty()) doc_.fail(c, "a <node> has no id");
+                            applyDefaults(nodeDefaults_, n.attributes);
+                            readData(c, n.attributes, &n.label, &n.color, nullptr, mainLocal);
+                            if (!level.group.empty()) n.attributes.emplace("group", level.group);
+                            pugi::xml_node inner;
+                            for (pugi::xml_node g = c.first_child(); g; g = g.next_sibling())
+                                if (g.type() == pugi::node_element && localName(g) == "graph") inner = g;
+                            if (inner) {
+                                std::string label = n.label;
+                                if (label.empty())
+                                    for (const auto& [k, v] : n.attributes)
+                                        if (normaliseKey(k) == "label" || normaliseKey(k) == "name") label = v;
+                                stack.push_back({inner, label.empty() ? n.id : label});
+                                groupNodes.push_back(graph_.nodes.size());
+                            }
+                            graph_.nodes.push_back(std::move(n));
+                        } else if (what == "edge" && !inTop) {
+                            if (topEdges.size() + nestedEdges.size() >= kMaxForeignEdges)
+                                doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignEdges) + " edges");
+                            nestedEdges.push_back(readEdge(c, undirectedByDefault, mainLocal));
+                        } else if (what == "hyperedge") {
+                            ++hyperedges;
                         }
-                        graph_.nodes.push_back(std::move(n));
-                    } else if (what == "edge" && !inTop) {
-                        if (topEdges.size() + nestedEdges.size() >= kMaxForeignEdges)
-                            doc_.fail(c, "the file holds more than " + std::to_string(kMaxForeignEdges) + " edges");
-                        nestedEdges.push_back(readEdge(c, undirectedByDefault, mainLocal));
-                    } else if (what == "hyperedge") {
-                        ++hyperedges;
                     }
+                    inTop = false;
                 }
-                inTop = false;
+            } catch (const Error& e) {
+                nodeFailure = e;
             }
-        } catch (const Error& e) {
-            if (edgeReader.joinable()) edgeReader.join();
-            // The first problem in reading order: the top graph in file order, then nested graphs.
+        };
+        runBothIf(topEdges.size() >= kParallelEdges, readNodesAndNestedGraphs, readTopEdgesKeepingFailure);
+        if (nodeFailure) {
             if (edgeFailure) {
                 try {
                     std::rethrow_exception(edgeFailure);
                 } catch (const Error& edgeError) {
-                    if (!inTop || edgeError.line() < e.line()) throw;
+                    if (!inTop || edgeError.line() < nodeFailure->line()) throw;
                 }
             }
-            throw;
+            throw *nodeFailure;
         }
-        if (edgeReader.joinable()) edgeReader.join();
         if (edgeFailure) std::rethrow_exception(edgeFailure);
         graph_.edges = std::move(edges);
         graph_.edges.insert(graph_.edges.end(), std::make_move_iterator(nestedEdges.begin()),
@@ -479,8 +477,7 @@ ImportPlan planGraphml(std::string_view text, const std::string& name, Network& 
     return planForeignGraph(readGraphml(text, name), name, work, context, ImportFormat::GraphML);
 }
 
-std::string writeGraphml(const Network& net) {
-    const Scene scene = interchangeScene(net);
+std::string writeGraphml(const Network& net, const Drawing& drawing) {
     std::string out;
     out.reserve(512 + net.nodes().size() * 900 + net.relations().size() * 500);
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
@@ -540,7 +537,7 @@ std::string writeGraphml(const Network& net) {
             const auto field = nodeFieldKeys.find(k);
             data(field == nodeFieldKeys.end() ? "n_" + k : field->second, v);
         }
-        if (const SceneNode* s = scene.findNode(n.id)) {
+        if (const NodeDrawing* s = drawing.findNode(n.id)) {
             data("n_x", xmlNumber(s->centre.x));
             data("n_y", xmlNumber(-s->centre.y));  // Gephi's y axis points up
             data("n_size", xmlNumber(s->radius));
@@ -559,8 +556,6 @@ std::string writeGraphml(const Network& net) {
         }
         out += "    </node>\n";
     }
-    std::unordered_map<RelationId, const SceneEdge*> drawn;
-    for (const SceneEdge& e : scene.edges) drawn.emplace(e.id, &e);
     for (const Relation& r : net.relations()) {
         out += "    <edge id=\"" + foreignEdgeId(r.id) + "\" source=\"" + foreignNodeId(r.from) + "\" target=\"" +
                foreignNodeId(r.to) + "\">\n";
@@ -571,7 +566,7 @@ std::string writeGraphml(const Network& net) {
         data("e_weight", std::to_string(r.strength));
         std::string color = "#646464";
         double width = 1;
-        if (const auto e = drawn.find(r.id); e != drawn.end()) color = e->second->color.hex(), width = e->second->width;
+        if (const RelationDrawing* e = drawing.findRelation(r.id)) color = e->color.hex(), width = e->width;
         out += "      <data key=\"e_graphics\"><y:PolyLineEdge><y:LineStyle color=\"" + color +
                "\" type=\"line\" width=\"" + xmlNumber(width) + "\"/><y:Arrows source=\"" +
                (r.mutual ? "standard" : "none") + "\" target=\"standard\"/></y:PolyLineEdge></data>\n";

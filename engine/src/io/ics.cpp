@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "core/ical_library.h"
+#include "platform/ical_library.h"
 #include "kring/core/error.h"
 
 namespace kring {

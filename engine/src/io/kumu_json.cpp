@@ -12,7 +12,6 @@
 #include <unordered_map>
 
 #include "kring/core/error.h"
-#include "kring/scene/scene.h"
 #include "import_parts.h"
 
 namespace kring {
@@ -211,8 +210,7 @@ Json typedValue(std::string_view key, const std::string& value, const std::vecto
 
 }  // namespace
 
-std::string writeKumuJson(const Network& net) {
-    const Scene scene = interchangeScene(net);
+std::string writeKumuJson(const Network& net, const Drawing& drawing) {
     using Ordered = nlohmann::ordered_json;
     Ordered root;
     Ordered elements = Ordered::array();
@@ -242,7 +240,7 @@ std::string writeKumuJson(const Network& net) {
                                       {"attributes", attributes}});
     }
     Ordered placed = Ordered::array();
-    for (const SceneNode& s : scene.nodes)
+    for (const NodeDrawing& s : drawing.nodes)
         placed.push_back(Ordered{{"element", foreignNodeId(s.id)}, {"position", {{"x", s.centre.x}, {"y", s.centre.y}}}});
     root["elements"] = elements;
     root["connections"] = connections;

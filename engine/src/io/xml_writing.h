@@ -1,45 +1,30 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-// What the GraphML and GEXF writers share: XML escaping and numbers as they write them.
+// What the GraphML and GEXF writers share: Kring's one XML escaper (core/xml_escape.h) and
+// numbers as they write them.
 
-#include <cstdio>
+#include <charconv>
 #include <string>
 #include <string_view>
 
+#include "core/xml_escape.h"
+
 namespace kring::detail {
 
-// XML-escapes text. In an attribute value quotes, line breaks and tabs become references so
-// they survive attribute normalisation; in element text only quotes and whitespace stay as
-// they are. XML 1.0 cannot hold the other control characters: they are left out.
 inline void escapeXmlInto(std::string& out, std::string_view text, bool attribute) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += attribute ? "&quot;" : "\""; break;
-            case '\r': out += "&#13;"; break;
-            case '\n': out += attribute ? "&#10;" : "\n"; break;
-            case '\t': out += attribute ? "&#9;" : "\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) >= 0x20) out += c;
-        }
-    }
+    xml::escapeInto(out, text, attribute ? xml::Place::Attribute : xml::Place::Text);
 }
 
 inline std::string escapedXml(std::string_view text, bool attribute) {
-    std::string out;
-    out.reserve(text.size() + 8);
-    escapeXmlInto(out, text, attribute);
-    return out;
+    return xml::escaped(text, attribute ? xml::Place::Attribute : xml::Place::Text);
 }
 
 // A coordinate or size with two decimals.
 inline std::string xmlNumber(double v) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+    return ec == std::errc() ? std::string(buf, end) : std::string("0.00");
 }
 
 }  // namespace kring::detail

@@ -5,7 +5,7 @@
 #include <mutex>
 #include <string>
 
-#include "core/graphviz_library.h"
+#include "platform/graphviz_library.h"
 #include "kring/core/error.h"
 
 namespace kring {

@@ -99,6 +99,7 @@ const Relation& Network::relation(RelationId id) const {
 }
 
 std::vector<NodeId> Network::findByName(std::string_view name) const {
+    const std::lock_guard<std::mutex> lock(cacheLock_.mutex);
     if (!nameIndexBuilt_) {
         nameIndex_.clear();
         for (const Node& n : nodes_) nameIndex_[normaliseKey(n.displayName())].push_back(n.id);
@@ -132,6 +133,7 @@ std::vector<RelationId> Network::relationsOf(NodeId id) const {
 
 const Topology& Network::topology() const {
     // The cached graph is tied to the revision it was built at.
+    const std::lock_guard<std::mutex> lock(cacheLock_.mutex);
     if (!topology_ || topologyRevision_ != revision_) {
         topology_ = std::make_unique<Topology>(*this);
         topologyRevision_ = revision_;

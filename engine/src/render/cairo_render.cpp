@@ -5,84 +5,20 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <dlfcn.h>
 
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 
 #include "kring/core/error.h"
+#include "kring/core/files.h"
+#include "platform/cairo_library.h"
 
 namespace kring {
 
 namespace {
 
-// Cairo is loaded when the first PDF or PNG is made, not when Kring starts: it brings a dozen
-// libraries (X11, fontconfig, freetype, …) that cost every other command a few milliseconds.
-#define KRING_CAIRO_FUNCTIONS(X) \
-    X(arc) \
-    X(arc_negative) \
-    X(close_path) \
-    X(curve_to) \
-    X(new_path) \
-    X(rotate) \
-    X(text_path) \
-    X(set_line_join) \
-    X(create) \
-    X(destroy) \
-    X(fill) \
-    X(fill_preserve) \
-    X(image_surface_create) \
-    X(line_to) \
-    X(move_to) \
-    X(new_sub_path) \
-    X(paint) \
-    X(pdf_surface_create) \
-    X(rectangle) \
-    X(restore) \
-    X(save) \
-    X(scale) \
-    X(select_font_face) \
-    X(set_dash) \
-    X(set_font_size) \
-    X(set_line_cap) \
-    X(set_line_width) \
-    X(set_source_rgb) \
-    X(set_source_rgba) \
-    X(show_page) \
-    X(show_text) \
-    X(status) \
-    X(status_to_string) \
-    X(stroke) \
-    X(surface_destroy) \
-    X(surface_finish) \
-    X(surface_status) \
-    X(surface_write_to_png) \
-    X(text_extents) \
-    X(translate)
-
-struct CairoLibrary {
-#define KRING_CAIRO_POINTER(name) decltype(&::cairo_##name) name = nullptr;
-    KRING_CAIRO_FUNCTIONS(KRING_CAIRO_POINTER)
-#undef KRING_CAIRO_POINTER
-};
-
-const CairoLibrary& lib() {
-    static const CairoLibrary loaded = [] {
-        CairoLibrary l;
-        void* handle = dlopen("libcairo.so.2", RTLD_NOW | RTLD_LOCAL);
-        if (!handle)
-            throw Error(ErrorKind::Io, "PDF and PNG need the Cairo library (Debian package libcairo2), which cannot be loaded");
-#define KRING_CAIRO_LOOKUP(name)                                                                       \
-    l.name = reinterpret_cast<decltype(l.name)>(dlsym(handle, "cairo_" #name));                         \
-    if (!l.name) throw Error(ErrorKind::Io, "the Cairo library lacks cairo_" #name "; update libcairo2");
-        KRING_CAIRO_FUNCTIONS(KRING_CAIRO_LOOKUP)
-#undef KRING_CAIRO_LOOKUP
-        return l;  // the library stays loaded for the rest of the process
-    }();
-    return loaded;
-}
+using detail::lib;
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kTitleHeight = 60;
@@ -296,30 +232,26 @@ void draw(cairo_t* cr, const Scene& scene) {
     text(cr, 10, h - 10, scene.footer, 13, {85, 85, 85});
 }
 
-// Cairo writes the file itself: give it a temporary name beside the target, then rename.
-std::string tempBeside(const std::string& path) {
-    const std::filesystem::path p(path);
-    return (p.parent_path() / ("." + p.filename().string() + ".tmp")).string();
+// Cairo writes its PDF or PNG into memory, and the file is written from there the one safe
+// way (kring/core/files.h).
+cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
 }
 
-void finish(cairo_status_t status, const std::string& temp, const std::string& path) {
-    std::error_code ec;
-    if (status != CAIRO_STATUS_SUCCESS) {
-        std::filesystem::remove(temp, ec);
+void finish(cairo_status_t status, const std::string& content, FileWriter& file, const std::string& path) {
+    if (status != CAIRO_STATUS_SUCCESS)
         throw Error(ErrorKind::Io, std::string("cannot write it: ") + lib().status_to_string(status), path);
-    }
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        throw Error(ErrorKind::Io, "cannot write it: " + ec.message(), path);
-    }
+    file.write(content);
+    file.commit();
 }
 
-void checkFolder(const std::string& path) {
-    const std::filesystem::path p(path);
-    std::error_code ec;
-    if (p.has_parent_path() && !std::filesystem::is_directory(p.parent_path(), ec))
-        throw Error(ErrorKind::Io, "cannot write it: the folder '" + p.parent_path().string() + "' does not exist", path);
+// A picture is made again from the project in a moment: replaced without waiting for the disk.
+WriteOptions pictureOptions(const Scene& scene) {
+    WriteOptions options;
+    options.durability = Durability::Replaced;
+    options.personalData = scene.personalData;
+    return options;
 }
 
 }  // namespace
@@ -403,12 +335,12 @@ void checkReadable(const Scene& scene, Paper paper, const PaperFit& fit, const s
 }  // namespace
 
 void writePdf(const Scene& scene, const std::string& path, Paper paper) {
-    checkFolder(path);
+    FileWriter file(path, pictureOptions(scene));
     const PaperFit fit = fitOnPaper(scene, paper);
     checkReadable(scene, paper, fit, path);
     const PictureSize size = pictureSize(scene);
-    const std::string temp = tempBeside(path);
-    cairo_surface_t* surface = lib().pdf_surface_create(temp.c_str(), fit.pageWidth, fit.pageHeight);
+    std::string content;
+    cairo_surface_t* surface = lib().pdf_surface_create_for_stream(appendTo, &content, fit.pageWidth, fit.pageHeight);
     cairo_t* cr = lib().create(surface);
     lib().translate(cr, (fit.pageWidth - size.width * fit.scale) / 2, (fit.pageHeight - size.height * fit.scale) / 2);
     lib().scale(cr, fit.scale, fit.scale);
@@ -419,11 +351,11 @@ void writePdf(const Scene& scene, const std::string& path, Paper paper) {
     lib().surface_finish(surface);
     if (status == CAIRO_STATUS_SUCCESS) status = lib().surface_status(surface);
     lib().surface_destroy(surface);
-    finish(status, temp, path);
+    finish(status, content, file, path);
 }
 
 void writePng(const Scene& scene, const std::string& path, double dpi, std::optional<Paper> paper) {
-    checkFolder(path);
+    FileWriter file(path, pictureOptions(scene));
     if (!(dpi >= 18 && dpi <= 1200)) throw Error(ErrorKind::InvalidInput, "the resolution must be 18 to 1200 dpi", path);
     // Without paper the page is the picture itself, at scale 1.
     const PictureSize size = pictureSize(scene);
@@ -447,10 +379,10 @@ void writePng(const Scene& scene, const std::string& path, double dpi, std::opti
     draw(cr, scene);
     cairo_status_t status = lib().status(cr);
     lib().destroy(cr);
-    const std::string temp = tempBeside(path);
-    if (status == CAIRO_STATUS_SUCCESS) status = lib().surface_write_to_png(surface, temp.c_str());
+    std::string content;
+    if (status == CAIRO_STATUS_SUCCESS) status = lib().surface_write_to_png_stream(surface, appendTo, &content);
     lib().surface_destroy(surface);
-    finish(status, temp, path);
+    finish(status, content, file, path);
 }
 
 }  // namespace kring

@@ -6,7 +6,7 @@
 #include <map>
 #include <mutex>
 
-#include "core/graphviz_library.h"
+#include "platform/graphviz_library.h"
 #include "kring/core/error.h"
 
 namespace kring {

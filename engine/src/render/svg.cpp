@@ -2,13 +2,15 @@
 #include "kring/render/svg.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
-#include <thread>
+#include <vector>
+
+#include "core/xml_escape.h"
+#include "kring/core/files.h"
+#include "kring/core/parallel.h"
 
 namespace kring {
 
@@ -18,108 +20,63 @@ constexpr double kPi = 3.14159265358979323846;
 // From this many edges and nodes on, a map is written by two threads.
 constexpr std::size_t kParallelItems = 4000;
 
-// Bytes copied into XML text as they are: everything but markup and control characters.
-constexpr auto kPlain = [] {
-    std::array<bool, 256> plain{};
-    for (int c = 0; c < 256; ++c)
-        plain[static_cast<std::size_t>(c)] = (c >= 0x20 || c == '\n' || c == '\t') && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
-    return plain;
-}();
-
-// Whether one of eight bytes may be markup or a control character (never a false no), by
-// word arithmetic: "some byte is zero" and "some byte is below n" each take a few operations.
-bool mayNeedEscape(const char* p) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    auto zeroByte = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
-    auto byteIs = [&](char c) { return zeroByte(w ^ (ones * static_cast<unsigned char>(c))); };
-    const std::uint64_t control = (w - ones * 0x20) & ~w & highs;
-    return (control | byteIs('&') | byteIs('<') | byteIs('>') | byteIs('"') | byteIs('\'')) != 0;
-}
-
 // Appends to the document without temporaries: text is XML-escaped, numbers get one decimal.
 class Out {
 public:
-    explicit Out(std::string& s) : s_(s) {}
+    explicit Out(std::string& s) : s_(&s) {}
     Out& operator<<(std::string_view raw) {
-        s_ += raw;
+        *s_ += raw;
         return *this;
     }
     Out& operator<<(const char* raw) { return *this << std::string_view(raw); }
     Out& operator<<(double v) {
-        // One decimal from the rounded tenths: several times faster than a general formatter,
-        // and a map has tens of thousands of coordinates.
+        // One decimal: enough for a map drawn in points, and a map has tens of thousands of
+        // coordinates.
         if (!(std::fabs(v) < 1e15)) {
-            s_ += std::isnan(v) ? "0" : (v > 0 ? "1e15" : "-1e15");  // never written by a sane scene
+            *s_ += std::isnan(v) ? "0" : (v > 0 ? "1e15" : "-1e15");  // never written by a sane scene
             return *this;
         }
-        // Rounded as the exact value of v, not of the product: fma gives the product's rounding
-        // error, which settles a product that lands on a half; exact halves go to even.
-        const double a = std::fabs(v), t = a * 10, error = std::fma(a, 10, -t), whole = std::floor(t);
-        const double frac = t - whole;
-        const bool up = frac > 0.5 || (frac == 0.5 && (error > 0 || (error == 0 && std::fmod(whole, 2) != 0)));
-        const auto magnitude = static_cast<unsigned long long>(whole) + (up ? 1 : 0);
-        const bool negative = v < 0 && magnitude != 0;
+        // Whole tenths (ties to even), then std::to_chars on integers: a general formatter with a
+        // precision (std::to_chars fixed, printf) takes several times as long, and it was a sixth
+        // of a large export.
+        long long tenths = std::llrint(v * 10);
         char buf[32];
-        char* p = buf + sizeof buf;
-        *--p = static_cast<char>('0' + magnitude % 10);
-        *--p = '.';
-        unsigned long long units = magnitude / 10;
-        do {
-            *--p = static_cast<char>('0' + units % 10);
-            units /= 10;
-        } while (units);
-        if (negative) *--p = '-';
-        s_.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
+        char* p = buf;
+        if (tenths < 0) *p++ = '-', tenths = -tenths;
+        p = std::to_chars(p, buf + sizeof buf - 2, tenths / 10).ptr;
+        *p++ = '.';
+        *p++ = static_cast<char>('0' + tenths % 10);
+        const char* begin = buf[0] == '-' && tenths == 0 ? buf + 1 : buf;  // no "-0.0"
+        s_->append(begin, static_cast<std::size_t>(p - begin));
         return *this;
     }
     Out& operator<<(std::uint64_t v) {
         char buf[24];
         const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-        s_.append(buf, static_cast<std::size_t>(end - buf));
+        s_->append(buf, static_cast<std::size_t>(end - buf));
         return *this;
     }
     Out& hex(const Color& c) {
         static constexpr char digits[] = "0123456789abcdef";
         const char buf[7] = {'#', digits[c.r >> 4], digits[c.r & 15], digits[c.g >> 4], digits[c.g & 15],
                              digits[c.b >> 4], digits[c.b & 15]};
-        s_.append(buf, 7);
+        s_->append(buf, 7);
         return *this;
     }
-    // XML-escapes text; control characters other than tab and newline are dropped, since XML 1.0
-    // does not allow them. Runs of plain characters are copied at once.
+    // XML-escapes element text (kring's one escaper: core/xml_escape.h).
     Out& text(std::string_view t) {
-        std::size_t run = 0;
-        for (std::size_t i = 0; i < t.size(); ++i) {
-            // Eight bytes at a time while none of them needs a look.
-            while (i + 8 <= t.size() && !mayNeedEscape(t.data() + i)) i += 8;
-            if (i == t.size()) break;
-            const char c = t[i];
-            if (kPlain[static_cast<unsigned char>(c)]) continue;
-            const char* entity = nullptr;
-            switch (c) {
-                case '&': entity = "&amp;"; break;
-                case '<': entity = "&lt;"; break;
-                case '>': entity = "&gt;"; break;
-                case '"': entity = "&quot;"; break;
-                case '\'': entity = "&apos;"; break;
-                default:
-                    if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') continue;
-                    entity = "";
-            }
-            s_.append(t.substr(run, i - run));
-            s_ += entity;
-            run = i + 1;
-        }
-        s_.append(t.substr(run));
+        xml::escapeInto(*s_, t, xml::Place::Text);
+        return *this;
+    }
+    Out& attribute(std::string_view t) {
+        xml::escapeInto(*s_, t, xml::Place::Attribute);
         return *this;
     }
     // An opacity or other value from 0 to 1, to three decimals: one would turn a faint 0.04 into 0.
     Out& fraction(double v) {
         char buf[16];
         const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::clamp(v, 0.0, 1.0), std::chars_format::fixed, 3);
-        s_.append(buf, static_cast<std::size_t>(end - buf));
+        s_->append(buf, static_cast<std::size_t>(end - buf));
         return *this;
     }
     // fill="#rrggbb", with fill-opacity when the colour is not opaque.
@@ -134,7 +91,7 @@ public:
     }
 
 private:
-    std::string& s_;
+    std::string* s_;  // a pointer: an Out moves on to the next part of a document
 };
 
 // A shape centred on c, opened but not closed: the caller adds attributes and "/>".
@@ -167,11 +124,13 @@ void openShape(Out& out, Shape shape, Point c, double r) {
 void writeText(Out& out, const PlacedText& t, const char* cssClass) {
     const std::vector<Point> starts = t.lineStarts();
     const double degrees = t.angle * 180 / kPi;
+    const bool turned = std::fabs(degrees) > 1e-6;
     for (std::size_t i = 0; i < t.lines.size(); ++i) {
-        out << "<text class=\"" << cssClass << "\" x=\"" << starts[i].x << "\" y=\"" << starts[i].y << "\"";
-        if (std::fabs(degrees) > 1e-6)
-            out << " transform=\"rotate(" << degrees << " " << starts[i].x << " " << starts[i].y << ")\"";
-        out << ">";
+        out << "<text class=\"" << cssClass;
+        if (turned)
+            out << "\" transform=\"translate(" << starts[i].x << "," << starts[i].y << ") rotate(" << degrees << ")\">";
+        else
+            out << "\" x=\"" << starts[i].x << "\" y=\"" << starts[i].y << "\">";
         out.text(t.lines[i]) << "</text>";
     }
 }
@@ -187,28 +146,66 @@ void wedgePath(Out& out, const SceneSector& s) {
         << ri << " 0 " << large << " 0 " << c.x + ri * std::cos(a) << "," << c.y + ri * std::sin(a) << " Z";
 }
 
+// A relation's stroke colour and opacity by its type, when every relation of that type has the
+// same (as Kring's scenes do): written once in the style sheet instead of on each relation.
+class TypeStrokes {
+public:
+    explicit TypeStrokes(const Scene& scene) {
+        for (const SceneEdge& e : scene.edges) {
+            const auto t = static_cast<std::size_t>(e.type);
+            if (t >= types_.size()) types_.resize(t + 1);
+            Seen& seen = types_[t];
+            if (!seen.any) seen = {true, true, e.color};
+            else if (!(seen.color == e.color)) seen.uniform = false;
+        }
+    }
+    bool inStyle(const SceneEdge& e) const { return types_[static_cast<std::size_t>(e.type)].uniform; }
+    // ".type-referral{stroke:#0072b2;stroke-opacity:0.863}.type-referral.dimmed{…}"
+    void writeRules(Out& out) const {
+        for (std::size_t t = 0; t < types_.size(); ++t) {
+            const Seen& seen = types_[t];
+            if (!seen.any || !seen.uniform) continue;
+            const std::string_view key = toKey(static_cast<RelationType>(t));
+            out << ".type-" << key << "{stroke:";
+            out.hex(seen.color) << ";stroke-opacity:";
+            out.fraction(seen.color.a / 255.0) << "}.type-" << key << ".dimmed{stroke-opacity:";
+            out.fraction(seen.color.a / 255.0 * 0.2) << "}";
+        }
+    }
+
+private:
+    struct Seen {
+        bool any = false, uniform = false;
+        Color color;
+    };
+    std::vector<Seen> types_;
+};
+
 // Writes the edges and nodes numbered [from, to): the edges first, then the nodes, with the
 // change of group between them.
-void writeItems(Out& out, const Scene& scene, std::size_t from, std::size_t to) {
+void writeItems(Out& out, const Scene& scene, const TypeStrokes& strokes, std::size_t from, std::size_t to) {
     const std::size_t edges = scene.edges.size();
     for (std::size_t i = from; i < to && i < edges; ++i) {
         const SceneEdge& e = scene.edges[i];
         const double opacity = e.color.a / 255.0 * (e.dimmed ? 0.2 : 1.0);
         if (e.curve.empty()) {
             out << "<line class=\"";
-            out.text(e.cssClass) << "\" x1=\"" << e.start.x << "\" y1=\"" << e.start.y << "\" x2=\"" << e.end.x << "\" y2=\""
+            out.attribute(e.cssClass) << "\" x1=\"" << e.start.x << "\" y1=\"" << e.start.y << "\" x2=\"" << e.end.x << "\" y2=\""
                                  << e.end.y << "\"";
         } else {
             out << "<path class=\"";
-            out.text(e.cssClass) << "\" d=\"M" << e.start.x << "," << e.start.y;
+            out.attribute(e.cssClass) << "\" d=\"M" << e.start.x << "," << e.start.y;
             for (std::size_t k = 0; k + 2 < e.curve.size(); k += 3)
                 out << " C" << e.curve[k].x << "," << e.curve[k].y << " " << e.curve[k + 1].x << "," << e.curve[k + 1].y << " "
                     << e.curve[k + 2].x << "," << e.curve[k + 2].y;
             out << "\"";
         }
-        out << " stroke=\"";
-        out.hex(e.color) << "\" stroke-opacity=\"";
-        out.fraction(opacity) << "\" stroke-width=\"" << e.width << "\""
+        if (!strokes.inStyle(e)) {
+            out << " stroke=\"";
+            out.hex(e.color) << "\" stroke-opacity=\"";
+            out.fraction(opacity) << "\"";
+        }
+        out << " stroke-width=\"" << e.width << "\""
                          << (e.arrowAtEnd ? " marker-end=\"url(#arrow)\"" : "")
                          << (e.arrowAtStart ? " marker-start=\"url(#arrow)\"" : "") << "><title>";
         out.text(e.tooltip) << (e.curve.empty() ? "</title></line>\n" : "</title></path>\n");
@@ -217,7 +214,7 @@ void writeItems(Out& out, const Scene& scene, std::size_t from, std::size_t to) 
     for (std::size_t i = std::max(from, edges); i < to; ++i) {
         const SceneNode& n = scene.nodes[i - edges];
         out << "<g class=\"";
-        out.text(n.cssClass) << "\" id=\"node-" << static_cast<std::uint64_t>(n.id) << "\"><title>";
+        out.attribute(n.cssClass) << "\" id=\"node-" << static_cast<std::uint64_t>(n.id) << "\"><title>";
         out.text(n.tooltip) << "</title>";
         openShape(out, n.shape, n.centre, n.radius);
         out.fill(n.fill) << " stroke=\"";
@@ -234,13 +231,26 @@ void writeItems(Out& out, const Scene& scene, std::size_t from, std::size_t to) 
 
 }  // namespace
 
-std::string writeSvg(const Scene& scene) {
+namespace {
+
+// The document in three parts: everything up to the first half of the relations and nodes,
+// the second half (written at the same time on a large map), and the rest. A file gets them
+// as they are, without joining them first.
+struct SvgParts {
+    std::string head, second, tail;
+};
+
+SvgParts svgParts(const Scene& scene) {
     const double legendWidth = scene.legendWidth;
     const double x0 = scene.min.x, y0 = scene.min.y - 60;
     const double w = scene.max.x - scene.min.x + legendWidth, h = scene.max.y - scene.min.y + 90;
-    std::string doc;
-    doc.reserve(4096 + scene.nodes.size() * 700 + scene.edges.size() * 500);  // room for both halves
+    SvgParts parts;
+    std::string& doc = parts.head;
+    // Room for the head and the first half of a map of Kring's usual names and tooltips.
+    const std::size_t itemBytes = scene.nodes.size() * 480 + scene.edges.size() * 260;
+    doc.reserve(8192 + itemBytes / 2 + (scene.sectors.size() + scene.bands.size()) * 400);
     Out out(doc);
+    const TypeStrokes strokes(scene);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" << x0 << " " << y0 << " " << w << " " << h
         << "\" width=\"" << w << "\" height=\"" << h << "\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
@@ -253,7 +263,9 @@ std::string writeSvg(const Scene& scene) {
         << "px}.sector-title{fill:#555;font-weight:bold;font-size:" << scene.titleSize << "px}"
            ".legend-label{font-size:" << scene.legendSize << "px;fill:#222}"
            ".edge{fill:none}.stale{stroke-dasharray:6 4}.hidden-label{display:none}.node.dimmed{opacity:0.3}"
-           ".title{font-size:24px;font-weight:bold;fill:#111}.subtitle,.footer{font-size:13px;fill:#555}</style>\n";
+           ".title{font-size:24px;font-weight:bold;fill:#111}.subtitle,.footer{font-size:13px;fill:#555}";
+    strokes.writeRules(out);
+    out << "</style>\n";
     out << "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
            "orient=\"auto-start-reverse\" markerUnits=\"userSpaceOnUse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/>"
            "</marker></defs>\n";
@@ -287,19 +299,13 @@ std::string writeSvg(const Scene& scene) {
     out << "</g>\n<g class=\"edges\">\n";
     // The edges and nodes are most of a large map; two threads write a half each, joined in order.
     const std::size_t items = scene.edges.size() + scene.nodes.size();
-    if (items >= kParallelItems && std::thread::hardware_concurrency() > 1) {
-        std::string second;
-        second.reserve(doc.capacity() / 2);
-        std::thread other([&] {
-            Out o(second);
-            writeItems(o, scene, items / 2, items);
-        });
-        writeItems(out, scene, 0, items / 2);
-        other.join();
-        doc += second;
-    } else {
-        writeItems(out, scene, 0, items);
-    }
+    forHalves(items, kParallelItems, [&](std::size_t begin, std::size_t end) {
+        if (begin > 0) parts.second.reserve(itemBytes / 2 + 4096);
+        Out o(begin == 0 ? doc : parts.second);
+        writeItems(o, scene, strokes, begin, end);
+    });
+    parts.tail.reserve(1024 + scene.legend.size() * 200);
+    out = Out(parts.tail);
     out << "</g>\n";
     // Title block above the map, legend to its right, footer below.
     out << "<text class=\"title\" x=\"" << scene.min.x + 10 << "\" y=\"" << scene.min.y - 30 << "\">";
@@ -327,7 +333,25 @@ std::string writeSvg(const Scene& scene) {
     }
     out << "</g>\n<text class=\"footer\" x=\"" << scene.min.x + 10 << "\" y=\"" << scene.max.y + 20 << "\">";
     out.text(scene.footer) << "</text>\n</svg>\n";
+    return parts;
+}
+
+}  // namespace
+
+std::string writeSvg(const Scene& scene) {
+    SvgParts parts = svgParts(scene);
+    std::string doc = std::move(parts.head);
+    doc.reserve(doc.size() + parts.second.size() + parts.tail.size());
+    doc += parts.second;
+    doc += parts.tail;
     return doc;
+}
+
+void writeSvgFile(const Scene& scene, const std::string& path, const WriteOptions& options) {
+    FileWriter file(path, options);
+    const SvgParts parts = svgParts(scene);
+    file.write({parts.head, parts.second, parts.tail});
+    file.commit();
 }
 
 }  // namespace kring

@@ -7,13 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
-#include <thread>
 #include <functional>
 #include <unordered_map>
 
-#include "kring/io/export.h"
+#include "kring/core/parallel.h"
+#include "kring/model/privacy.h"
 #include "bundling.h"
 
 namespace kring {
@@ -120,12 +119,6 @@ private:
 
 }  // namespace
 
-std::string Color::hex() const {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", r, g, b);
-    return buf;
-}
-
 const SceneNode* Scene::findNode(NodeId id) const {
     // Nodes are in id order: the scene keeps the network's order.
     auto it = std::lower_bound(nodes.begin(), nodes.end(), id, [](const SceneNode& n, NodeId i) { return n.id < i; });
@@ -209,6 +202,7 @@ void prepareEdges(const Network& net, const SceneStyle& style, const SceneFilter
         if (!a || !b) continue;
         SceneEdge e;
         e.id = r.id;
+        e.type = r.type;
         e.from = r.from;
         e.to = r.to;
         e.width = 0.5 + 0.45 * r.strength;
@@ -239,13 +233,10 @@ PreparedScene prepareScene(const Network& net, const SceneStyle& style, const Sc
     if (!filter.includeResidents)
         for (const Node& n : net.nodes()) prepared.residentsLeftOut += n.kind == NodeKind::Resident;
     // Nodes and relations are independent here: on a large map a second thread takes the nodes.
-    if (net.relations().size() + visible.size() >= kParallelItems) {
-        std::jthread nodes([&] { prepareNodes(net, style, visible, prepared.scene); });
-        prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes);
-    } else {
-        prepareNodes(net, style, visible, prepared.scene);
-        prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes);
-    }
+    runBothIf(
+        net.relations().size() + visible.size() >= kParallelItems,
+        [&] { prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes); },
+        [&] { prepareNodes(net, style, visible, prepared.scene); });
     return prepared;
 }
 
@@ -316,7 +307,11 @@ Point SceneEdge::afterStart() const {
 
 double Scene::smallestText() const { return std::min({labelSize, titleSize, legendSize}); }
 
-Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layout, const SceneStyle& style) {
+namespace {
+
+// `movable` is the layout itself when its names and titles may be moved out, else null.
+Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& layout, Layout* movable,
+                     const SceneStyle& style) {
     Scene scene = std::move(prepared.scene);
     const Lang l = style.lang;
     const bool layoutNamed = !layout.labels.empty();
@@ -366,29 +361,29 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
         sector.outerRadius = s.outerRadius;
         sector.empty = s.empty;
         sector.fill = sectorFill(i, s.empty);
-        sector.title = s.title;
+        sector.title = movable ? std::move(movable->sectors[i].title) : s.title;
         emptyShown |= s.empty;
         sector.tooltip = sector.name + "\n" +
                          (s.empty ? std::string(l == Lang::Nl ? "Nodig in de wijk, maar geen partner dekt dit leefgebied"
                                                               : "Needed in the neighbourhood, but no partner covers this life domain")
                                   : std::to_string(s.nodes.size()) + (l == Lang::Nl ? " partners" : " partners"));
         growByText(sector.title, grow);
-        if (layout.sectors.size() > 1 || !s.title.lines.empty()) scene.sectors.push_back(std::move(sector));
+        if (layout.sectors.size() > 1 || !sector.title.lines.empty()) scene.sectors.push_back(std::move(sector));
     }
 
     // Nodes take their places; a node the layout did not place is left out.
     std::set<NodeKind> kindsShown;
     std::size_t placed = 0;
-    auto name = layout.labels.begin();  // both in id order
+    std::size_t name = 0;  // both in id order
     for (SceneNode& s : scene.nodes) {
         const auto pos = layout.positions.find(s.id);
         if (pos == layout.positions.end()) continue;
         s.centre = pos->second;
         const auto r = layout.radii.find(s.id);
         s.radius = r != layout.radii.end() ? r->second : nodeRadius(net, *net.findNode(s.id));
-        while (name != layout.labels.end() && name->node < s.id) ++name;
-        if (name != layout.labels.end() && name->node == s.id) {
-            s.labelText = name->text;
+        while (name < layout.labels.size() && layout.labels[name].node < s.id) ++name;
+        if (name < layout.labels.size() && layout.labels[name].node == s.id) {
+            s.labelText = movable ? std::move(movable->labels[name].text) : layout.labels[name].text;
             growByText(s.labelText, grow);
         }
         kindsShown.insert(s.kind);
@@ -467,18 +462,15 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
         }
         scene.edges.erase(scene.edges.begin() + static_cast<std::ptrdiff_t>(kept), scene.edges.end());
     };
-    {
-        std::jthread edgePlacer;  // joins on the way out, also when placing names throws
-        if (scene.edges.size() + scene.nodes.size() >= kParallelItems)
-            edgePlacer = std::jthread(placeEdges);
-        else
-            placeEdges();
-        if (!layoutNamed) {
+    runBothIf(
+        scene.edges.size() + scene.nodes.size() >= kParallelItems,
+        [&] {
+            if (layoutNamed) return;
             placeNamesBeside(scene, font);
             for (const SceneNode& n : scene.nodes)
                 if (n.labelVisible) growByText(n.labelText, grow);
-        }
-    }
+        },
+        placeEdges);
 
     // Focus: the focused nodes and their neighbours stay; the rest is dimmed.
     if (!style.focus.empty()) {
@@ -521,10 +513,21 @@ Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layou
     for (const SceneNode& n : scene.nodes)
         if (isPartnerKind(n.kind) && n.kind != NodeKind::Resident) ++summary.partners;
     scene.footer = summary.describe(l);
+    scene.personalData = summary.residentsIncluded && kindsShown.count(NodeKind::Resident);
     const double margin = font * 2;
     scene.min = {minX - margin, minY - margin};
     scene.max = {maxX + margin, maxY + margin};
     return scene;
+}
+
+}  // namespace
+
+Scene buildScene(PreparedScene prepared, const Network& net, const Layout& layout, const SceneStyle& style) {
+    return buildSceneFrom(std::move(prepared), net, layout, nullptr, style);
+}
+
+Scene buildScene(PreparedScene prepared, const Network& net, Layout&& layout, const SceneStyle& style) {
+    return buildSceneFrom(std::move(prepared), net, layout, &layout, style);
 }
 
 }  // namespace kring

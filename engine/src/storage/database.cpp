@@ -142,6 +142,13 @@ std::string_view Statement::view(int c) const {
     return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c))) : std::string_view();
 }
 
+DatabaseImage::DatabaseImage(Database& db) {
+    data_ = sqlite3_serialize(db.handle(), "main", &size_, 0);
+    if (!data_) db.fail(sqlite3_errcode(db.handle()) == SQLITE_OK ? SQLITE_NOMEM : sqlite3_extended_errcode(db.handle()), "copy it");
+}
+
+DatabaseImage::~DatabaseImage() { sqlite3_free(data_); }
+
 Transaction::Transaction(Database& db, bool immediate) : db_(db) {
     db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
 }

@@ -84,6 +84,21 @@ private:
     std::string path_;
 };
 
+// The database as the bytes of its file, to be written elsewhere the safe way
+// (kring/core/files.h) instead of by SQLite under a temporary name.
+class DatabaseImage {
+public:
+    explicit DatabaseImage(Database&);
+    DatabaseImage(const DatabaseImage&) = delete;
+    DatabaseImage& operator=(const DatabaseImage&) = delete;
+    ~DatabaseImage();
+    std::string_view bytes() const { return {reinterpret_cast<const char*>(data_), static_cast<std::size_t>(size_)}; }
+
+private:
+    unsigned char* data_ = nullptr;
+    sqlite3_int64 size_ = 0;
+};
+
 // Commits on commit(), rolls back otherwise (an exception on the way out).
 class Transaction {
 public:

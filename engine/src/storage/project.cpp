@@ -9,6 +9,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "kring/core/files.h"
 #include "kring/io/kring_json.h"
 #include "storage/database.h"
 #include "storage/rows.h"
@@ -132,24 +133,11 @@ void Project::saveAs(const std::string& path) {
     std::error_code ec;
     if (fs::exists(target, ec) && fs::equivalent(target, fs::absolute(path_), ec))
         throw Error(ErrorKind::InvalidInput, "is the project itself; choose another name", path);
-    const std::string temp = target.string() + ".saving";
-    fs::remove(temp, ec);
-    try {
-        auto copy = std::make_unique<Database>(temp, false, true);
-        sqlite3_backup* backup = sqlite3_backup_init(copy->handle(), "main", db_->handle(), "main");
-        if (!backup) copy->fail(sqlite3_extended_errcode(copy->handle()), "save the copy");
-        const int rc = sqlite3_backup_step(backup, -1);
-        sqlite3_backup_finish(backup);
-        if (rc != SQLITE_DONE) copy->fail(rc, "save the copy");
-        configure(*copy);
-        copy.reset();
-        fs::rename(temp, target);
-    } catch (const fs::filesystem_error& e) {
-        fs::remove(temp, ec);
-        throw Error(ErrorKind::Io, std::string("cannot save: ") + e.code().message(), path);
-    } catch (...) {
-        fs::remove(temp, ec);
-        throw;
+    {
+        // The copy is whole on disk before it takes the name (and the place of a file there).
+        FileWriter copy(target.string());
+        copy.write(DatabaseImage(*db_).bytes());
+        copy.commit();
     }
     auto db = std::make_unique<Database>(target.string(), false, false);
     configure(*db);

@@ -10,9 +10,9 @@
 #include <filesystem>
 #include <iterator>
 #include <limits>
-#include <thread>
 #include <nlohmann/json.hpp>
 
+#include "kring/core/parallel.h"
 #include "storage/database.h"
 #include "storage/rows.h"
 #include "storage/schema.h"
@@ -191,9 +191,14 @@ void Project::load() {
             side ? std::clamp<std::int64_t>((3 * nextNode + nextRelation) / 6, 1, nextNode) : kAllIds;
         std::vector<Node> upper;
         std::exception_ptr sideFailure;
-        std::thread sideReader;
-        if (side)
-            sideReader = std::thread([&] {
+        runBothIf(
+            side != nullptr,
+            [&] {
+                readNodes(*db_, std::numeric_limits<std::int64_t>::min(), split, nodes);
+                readContacts(*db_);
+            },
+            [&] {
+                if (!side) return;
                 try {
                     Transaction st(*side, false);
                     readRelations(*side);
@@ -203,14 +208,6 @@ void Project::load() {
                     sideFailure = std::current_exception();
                 }
             });
-        try {
-            readNodes(*db_, std::numeric_limits<std::int64_t>::min(), split, nodes);
-            readContacts(*db_);
-        } catch (...) {
-            if (sideReader.joinable()) sideReader.join();
-            throw;
-        }
-        if (sideReader.joinable()) sideReader.join();
         if (sideFailure) {
             try {
                 std::rethrow_exception(sideFailure);

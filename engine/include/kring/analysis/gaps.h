@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-// Gap analysis: what is missing from the map and why it matters (DOMAIN.md, "Gaps the map must
+// Gap analysis: what is missing from the map and why it matters (docs/domain.md, "Gaps the map must
 // reveal"). Each rule is a unit with a stable id and parameters read from the project's settings
 // ("gaps.<rule>.<parameter>", defaults when absent). Every rule, parameter and the severity
 // formula are documented in docs/analysis.md. Analysis only reads the network.

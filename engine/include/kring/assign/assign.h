@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-// Dividing relationship management (DOMAIN.md): an owner, and optionally a backup, among the
+// Dividing relationship management (docs/domain.md): an owner, and optionally a backup, among the
 // team members for every partner, optimal for a documented cost (docs/assignment.md) and
 // explained. The division only reads the network; makeApplyPlan() turns a plan into one
 // undoable command.

@@ -32,6 +32,18 @@ void runBoth(First&& first, Second&& second) {
     if (secondError) std::rethrow_exception(secondError);
 }
 
+// runBoth when `worthIt` (a large map) and the machine has two cores; else first, then second,
+// on the caller's thread (an exception from the first ends it there).
+template <class First, class Second>
+void runBothIf(bool worthIt, First&& first, Second&& second) {
+    if (worthIt && std::thread::hardware_concurrency() > 1) {
+        runBoth(std::forward<First>(first), std::forward<Second>(second));
+        return;
+    }
+    first();
+    second();
+}
+
 // Calls work(begin, end) over [0, count): in two halves at once from `threshold` items on (and
 // when the machine has two cores), else in one call.
 template <class Work>

@@ -21,7 +21,6 @@ namespace kring {
 struct ImportContext;
 struct ImportPlan;
 enum class ImportFormat;
-struct Scene;
 
 // How foreign attributes become kinds, rings and relation types (`kring import --kind-from …`).
 struct ForeignMapping {
@@ -134,10 +133,6 @@ std::string fieldAttributeName(const std::string& field);
 // Kring's project details as one JSON text, for a graph-level attribute, and back.
 std::string projectToJson(const Network&);
 void projectFromJson(std::string_view text, ForeignGraph& into, const std::string& name, int line);
-
-// What the map looks like: ring layout (pins kept), Kring's colours and shapes, every node of
-// the network shown (callers pass the export view, which already leaves residents out).
-Scene interchangeScene(const Network&);
 
 std::string foreignNodeId(NodeId);
 std::string foreignEdgeId(RelationId);

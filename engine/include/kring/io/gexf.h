@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "kring/io/import.h"
+#include "kring/layout/drawing.h"
 
 namespace kring {
 
@@ -15,6 +16,7 @@ ImportPlan planGexf(std::string_view text, const std::string& name, Network& wor
 
 // GEXF 1.3 with Kring's positions, colours and sizes (viz) and every field as a typed
 // attribute; mutual relations are "mutual" edges. The project's name goes in the description.
-std::string writeGexf(const Network&);
+// The map's drawing goes along where the format has room for it (kring/layout/drawing.h).
+std::string writeGexf(const Network&, const Drawing&);
 
 }  // namespace kring

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "kring/io/import.h"
+#include "kring/layout/drawing.h"
 
 namespace kring {
 
@@ -17,6 +18,7 @@ ImportPlan planGraphml(std::string_view text, const std::string& name, Network& 
 // GraphML that yEd shows with Kring's positions, colours, shapes and labels (yfiles
 // nodegraphics and edgegraphics) and that Gephi, NetworkX and igraph read with every Kring field
 // as a typed key; reading it back gives the same network.
-std::string writeGraphml(const Network&);
+// The map's drawing goes along where the format has room for it (kring/layout/drawing.h).
+std::string writeGraphml(const Network&, const Drawing&);
 
 }  // namespace kring

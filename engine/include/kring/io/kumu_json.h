@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "kring/io/import.h"
+#include "kring/layout/drawing.h"
 
 namespace kring {
 
@@ -16,6 +17,7 @@ ImportPlan planKumuJson(std::string_view text, const std::string& name, Network&
 
 // A Kumu blueprint with every Kring field as an attribute ("element type", "connection type",
 // tags and domains as lists), positions in a map, and Kring's project details under "kring".
-std::string writeKumuJson(const Network&);
+// The map's drawing goes along where the format has room for it (kring/layout/drawing.h).
+std::string writeKumuJson(const Network&, const Drawing&);
 
 }  // namespace kring

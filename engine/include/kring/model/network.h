@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -47,7 +48,7 @@ struct Node {
     std::optional<int> waitingListWeeks;
     Agreements agreements;
 
-    // Residents: personal data, kept to the minimum (see DOMAIN.md, Privacy).
+    // Residents: personal data, kept to the minimum (see docs/domain.md, Privacy).
     std::string alias;
     bool vulnerable = false;
 
@@ -226,6 +227,16 @@ private:
     ContactId nextContactId_ = 1;
     std::uint64_t revision_ = 0;
     DirtySet dirty_;
+    // The caches below are filled from const calls, which may come from two threads at once (an
+    // export prepares its scene while the layout runs): filled under this lock. A copy or move
+    // of the network gets a lock of its own.
+    struct CacheLock {
+        std::mutex mutex;
+        CacheLock() = default;
+        CacheLock(const CacheLock&) noexcept {}
+        CacheLock& operator=(const CacheLock&) noexcept { return *this; }
+    };
+    mutable CacheLock cacheLock_;
     mutable std::unique_ptr<Topology> topology_;
     mutable std::uint64_t topologyRevision_ = 0;
     mutable std::unordered_map<std::string, std::vector<NodeId>> nameIndex_;  // normalised name → ids

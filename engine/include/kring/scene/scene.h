@@ -11,18 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "kring/layout/drawing.h"
 #include "kring/layout/layout.h"
 #include "kring/model/network.h"
 
 namespace kring {
-
-struct Color {
-    std::uint8_t r = 0, g = 0, b = 0, a = 255;
-    bool operator==(const Color&) const = default;
-    std::string hex() const;  // "#rrggbb"
-};
-
-enum class Shape { Circle, Square, Diamond, Triangle, Hexagon };
 
 struct SceneNode {
     NodeId id = kNoNode;
@@ -46,6 +39,7 @@ struct SceneNode {
 
 struct SceneEdge {
     RelationId id = 0;
+    RelationType type = RelationType::Collaboration;
     NodeId from = kNoNode, to = kNoNode;
     Point start, end;  // trimmed to the discs' borders
     // Bundled along the map's hierarchy: cubic Bézier pieces after `start`, three points each
@@ -104,6 +98,7 @@ struct Scene {
     std::string title;
     std::string subtitle;  // date, e.g. "23 november 2026"
     std::string footer;    // what the picture contains: "bewoners weggelaten, 132 partners, …"
+    bool personalData = false;  // residents are shown: a file of it is for its owner's eyes only
     Lang lang = Lang::En;
     // Text sizes in scene units; a picture's smallest text decides how small it may be printed.
     double labelSize = 12, titleSize = 13, bandLabelSize = 14, legendSize = 12;
@@ -154,8 +149,18 @@ struct PreparedScene {
 };
 PreparedScene prepareScene(const Network&, const SceneStyle&, const SceneFilter&, const std::set<NodeId>& visible);
 Scene buildScene(PreparedScene, const Network&, const Layout&, const SceneStyle&);
+// The same, taking the names and titles out of a layout that is not needed after.
+Scene buildScene(PreparedScene, const Network&, Layout&&, const SceneStyle&);
 
 // The set of node ids the filter shows (before layout), for layouts and exporters.
 std::set<NodeId> visibleNodes(const Network&, const SceneFilter&);
+
+// The map as the data exports carry it: the ring layout (pins kept), Kring's colours and
+// shapes, every node of the network shown (callers pass the export view, which already leaves
+// residents out), no owner badges.
+Scene interchangeScene(const Network&);
+
+// What a scene draws for each node and relation, for the data formats that carry a picture.
+Drawing drawingOf(const Scene&);
 
 }  // namespace kring

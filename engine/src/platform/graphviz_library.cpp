@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "core/graphviz_library.h"
+#include "platform/graphviz_library.h"
 
 #include <dlfcn.h>
 

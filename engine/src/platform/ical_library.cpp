@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "core/ical_library.h"
+#include "platform/ical_library.h"
 
 #include <dlfcn.h>
 
