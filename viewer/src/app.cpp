@@ -561,7 +561,7 @@ void ViewerApp::exportPicture(const std::string& path) {
     // What users see is what they export: the same layout, style and filter as the map.
     const std::string ext = normaliseKey(std::filesystem::path(path).extension().string());
     if (ext == ".svg")
-        writeFileAtomically(path, writeSvg(ctx_.scene), Durability::Replaced);
+        writeSvgFile(ctx_.scene, path, {Durability::Replaced, ctx_.scene.personalData});
     else if (ext == ".pdf")
         writePdf(ctx_.scene, path);
     else if (ext == ".png")
