@@ -58,26 +58,6 @@ std::string decimal(double v) {
     return s == "-0" ? "0" : s;
 }
 
-// A JSON string literal: quotes, backslashes and control characters escaped, UTF-8 kept.
-void appendJsonString(std::string& out, const std::string& s) {
-    out += '"';
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            const char* hex = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[u >> 4];
-            out += hex[u & 0xF];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
 // [gaps]
 
 struct GapsArgs {

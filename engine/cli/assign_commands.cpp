@@ -22,7 +22,7 @@ using Json = nlohmann::ordered_json;
 
 struct AssignArgs {
     std::string path, format = "text", lang = "nl";
-    bool backup = false, apply = false, unlock = false;
+    bool backup = false, apply = false, unlock = false, wholeMap = false;
 };
 
 // One decimal at most, a decimal comma in Dutch.
@@ -56,6 +56,7 @@ int runAssign(const AssignArgs& a) {
     AssignOptions options = AssignOptions::fromSettings(net.info());
     options.backups = a.backup;
     options.keepManual = !a.unlock;
+    options.wholeMap = a.wholeMap;
     const AssignmentPlan plan = assignOwners(net, options);
     const Lang lang = a.lang == "en" ? Lang::En : Lang::Nl;
     const bool nl = lang == Lang::Nl;
@@ -215,6 +216,9 @@ void addAssignCommands(CLI::App& app, Registry& registry) {
     sub->add_flag("--backup", a->backup, "Also propose a backup owner, another member, for every partner");
     sub->add_flag("--apply", a->apply, "Write the plan into the project as one undoable step");
     sub->add_flag("--unlock", a->unlock, "Divide everything anew: owners set by hand are not kept");
+    sub->add_flag("--whole-map", a->wholeMap,
+                  "On a map with several teams, divide all partners among all members as one team (default: each "
+                  "team's partners among its own members)");
     sub->add_option("--format", a->format, "Output format")
         ->check(formatChoice({"text", "json", "csv", "markdown"}));
     sub->add_option("--lang", a->lang, "Language of the output (default nl)")->check(CLI::IsMember({"nl", "en"}));

@@ -27,6 +27,7 @@ void addTransferCommands(CLI::App& app, Registry& registry);  // import, export
 void addAnalysisCommands(CLI::App& app, Registry& registry);  // gaps, metrics
 void addAssignCommands(CLI::App& app, Registry& registry);    // assign
 void addLayoutCommands(CLI::App& app, Registry& registry);    // layout
+void addContactCommands(CLI::App& app, Registry& registry);   // due, log, prune
 
 // The options of `kring import` and `kring validate` that say how to read a file: --format,
 // --kind-from, --ring-from, --type-from and --map, --map-ring, --map-type.
@@ -62,9 +63,10 @@ bool isPictureFile(const std::string& path);
 // message lists what is accepted. `parse`, when given, also admits the aliases it knows.
 CLI::Validator formatChoice(std::vector<std::string> accepted, std::function<bool(const std::string&)> parse = nullptr);
 
-// A field of --format csv output: quoted when it holds a comma, a quote or a line break.
+// The escapers of the text outputs: a JSON string literal (quotes, backslashes and control
+// characters escaped, UTF-8 kept), a CSV field (quoted where needed), a Markdown table cell.
+void appendJsonString(std::string& out, const std::string& s);
 std::string csvField(const std::string& s);
-// A table cell of --format markdown output: '|' escaped, line breaks as spaces.
 std::string markdownCell(const std::string& s);
 
 // Prints to stdout / stderr; kept here so tests of the handlers can read what was said.

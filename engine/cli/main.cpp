@@ -20,23 +20,25 @@
 namespace kring::cli {
 
 void say(const std::string& line) { std::cout << line << '\n'; }
-void warn(const std::string& line) { std::cerr << line << '\n'; }
 
-void keepUntilExit(std::shared_ptr<void> held) {
-    static auto* const kept = new std::vector<std::shared_ptr<void>>();  // never destroyed, by design
-    kept->push_back(std::move(held));
-}
-
-CLI::Validator formatChoice(std::vector<std::string> accepted, std::function<bool(const std::string&)> parse) {
-    std::string list;
-    for (const auto& a : accepted) list += (list.empty() ? "" : ", ") + a;
-    return CLI::Validator(
-        [accepted, parse, list](std::string& value) -> std::string {
-            if (std::find(accepted.begin(), accepted.end(), value) != accepted.end()) return {};
-            if (parse && parse(value)) return {};
-            return "unknown format '" + value + "'; use one of: " + list;
-        },
-        "FORMAT");
+// A JSON string literal: quotes, backslashes and control characters escaped, UTF-8 kept.
+void appendJsonString(std::string& out, const std::string& s) {
+    out += '"';
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            const char* hex = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
 }
 
 std::string csvField(const std::string& s) {
@@ -57,6 +59,25 @@ std::string markdownCell(const std::string& s) {
             out += c;
     }
     return out;
+}
+
+void warn(const std::string& line) { std::cerr << line << '\n'; }
+
+void keepUntilExit(std::shared_ptr<void> held) {
+    static auto* const kept = new std::vector<std::shared_ptr<void>>();  // never destroyed, by design
+    kept->push_back(std::move(held));
+}
+
+CLI::Validator formatChoice(std::vector<std::string> accepted, std::function<bool(const std::string&)> parse) {
+    std::string list;
+    for (const auto& a : accepted) list += (list.empty() ? "" : ", ") + a;
+    return CLI::Validator(
+        [accepted, parse, list](std::string& value) -> std::string {
+            if (std::find(accepted.begin(), accepted.end(), value) != accepted.end()) return {};
+            if (parse && parse(value)) return {};
+            return "unknown format '" + value + "'; use one of: " + list;
+        },
+        "FORMAT");
 }
 
 // "snapshot list" for a subcommand of a subcommand: the name a user typed.
@@ -107,6 +128,7 @@ int main(int argc, char** argv) {
     cli::addAnalysisCommands(app, registry);
     cli::addAssignCommands(app, registry);
     cli::addLayoutCommands(app, registry);
+    cli::addContactCommands(app, registry);
 
     try {
         app.parse(argc, argv);

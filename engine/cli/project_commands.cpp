@@ -225,16 +225,20 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         auto nodes = std::make_shared<std::size_t>(0);
         auto seed = std::make_shared<std::uint64_t>(1);
         auto force = std::make_shared<bool>(false);
+        auto contacts = std::make_shared<std::size_t>(0);
         sub->add_option("OUT", *path, "The project file to create (.kring)")->required();
         sub->add_option("--nodes", *nodes, "Exactly this many nodes")->required()->check(CLI::Range(0, 10'000'000));
         sub->add_option("--seed", *seed, "Random seed; the same seed gives the same network");
         sub->add_flag("--force", *force, "Replace OUT when it exists");
-        registry.add(sub, [path, nodes, seed, force] {
+        sub->add_option("--contacts", *contacts, "Also this many contact moments (e.g. 100000 for 10000 nodes)")
+            ->check(CLI::Range(0, 100'000'000));
+        registry.add(sub, [path, nodes, seed, force, contacts] {
             if (*force) std::filesystem::remove(*path);
-            const Network net = generateNetwork(*nodes, *seed);
+            const Network net = generateNetwork(*nodes, *seed, *contacts);
             Project::createFrom(*path, net);
             say("Wrote " + *path + ": " + std::to_string(net.nodes().size()) + " nodes, " +
-                std::to_string(net.relations().size()) + " relations");
+                std::to_string(net.relations().size()) + " relations" +
+                (net.contacts().empty() ? "" : ", " + std::to_string(net.contacts().size()) + " contact moments"));
             return 0;
         });
     }

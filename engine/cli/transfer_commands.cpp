@@ -24,6 +24,7 @@ std::string countLine(const ImportReport& r) {
                        " nodes added";
     if (r.nodesUpdated) line += ", " + std::to_string(r.nodesUpdated) + " updated";
     line += ", " + std::to_string(r.relationsAdded) + " relations added";
+    if (r.contactsAdded) line += ", " + std::to_string(r.contactsAdded) + " contact moments added";
     if (r.projectInfoChanged) {
         std::string changes;
         for (const auto& c : r.projectChanges) changes += (changes.empty() ? "" : "; ") + c;
@@ -95,10 +96,11 @@ std::string withSuffix(const std::string& out, const std::string& suffix) {
     return (p.parent_path() / (p.stem().string() + "-" + suffix + p.extension().string())).string();
 }
 
-int runExport(const std::string& path, const std::string& out, std::string format, bool includeResidents) {
+int runExport(const std::string& path, const std::string& out, std::string format, bool includeResidents,
+              bool includeNotes) {
     Project project = Project::open(path, Project::Mode::ReadOnly);
     ExportSummary summary;
-    const Network view = exportView(project.network(), ExportOptions{includeResidents}, &summary);
+    const Network view = exportView(project.network(), ExportOptions{includeResidents, includeNotes}, &summary);
     const std::string ext = fs::path(out).extension().string();
     if (format.empty()) format = dataFormatFromName(out);
     if (format.empty())
@@ -201,6 +203,7 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
         auto out = std::make_shared<std::string>();
         auto format = std::make_shared<std::string>();
         auto residents = std::make_shared<bool>(false);
+        auto notes = std::make_shared<bool>(false);
         auto picture = std::make_shared<PictureOptions>();
         sub->add_option("FILE", *path, "The project file (.kring)")->required();
         sub->add_option("OUT", *out,
@@ -213,6 +216,8 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
                         "json, kumu, gephi, graphml, gexf or kumu-json for data (default: from OUT's name)")
             ->check(formatChoice({"json", "kumu", "gephi", "graphml", "gexf", "kumu-json"}));
         sub->add_flag("--include-residents", *residents, "Include residents (by alias only) and their relations");
+        sub->add_flag("--include-notes", *notes,
+                      "Include the notes of contact moments (personal data; left out by default)");
         sub->add_option("--algorithm", picture->algorithm, "Map layout: ring, sfdp, neato or circo")
             ->check(CLI::IsMember({"ring", "sfdp", "neato", "circo"}));
         sub->add_option("--group-by", picture->groupBy, "Sectors within a ring: domain, kind, owner or none")
@@ -232,12 +237,12 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
         sub->add_flag("--owner-view", picture->ownerView,
                       "Show each partner's owner by colour and initials instead of the member-to-partner relations");
         sub->add_option("--lang", picture->lang, "Language of the map's labels")->check(CLI::IsMember({"nl", "en"}));
-        registry.add(sub, [path, out, format, residents, picture] {
+        registry.add(sub, [path, out, format, residents, notes, picture] {
             if (isPictureFile(*out)) {
                 picture->includeResidents = *residents;
                 return exportPicture(*path, *out, *picture);
             }
-            return runExport(*path, *out, *format, *residents);
+            return runExport(*path, *out, *format, *residents, *notes);
         });
     }
 }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "kring/generate/generator.h"
 #include "kring/model/topology.h"
+#include "support/builders.h"
 
 using namespace kring;
 
@@ -56,4 +58,20 @@ TEST_CASE("generator: a realistic mix: every kind, rings, types, owners, residen
     CHECK(perNode > 1.5);
     CHECK(perNode < 4.0);
     CHECK(generateNetwork(5000, 1).topology().componentCount() < 100);
+}
+
+TEST_CASE("generator: contact moments along member–partner relations, the same for a seed") {
+    const Network net = generateNetwork(800, 5, 3000);
+    REQUIRE(net.contacts().size() == 3000);
+    CHECK(net.checkAll().empty());
+    CHECK(std::is_sorted(net.contacts().begin(), net.contacts().end(),
+                         [](const Contact& a, const Contact& b) { return a.date < b.date; }));
+    CHECK(net.contacts().back().date < Date{2026, 11, 2});
+    const auto theirs = std::count_if(net.contacts().begin(), net.contacts().end(),
+                                      [](const Contact& c) { return c.initiative == Initiative::Them; });
+    CHECK(theirs > 600);
+    CHECK(theirs < 1500);
+    CHECK(generateNetwork(800, 5, 3000).sameContent(net));
+    CHECK(generateNetwork(800, 5).contacts().empty());
+    CHECK(kring::test::withoutContacts(net).sameContent(generateNetwork(800, 5)));  // contacts leave the map as it was
 }

@@ -3,6 +3,7 @@
 
 // Small helpers to build test networks through commands, as front ends do.
 
+#include <optional>
 #include <string>
 
 #include "kring/model/commands.h"
@@ -33,6 +34,22 @@ inline RelationId addRelation(Network& net, NodeId from, NodeId to, RelationType
     r.strength = strength;
     AddRelationCommand(r).apply(net);
     return r.id;
+}
+
+inline ContactId addContact(Network& net, NodeId member, NodeId partner, Date date,
+                            ContactKind kind = ContactKind::Meeting, Initiative initiative = Initiative::Us,
+                            std::string note = {}, std::optional<Date> followUp = std::nullopt) {
+    Contact c;
+    c.id = net.allocateContactId();
+    c.member = member;
+    c.partner = partner;
+    c.date = date;
+    c.kind = kind;
+    c.initiative = initiative;
+    c.note = std::move(note);
+    c.followUp = followUp;
+    AddContactCommand(c, Date{2100, 1, 1}).apply(net);
+    return c.id;
 }
 
 // A small wijkteam: team, two members, a GP, a school (owned), a GGZ, a resident.
@@ -87,6 +104,9 @@ inline Network everyField() {
     r.note = "Vast overleg";
     r.fields = {{"kanaal", "telefoon"}};
     UpdateRelationCommand(r).apply(t.net);
+    addContact(t.net, t.anna, t.ggz, Date{2026, 3, 2}, ContactKind::CaseConsultation, Initiative::Them,
+               "Nieuwe \"intake\"-route, wachtlijst 6 weken", Date{2026, 6, 1});
+    addContact(t.net, t.bram, t.school, Date{2026, 1, 15});
     RemoveNodeCommand(addNode(t.net, NodeKind::Organisation, "Opgeheven stichting", Ring::First)).apply(t.net);  // a gap in the ids
     ProjectInfo info = t.net.info();
     info.name = "Wijkteam Noord";
@@ -95,8 +115,14 @@ inline Network everyField() {
     info.settings = {{"gaps.stale.months", "9"}};
     SetProjectInfoCommand(info).apply(t.net);
     t.net.allocateNodeId();  // ids handed out but unused must stay unused after a round trip
+    t.net.allocateContactId();
     t.net.clearDirty();
     return t.net;
+}
+
+// The same network without its contact moments: what formats that hold only the map carry.
+inline Network withoutContacts(const Network& net) {
+    return Network::assemble(net.info(), net.nodes(), net.relations(), net.nextNodeId(), net.nextRelationId());
 }
 
 }  // namespace kring::test

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "analysis/gap_rules.h"
+#include "kring/analysis/health.h"
 
 namespace kring::gap_rules {
 
@@ -98,12 +99,32 @@ void noOwner(RuleRun& run) {
 }
 
 // one-way: the team refers to, consults or informs a partner where reciprocity is expected,
-// and nothing comes back (no relation from the partner, no mutual one). Importance: priority.
+// and nothing comes back. Where the contact log holds contacts with the partner in the last
+// months, it decides: every one of at least a few was started by the team. Elsewhere the
+// relations do: no relation from the partner, no mutual one. Importance: priority.
 void oneWay(RuleRun& run) {
     const Context& ctx = run.ctx;
     ctx.requireTeamSide();
     const auto types = run.list<RelationType>("types", parseRelationType);
     const auto rings = run.rings("rings");
+    const double months = run.inRange("months", 1, 1200);
+    const double minContacts = run.inRange("min-contacts", 1, 1000);
+    const auto logged = tallyContacts(ctx.net, monthsBefore(ctx.today, static_cast<int>(std::lround(months))));
+    for (std::size_t i = 0; i < logged.size(); ++i) {
+        const ContactTally& t = logged[i];
+        const Node& n = ctx.nodes()[i];
+        if (t.total() < minContacts || t.theirs > 0 || !isPartner(n) || !contains(rings, n.ring)) continue;
+        const std::string who = ctx.name(n.id), count = std::to_string(t.total()),
+                          period = spokenNumber(months, Lang::En), periode = spokenNumber(months, Lang::Nl);
+        run.add(ctx.priorities[i] / kMaxPriority, {n.id},
+                both("The team started all " + count + " contacts with " + who + " in the last " + period +
+                         " months; " + who + " never took the initiative.",
+                     "Het team nam bij alle " + count + " contacten met " + who + " in de afgelopen " + periode +
+                         " maanden het initiatief; " + who + " nooit."),
+                both("Discuss with " + who + " how they can signal to or consult the team, and record it.",
+                     "Bespreek met " + who +
+                         " hoe zij het team kunnen informeren of raadplegen, en leg dat vast."));
+    }
     // Per partner, the expecting relation types the team side uses towards it, as bits.
     std::vector<std::uint32_t> outward(ctx.nodes().size(), 0);
     const auto& relations = ctx.net.relations();
@@ -115,7 +136,7 @@ void oneWay(RuleRun& run) {
             outward[to] |= 1u << static_cast<unsigned>(r.type);
     }
     for (std::size_t i = 0; i < outward.size(); ++i) {
-        if (outward[i] == 0) continue;
+        if (outward[i] == 0 || logged[i].total() > 0) continue;  // the log decided
         const Node& n = ctx.nodes()[i];
         if (!contains(rings, n.ring) || ctx.ties[i].towardsTeam) continue;
         std::vector<std::string> en, nl;
@@ -146,16 +167,19 @@ void stale(RuleRun& run) {
     if (months > 1200)
         throw Error(ErrorKind::InvalidInput, "setting 'gaps.stale.months' is more than 100 years");
     const Date cutoff = monthsBefore(ctx.today, static_cast<int>(std::lround(months)));
+    const auto logged = tallyContacts(ctx.net);
     bool anyDate = false;
     for (std::size_t i = 0; i < ctx.nodes().size(); ++i) {
         const Node& n = ctx.nodes()[i];
         if (!isPartner(n)) continue;
         const TeamTie& tie = ctx.ties[i];
-        if (!tie.lastContact) continue;
+        // The contact log where it holds contacts with the partner, the typed date where not.
+        const std::optional<Date> last = logged[i].last ? logged[i].last : tie.lastContact;
+        if (!last) continue;
         anyDate = true;
-        if (!(*tie.lastContact < cutoff)) continue;
-        const int ago = Date::monthsBetween(*tie.lastContact, ctx.today);
-        const std::string who = quoted(n.displayName()), when = tie.lastContact->iso();
+        if (!(*last < cutoff)) continue;
+        const int ago = Date::monthsBetween(*last, ctx.today);
+        const std::string who = quoted(n.displayName()), when = last->iso();
         std::vector<NodeId> involved{n.id};
         involved.insert(involved.end(), tie.members.begin(), tie.members.end());
         run.add(
@@ -169,9 +193,10 @@ void stale(RuleRun& run) {
     }
     if (!anyDate)
         throw DoesNotApply{
-            both("Does not apply because no relation with the team records a date of last contact.",
+            both("Does not apply because no relation with the team records a date of last contact and no "
+                 "contact is logged.",
                  "Niet van toepassing omdat geen enkele relatie met het team een datum van laatste "
-                 "contact heeft.")};
+                 "contact heeft en er geen contact is vastgelegd.")};
 }
 
 // no-agreements: an organisation in the rings where agreements are expected (the second ring)

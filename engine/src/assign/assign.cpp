@@ -75,6 +75,13 @@ AssignmentPlan assignOwners(const Network& net, const AssignOptions& options) {
 
 AssignmentPlan assignOwners(const Network& net, const AssignOptions& options,
                             const std::map<NodeId, Priority>& priorities) {
+    if (!options.wholeMap)
+        if (auto plan = assignPerTeam(net, options, priorities)) return std::move(*plan);
+    return assignAsOneTeam(net, options, priorities);
+}
+
+AssignmentPlan assign_model::assignAsOneTeam(const Network& net, const AssignOptions& options,
+                                             const std::map<NodeId, Priority>& priorities) {
     const Model model = buildModel(net, options, priorities);
     const std::size_t k = model.members.size();
     AssignmentPlan plan;

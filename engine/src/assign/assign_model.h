@@ -183,6 +183,12 @@ bool inScope(const Node& n, const AssignOptions& o);
 // What an earlier `kring assign --apply` wrote: partner → (owner, backup).
 std::map<NodeId, std::pair<NodeId, NodeId>> appliedByAssign(const ProjectInfo& info);
 Model buildModel(const Network& net, const AssignOptions& options, const std::map<NodeId, Priority>& priorities);
+// The division of the whole map as one team (assign.cpp), and per team (teams.cpp), which runs
+// the first on each team's part of the map; nullopt when the map has fewer than two teams.
+AssignmentPlan assignAsOneTeam(const Network& net, const AssignOptions& options,
+                               const std::map<NodeId, Priority>& priorities);
+std::optional<AssignmentPlan> assignPerTeam(const Network& net, const AssignOptions& options,
+                                            const std::map<NodeId, Priority>& priorities);
 // Stage 1: the owners of the partners without a fixed owner.
 Stage ownerStage(const Model& model);
 // Stage 2: the backups, on top of the load the owners left.

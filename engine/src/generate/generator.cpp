@@ -299,9 +299,46 @@ void buildTeam(Builder& b, int budget, int teamIndex, int teamCount) {
     }
 }
 
+// Contact moments along the member–partner relations: about a third started by the partner,
+// one in five with a short note, one in ten with a follow-up.
+std::vector<Contact> generateContacts(const std::vector<Node>& nodes, const std::vector<Relation>& relations,
+                                      std::size_t count, Random& rng) {
+    std::vector<Contact> contacts;
+    if (count == 0 || nodes.empty()) return contacts;
+    auto kindOf = [&](NodeId id) { return nodes[id - 1].kind; };  // the generator's ids are dense from 1
+    std::vector<std::pair<NodeId, NodeId>> pairs;  // member, partner
+    for (const Relation& r : relations) {
+        const NodeKind a = kindOf(r.from), b = kindOf(r.to);
+        auto partner = [](NodeKind k) { return k == NodeKind::Organisation || k == NodeKind::InformalNetwork || k == NodeKind::ContactPerson; };
+        if (a == NodeKind::Member && partner(b)) pairs.emplace_back(r.from, r.to);
+        else if (b == NodeKind::Member && partner(a)) pairs.emplace_back(r.to, r.from);
+    }
+    if (pairs.empty()) return contacts;
+    static constexpr std::array<const char*, 6> kNotes = {
+        "Kennismaking nieuwe collega", "Afspraken over doorverwijzen besproken", "Wachtlijst gaat omlaag",
+        "Samen bijeenkomst voorbereiden", "Signalen uit de buurt gedeeld", "Evaluatie samenwerking"};
+    const long end = Date{2026, 11, 1}.daysSinceEpoch(), span = 913;  // about 30 months
+    contacts.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto& [member, partner] = rng.pick(pairs);
+        Contact c;
+        c.member = member;
+        c.partner = partner;
+        c.date = Date::fromDaysSinceEpoch(end - static_cast<long>(rng.unit() * span));
+        c.kind = allContactKinds()[static_cast<std::size_t>(rng.unit() * allContactKinds().size())];
+        c.initiative = rng.chance(0.35) ? Initiative::Them : Initiative::Us;
+        if (rng.chance(0.2)) c.note = rng.pick(kNotes);
+        if (rng.chance(0.1)) c.followUp = Date::fromDaysSinceEpoch(c.date.daysSinceEpoch() + rng.between(7, 90));
+        contacts.push_back(std::move(c));
+    }
+    std::stable_sort(contacts.begin(), contacts.end(), [](const Contact& a, const Contact& b) { return a.date < b.date; });
+    for (std::size_t i = 0; i < contacts.size(); ++i) contacts[i].id = i + 1;
+    return contacts;
+}
+
 }  // namespace
 
-Network generateNetwork(std::size_t nodeCount, std::uint64_t seed) {
+Network generateNetwork(std::size_t nodeCount, std::uint64_t seed, std::size_t contactCount) {
     Builder b(seed);
     b.nodes.reserve(nodeCount);
     b.relations.reserve(nodeCount * 3);
@@ -314,7 +351,8 @@ Network generateNetwork(std::size_t nodeCount, std::uint64_t seed) {
     info.domains = defaultDomains();
     for (const auto& d : info.domains)
         if (const double need = b.rng.between(0, 10) / 2.0; need > 0) info.need[d] = need;  // 0: no need, as stored
-    return Network::assemble(std::move(info), std::move(b.nodes), std::move(b.relations));
+    std::vector<Contact> contacts = generateContacts(b.nodes, b.relations, contactCount, b.rng);
+    return Network::assemble(std::move(info), std::move(b.nodes), std::move(b.relations), 1, 1, std::move(contacts));
 }
 
 }  // namespace kring

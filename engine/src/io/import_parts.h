@@ -89,10 +89,12 @@ private:
 // Raises the id counters to what the file had, so ids it once handed out stay unused.
 class ReserveIdsCommand : public Command {
 public:
-    ReserveIdsCommand(NodeId node, RelationId relation) : node_(node), relation_(relation) {}
+    ReserveIdsCommand(NodeId node, RelationId relation, ContactId contact = 1)
+        : node_(node), relation_(relation), contact_(contact) {}
     void apply(Network& net) override {
         while (net.nextNodeId() < node_) net.allocateNodeId();
         while (net.nextRelationId() < relation_) net.allocateRelationId();
+        while (net.nextContactId() < contact_) net.allocateContactId();
     }
     void revert(Network&) override {}  // ids are never handed out twice: nothing to give back
     std::string description(Lang l) const override { return l == Lang::Nl ? "Ids reserveren" : "Reserve ids"; }
@@ -100,6 +102,7 @@ public:
 private:
     NodeId node_;
     RelationId relation_;
+    ContactId contact_;
 };
 
 // Life domains as the project spells them (matched without regard to case); unknown ones are

@@ -4,7 +4,10 @@
 //    "project": {"name", "domains": [...], "need": {domain: weight}, "settings": {...},
 //                "nextNodeId", "nextRelationId"},
 //    "nodes": [{"id", "kind", "name", "ring", "domains", ...}],
-//    "relations": [{"id", "from", "to", "type", "strength", ...}]}
+//    "relations": [{"id", "from", "to", "type", "strength", ...}],
+//    "contacts": [{"id", "date", "member", "partner", "kind", "initiative", "note", "followUp"}]}
+// "contacts" and "nextContactId" are left out when there are none, so files without contact
+// moments read the same in every Kring that reads version 1.
 // Enumerations are written as their machine keys (types.h). Fields at their default value are
 // left out, keys come in a fixed order and numbers in their shortest exact form, so writing is
 // deterministic and export → import → export is byte-identical.
@@ -71,6 +74,7 @@ Json nodeToJson(const Node& n) {
     if (n.owner != kNoNode) j["owner"] = n.owner;
     if (n.backupOwner != kNoNode) j["backupOwner"] = n.backupOwner;
     if (n.priorityOverride) j["priorityOverride"] = *n.priorityOverride;
+    if (n.rhythmDays) j["rhythmDays"] = *n.rhythmDays;
     putFields(j, n.fields);
     return j;
 }
@@ -90,6 +94,19 @@ Json relationToJson(const Relation& r) {
     return j;
 }
 
+Json contactToJson(const Contact& c) {
+    Json j;
+    j["id"] = c.id;
+    j["date"] = c.date.iso();
+    j["member"] = c.member;
+    j["partner"] = c.partner;
+    j["kind"] = toKey(c.kind);
+    j["initiative"] = toKey(c.initiative);
+    putText(j, "note", c.note);
+    if (c.followUp) j["followUp"] = c.followUp->iso();
+    return j;
+}
+
 int lineOfOffset(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
@@ -99,12 +116,14 @@ int lineOfOffset(std::string_view text, std::size_t offset) {
 
 // Lines where the elements of the top-level "nodes" and "relations" arrays start.
 struct LineIndex {
-    std::vector<int> nodes, relations;
+    std::vector<int> nodes, relations, contacts;
 };
 
-LineIndex indexLines(std::string_view text) {
+LineIndex indexLines(std::string_view text, bool hasContacts) {
     auto [nodes, relations] = detail::jsonItemLines(text, "nodes", "relations");
-    return {std::move(nodes), std::move(relations)};
+    std::vector<int> contacts;
+    if (hasContacts) contacts = detail::jsonItemLines(text, "contacts", "contacts").first;
+    return {std::move(nodes), std::move(relations), std::move(contacts)};
 }
 
 // Reads one JSON object's fields with messages that say where ("nodes[12] (id 40)").
@@ -225,6 +244,7 @@ Node readNode(const Reader& r) {
     n.owner = r.id("owner", false);
     n.backupOwner = r.id("backupOwner", false);
     n.priorityOverride = r.number("priorityOverride");
+    n.rhythmDays = r.whole("rhythmDays");
     n.fields = r.fields("fields");
     return n;
 }
@@ -248,6 +268,28 @@ Relation readRelation(const Reader& r) {
     return rel;
 }
 
+Contact readContact(const Reader& r) {
+    Contact c;
+    c.id = r.id("id");
+    auto date = [&](const char* key) -> std::optional<Date> {
+        if (!r.has(key)) return std::nullopt;
+        const std::string t = r.text(key);
+        const auto d = parseDate(t);
+        if (!d) r.fail(std::string("'") + key + "' is not a date: '" + t + "' (use YYYY-MM-DD)");
+        return d;
+    };
+    const auto when = date("date");
+    if (!when) r.fail("'date' is missing");
+    c.date = *when;
+    c.member = r.id("member");
+    c.partner = r.id("partner");
+    c.kind = r.enumeration("kind", parseContactKind, ContactKind::Meeting);
+    c.initiative = r.enumeration("initiative", parseInitiative, Initiative::Us);
+    c.note = r.text("note");
+    c.followUp = date("followUp");
+    return c;
+}
+
 std::string describeNode(std::size_t index, const Node& n) {
     std::string s = "nodes[" + std::to_string(index) + "] (id " + std::to_string(n.id);
     if (!n.displayName().empty()) s += ", '" + n.displayName() + "'";
@@ -260,9 +302,11 @@ struct Parsed {
     ProjectInfo info;
     NodeId nextNodeId = 1;
     RelationId nextRelationId = 1;
+    ContactId nextContactId = 1;
     std::vector<Node> nodes;
     std::vector<Relation> relations;
-    std::vector<int> nodeLines, relationLines;
+    std::vector<Contact> contacts;
+    std::vector<int> nodeLines, relationLines, contactLines;
 };
 
 Parsed parse(std::string_view text, const std::string& name) {
@@ -285,9 +329,10 @@ Parsed parse(std::string_view text, const std::string& name) {
     if (version < 1) throw Error(ErrorKind::InvalidInput, "unknown format version " + std::to_string(version), name, 1);
 
     Parsed p;
-    const LineIndex lines = indexLines(text);
+    const LineIndex lines = indexLines(text, root.contains("contacts"));
     p.nodeLines = lines.nodes;
     p.relationLines = lines.relations;
+    p.contactLines = lines.contacts;
     if (root.contains("project")) {
         p.hasProject = true;
         const Reader r(root.at("project"), "project", name, 0);
@@ -303,6 +348,7 @@ Parsed parse(std::string_view text, const std::string& name) {
         p.info.settings = r.fields("settings");
         p.nextNodeId = r.has("nextNodeId") ? r.id("nextNodeId") : 1;
         p.nextRelationId = r.has("nextRelationId") ? r.id("nextRelationId") : 1;
+        p.nextContactId = r.has("nextContactId") ? r.id("nextContactId") : 1;
     } else {
         p.info.domains = defaultDomains();
     }
@@ -323,6 +369,12 @@ Parsed parse(std::string_view text, const std::string& name) {
             p.relations.push_back(readRelation(
                 Reader((*relations)[i], "relations[" + std::to_string(i) + "]", name, lineOf(p.relationLines, i))));
     }
+    if (const Json* contacts = arrayOf("contacts")) {
+        p.hasNodes = true;
+        for (std::size_t i = 0; i < contacts->size(); ++i)
+            p.contacts.push_back(readContact(
+                Reader((*contacts)[i], "contacts[" + std::to_string(i) + "]", name, lineOf(p.contactLines, i))));
+    }
     return p;
 }
 
@@ -340,6 +392,12 @@ void checkUniqueIds(const Parsed& p, const std::string& name) {
             throw Error(ErrorKind::InvalidInput,
                         "relations[" + std::to_string(i) + "]: id " + std::to_string(p.relations[i].id) + " is used twice",
                         name, i < p.relationLines.size() ? p.relationLines[i] : 0);
+    std::set<ContactId> contacts;
+    for (std::size_t i = 0; i < p.contacts.size(); ++i)
+        if (!contacts.insert(p.contacts[i].id).second)
+            throw Error(ErrorKind::InvalidInput,
+                        "contacts[" + std::to_string(i) + "]: id " + std::to_string(p.contacts[i].id) + " is used twice",
+                        name, i < p.contactLines.size() ? p.contactLines[i] : 0);
 }
 
 using detail::ReserveIdsCommand;
@@ -361,6 +419,7 @@ std::string writeKringJson(const Network& net) {
     project["settings"] = settings;
     project["nextNodeId"] = net.nextNodeId();
     project["nextRelationId"] = net.nextRelationId();
+    if (!net.contacts().empty()) project["nextContactId"] = net.nextContactId();
     root["project"] = project;
     Json nodes = Json::array();
     for (const Node& n : net.nodes()) nodes.push_back(nodeToJson(n));
@@ -368,18 +427,25 @@ std::string writeKringJson(const Network& net) {
     Json relations = Json::array();
     for (const Relation& r : net.relations()) relations.push_back(relationToJson(r));
     root["relations"] = relations;
+    if (!net.contacts().empty()) {
+        Json contacts = Json::array();
+        for (const Contact& c : net.contacts()) contacts.push_back(contactToJson(c));
+        root["contacts"] = contacts;
+    }
     return root.dump(2) + "\n";
 }
 
 Network readKringJson(std::string_view text, const std::string& name) {
     Parsed p = parse(text, name);
     checkUniqueIds(p, name);
-    const std::vector<int> nodeLines = p.nodeLines, relationLines = p.relationLines;
+    const std::vector<int> nodeLines = p.nodeLines, relationLines = p.relationLines, contactLines = p.contactLines;
     std::map<NodeId, std::size_t> nodeIndex;
     for (std::size_t i = 0; i < p.nodes.size(); ++i) nodeIndex[p.nodes[i].id] = i;
     const std::vector<Node> nodesInFileOrder = p.nodes;
     const std::vector<Relation> relationsInFileOrder = p.relations;
-    Network net = Network::assemble(p.info, std::move(p.nodes), std::move(p.relations), p.nextNodeId, p.nextRelationId);
+    const std::vector<Contact> contactsInFileOrder = p.contacts;
+    Network net = Network::assemble(p.info, std::move(p.nodes), std::move(p.relations), p.nextNodeId, p.nextRelationId,
+                                    std::move(p.contacts), p.nextContactId);
     if (auto problems = net.checkInfo(net.info()); !problems.empty())
         throw Error(ErrorKind::InvalidInput, "project: " + problems.front(), name);
     for (std::size_t i = 0; i < nodesInFileOrder.size(); ++i)
@@ -390,6 +456,10 @@ Network readKringJson(std::string_view text, const std::string& name) {
         if (auto problems = net.checkRelation(relationsInFileOrder[i]); !problems.empty())
             throw Error(ErrorKind::InvalidInput, "relations[" + std::to_string(i) + "]: " + problems.front(), name,
                         i < relationLines.size() ? relationLines[i] : 0);
+    for (std::size_t i = 0; i < contactsInFileOrder.size(); ++i)
+        if (auto problems = net.checkContact(contactsInFileOrder[i]); !problems.empty())
+            throw Error(ErrorKind::InvalidInput, "contacts[" + std::to_string(i) + "]: " + problems.front(), name,
+                        i < contactLines.size() ? contactLines[i] : 0);
     return net;
 }
 
@@ -481,7 +551,22 @@ ImportPlan planKringJson(std::string_view text, const std::string& name, Network
             add(std::make_unique<AddRelationCommand>(std::move(r)), line);
             ++plan.report.relationsAdded;
         }
-        if (emptyTarget && p.hasProject) add(std::make_unique<ReserveIdsCommand>(p.nextNodeId, p.nextRelationId), 0);
+        for (std::size_t i = 0; i < p.contacts.size(); ++i) {
+            Contact c = p.contacts[i];
+            const int line = i < p.contactLines.size() ? p.contactLines[i] : 0;
+            for (const NodeId end : {c.member, c.partner})
+                if (!ids.count(end) && !(emptyTarget && work.findNode(end)))
+                    throw Error(ErrorKind::InvalidInput,
+                                "contacts[" + std::to_string(i) + "]: refers to unknown node " + std::to_string(end), name,
+                                line);
+            c.member = mapped(c.member);
+            c.partner = mapped(c.partner);
+            if (!emptyTarget && work.findContact(c.id)) c.id = work.allocateContactId();
+            add(std::make_unique<AddContactCommand>(std::move(c)), line);
+            ++plan.report.contactsAdded;
+        }
+        if (emptyTarget && p.hasProject)
+            add(std::make_unique<ReserveIdsCommand>(p.nextNodeId, p.nextRelationId, p.nextContactId), 0);
     } catch (...) {
         while (applied > 0) parts[--applied]->revert(work);
         throw;

@@ -20,7 +20,7 @@ using namespace sheet;
 
 struct NodeColumns {
     int id, label, kind, notes, tags, ring, domains, targetGroups, owner, backup, discipline, expertise,
-        hours, signaller, waiting, involvement, referral, lead, alias, vulnerable, priority;
+        hours, signaller, waiting, involvement, referral, lead, alias, vulnerable, priority, rhythm;
     std::vector<int> extra;  // kept as plain fields
 
     NodeColumns(const CsvTable& t, bool gephi) {
@@ -46,10 +46,11 @@ struct NodeColumns {
         alias = t.column(kAlias);
         vulnerable = t.column(kVulnerable);
         priority = t.column(kPriority);
+        rhythm = t.column(kRhythm);
         const std::set<int> known = {id,      label,        kind,    notes,       tags,       ring,
                                      domains, targetGroups, owner,   backup,      discipline, expertise,
                                      hours,   signaller,    waiting, involvement, referral,   lead,
-                                     alias,   vulnerable,   priority};
+                                     alias,   vulnerable,   priority,    rhythm};
         for (int c = 0; c < static_cast<int>(t.header.size()); ++c)
             if (!known.count(c) && !t.header[static_cast<std::size_t>(c)].empty()) extra.push_back(c);
     }
@@ -80,6 +81,11 @@ void readNodeFields(const Row& row, const NodeColumns& cols, DomainVocabulary& v
     if (row.has(cols.lead)) n.agreements.lead = row.cell(cols.lead);
     if (row.has(cols.vulnerable)) n.vulnerable = row.yesNo(cols.vulnerable, "vulnerable").value_or(false);
     if (row.has(cols.priority)) n.priorityOverride = row.number(cols.priority, "the priority");
+    if (row.has(cols.rhythm)) {
+        n.rhythmDays = row.whole(cols.rhythm, "the contact rhythm (days)");
+        if (n.rhythmDays && *n.rhythmDays < 1)
+            row.fail("a contact rhythm must be at least 1 day, not " + std::to_string(*n.rhythmDays));
+    }
     // A column present replaces the field, so an empty cell clears it.
     for (int c : cols.extra) {
         const std::string& key = row.table.header[static_cast<std::size_t>(c)];

@@ -50,6 +50,8 @@ inline constexpr std::string_view kLead[] = {"Lead", "Regie"};
 inline constexpr std::string_view kAlias[] = {"Alias"};
 inline constexpr std::string_view kVulnerable[] = {"Vulnerable", "Kwetsbaar"};
 inline constexpr std::string_view kPriority[] = {"Priority", "Prioriteit"};
+inline constexpr std::string_view kRhythm[] = {"Rhythm", "Ritme", "Rhythm (days)", "Ritme (dagen)", "Contact rhythm",
+                                               "Contactritme"};
 
 inline constexpr std::string_view kFrom[] = {"From", "Van", "Source", "Bron"};
 inline constexpr std::string_view kTo[] = {"To", "Naar", "Target", "Doel"};

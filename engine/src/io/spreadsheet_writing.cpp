@@ -141,6 +141,13 @@ std::string writeNodes(const Network& net, bool gephi) {
     columns.push_back({"Priority", [](const Node& n) {
                            return n.priorityOverride ? formatNumber(*n.priorityOverride) : std::string();
                        }});
+    // A contact rhythm column when some partner has its own, or a field is so named.
+    const bool rhythms =
+        std::any_of(net.nodes().begin(), net.nodes().end(), [](const Node& n) { return n.rhythmDays.has_value(); });
+    if (rhythms || collides(keys, kRhythm))
+        columns.push_back({"Rhythm", [](const Node& n) {
+                               return n.rhythmDays ? std::to_string(*n.rhythmDays) : std::string();
+                           }});
     // Only residents need an alias; write the column when another node has one, or a field is so named.
     const bool aliases = std::any_of(net.nodes().begin(), net.nodes().end(), [](const Node& n) {
         return n.kind != NodeKind::Resident && !n.alias.empty();

@@ -52,6 +52,13 @@ std::string AddNodeCommand::description(Lang l) const {
 void UpdateNodeCommand::apply(Network& net) {
     before_ = net.node(after_.id);
     if (before_.kind != after_.kind) {
+        // Contact moments name a member and a partner; the kind must keep fitting them.
+        for (const Contact& c : net.contacts())
+            if ((c.member == after_.id && after_.kind != NodeKind::Member) ||
+                (c.partner == after_.id && (!isPartnerKind(after_.kind) || after_.kind == NodeKind::Resident)))
+                throw Error(ErrorKind::InvalidInput, q(before_.displayName()) +
+                                                         " has logged contacts; its kind cannot change to " +
+                                                         kindLower(after_.kind, Lang::En));
         // A member that becomes a partner would leave partners owned by a non-member.
         for (const Node& n : net.nodes())
             if ((n.owner == after_.id || n.backupOwner == after_.id) && after_.kind != NodeKind::Member)
@@ -90,6 +97,10 @@ void RemoveNodeCommand::apply(Network& net) {
     for (RelationId r : net.relationsOf(id_)) relations_.push_back(net.relation(r));
     for (const Node& n : net.nodes())
         if (n.owner == id_ || n.backupOwner == id_) ownedBefore_.push_back(n);
+    contacts_.clear();
+    for (const Contact& c : net.contacts())
+        if (c.member == id_ || c.partner == id_) contacts_.push_back(c);
+    for (const Contact& c : contacts_) eraseContact(net, c.id);
     for (const Relation& r : relations_) eraseRelation(net, r.id);
     for (Node n : ownedBefore_) {
         if (n.owner == id_) n.owner = kNoNode;
@@ -103,6 +114,7 @@ void RemoveNodeCommand::revert(Network& net) {
     insertNode(net, removed_);
     for (const Node& n : ownedBefore_) replaceNode(net, n);
     for (const Relation& r : relations_) insertRelation(net, r);
+    for (const Contact& c : contacts_) insertContact(net, c);
 }
 
 std::string RemoveNodeCommand::description(Lang l) const {
@@ -156,6 +168,72 @@ void RemoveRelationCommand::revert(Network& net) { insertRelation(net, removed_)
 std::string RemoveRelationCommand::description(Lang l) const {
     return l == Lang::Nl ? "Relatie " + q(fromName_) + " → " + q(toName_) + " verwijderen"
                          : "Remove relation " + q(fromName_) + " → " + q(toName_);
+}
+
+// --- contact moments ---------------------------------------------------------------------
+
+namespace {
+
+void requireNotInFuture(const Contact& c, const std::optional<Date>& today) {
+    const Date now = today ? *today : Date::today();
+    if (now < c.date)
+        throw Error(ErrorKind::InvalidInput, "the contact date " + c.date.iso() + " lies in the future (today is " +
+                                                 now.iso() + "); log a contact once it has happened");
+}
+
+std::string contactWhat(const std::string& partner, const Date& date, Lang l) {
+    return l == Lang::Nl ? "Contact met " + q(partner) + " op " + date.iso()
+                         : "contact with " + q(partner) + " on " + date.iso();
+}
+
+}  // namespace
+
+void AddContactCommand::apply(Network& net) {
+    if (net.findContact(contact_.id))
+        throw Error(ErrorKind::InvalidInput, "a contact with id " + std::to_string(contact_.id) + " already exists");
+    require(net.checkContact(contact_));
+    requireNotInFuture(contact_, today_);
+    partnerName_ = nameOf(net, contact_.partner);
+    insertContact(net, contact_);
+}
+
+void AddContactCommand::revert(Network& net) { eraseContact(net, contact_.id); }
+
+std::string AddContactCommand::description(Lang l) const {
+    return l == Lang::Nl ? contactWhat(partnerName_, contact_.date, l) + " vastleggen"
+                         : "Log " + contactWhat(partnerName_, contact_.date, l);
+}
+
+void UpdateContactCommand::apply(Network& net) {
+    const Contact* before = net.findContact(after_.id);
+    if (!before) throw Error(ErrorKind::NotFound, "there is no contact with id " + std::to_string(after_.id));
+    before_ = *before;
+    require(net.checkContact(after_));
+    requireNotInFuture(after_, today_);
+    partnerName_ = nameOf(net, after_.partner);
+    replaceContact(net, after_);
+}
+
+void UpdateContactCommand::revert(Network& net) { replaceContact(net, before_); }
+
+std::string UpdateContactCommand::description(Lang l) const {
+    return l == Lang::Nl ? contactWhat(partnerName_, after_.date, l) + " bewerken"
+                         : "Edit " + contactWhat(partnerName_, after_.date, l);
+}
+
+void RemoveContactCommand::apply(Network& net) {
+    const Contact* c = net.findContact(id_);
+    if (!c) throw Error(ErrorKind::NotFound, "there is no contact with id " + std::to_string(id_));
+    removed_ = *c;
+    partnerName_ = nameOf(net, removed_.partner);
+    eraseContact(net, id_);
+}
+
+void RemoveContactCommand::revert(Network& net) { insertContact(net, removed_); }
+
+std::string RemoveContactCommand::description(Lang l) const {
+    return l == Lang::Nl ? contactWhat(partnerName_, removed_.date, l) + " verwijderen"
+                         : "Remove " + contactWhat(partnerName_, removed_.date, l);
 }
 
 // --- project -----------------------------------------------------------------------------

@@ -56,8 +56,10 @@ Network::Network(const Network& o)
     : info_(o.info_),
       nodes_(o.nodes_),
       relations_(o.relations_),
+      contacts_(o.contacts_),
       nextNodeId_(o.nextNodeId_),
       nextRelationId_(o.nextRelationId_),
+      nextContactId_(o.nextContactId_),
       revision_(o.revision_),
       dirty_(o.dirty_) {}
 Network& Network::operator=(const Network& o) {
@@ -79,6 +81,11 @@ const Node* Network::findNode(NodeId id) const {
 const Relation* Network::findRelation(RelationId id) const {
     auto it = lowerById(relations_, id);
     return it != relations_.end() && it->id == id ? &*it : nullptr;
+}
+
+const Contact* Network::findContact(ContactId id) const {
+    auto it = lowerById(contacts_, id);
+    return it != contacts_.end() && it->id == id ? &*it : nullptr;
 }
 
 const Node& Network::node(NodeId id) const {
@@ -157,6 +164,13 @@ std::vector<std::string> Network::checkNode(const Node& n) const {
                            std::to_string(*n.waitingListWeeks));
     if (n.priorityOverride && !(*n.priorityOverride >= 0 && *n.priorityOverride <= kMaxPriority))
         problems.push_back(who() + ": a priority must be between 0 and 100");
+    if (n.rhythmDays) {
+        if (teamSide)
+            problems.push_back(who() + ": only partners have a contact rhythm");
+        else if (*n.rhythmDays < 1 || *n.rhythmDays > kMaxRhythmDays)
+            problems.push_back(who() + ": a contact rhythm must be 1 to " + std::to_string(kMaxRhythmDays) +
+                               " days, not " + std::to_string(*n.rhythmDays));
+    }
     for (const auto& d : n.domains)
         if (!contains(info_.domains, d))
             problems.push_back(who() + ": unknown life domain " + quoted(d) + " (not in the project's domain list)");
@@ -209,6 +223,21 @@ std::vector<std::string> Network::checkInfo(const ProjectInfo& info) const {
         if (!(weight >= 0 && weight <= kMaxNeed))
             problems.push_back("need for " + quoted(domain) + " must be between 0 and 5");
     }
+    // Contact rhythms and the retention period are whole numbers of days or months, at least 1.
+    for (const auto& [key, value] : info.settings) {
+        if (key.rfind("contacts.rhythm.", 0) != 0 && key != "contacts.retention.months") continue;
+        std::size_t used = 0;
+        long number = 0;
+        try {
+            number = std::stol(value, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        const long limit = key == "contacts.retention.months" ? 1200 : kMaxRhythmDays;
+        if (used == 0 || used != value.size() || number < 1 || number > limit)
+            problems.push_back("setting " + quoted(key) + " must be a whole number from 1 to " + std::to_string(limit) +
+                               ", not " + quoted(value));
+    }
     for (const Node& n : nodes_) {
         for (const auto& d : n.domains)
             if (!contains(info.domains, d))
@@ -217,6 +246,37 @@ std::vector<std::string> Network::checkInfo(const ProjectInfo& info) const {
             if (!contains(info.domains, d))
                 problems.push_back("life domain " + quoted(d) + " is still used by " + describe(n));
     }
+    return problems;
+}
+
+std::vector<std::string> Network::checkContact(const Contact& c) const {
+    std::vector<std::string> problems;
+    const auto who = [&c] { return "contact " + std::to_string(c.id); };  // built only for a problem
+    if (c.id == 0) problems.push_back(who() + ": id 0 is not a valid id");
+    if (!isValidDate(c.date.year, c.date.month, c.date.day)) problems.push_back(who() + ": the date is not a valid date");
+    const Node* member = findNode(c.member);
+    if (!member)
+        problems.push_back(who() + ": refers to unknown team member " + std::to_string(c.member));
+    else if (member->kind != NodeKind::Member)
+        problems.push_back(who() + ": " + quoted(member->displayName()) + " is not a team member");
+    const Node* partner = findNode(c.partner);
+    if (!partner)
+        problems.push_back(who() + ": refers to unknown partner " + std::to_string(c.partner));
+    else if (partner->kind == NodeKind::Resident)
+        problems.push_back(who() + ": contacts are logged with partners, never with residents");
+    else if (!isPartnerKind(partner->kind))
+        problems.push_back(who() + ": " + quoted(partner->displayName()) +
+                           " is not a partner (an organisation, contact person or informal network)");
+    if (c.followUp) {
+        if (!isValidDate(c.followUp->year, c.followUp->month, c.followUp->day))
+            problems.push_back(who() + ": the follow-up date is not a valid date");
+        else if (*c.followUp < c.date)
+            problems.push_back(who() + ": the follow-up date " + c.followUp->iso() + " lies before the contact (" +
+                               c.date.iso() + ")");
+    }
+    if (c.note.size() > kMaxContactNoteLength)
+        problems.push_back(who() + ": the note is longer than " + std::to_string(kMaxContactNoteLength) +
+                           " characters; keep it to a short line about the partner");
     return problems;
 }
 
@@ -230,15 +290,20 @@ std::vector<std::string> Network::checkAll() const {
         auto p = checkRelation(r);
         problems.insert(problems.end(), p.begin(), p.end());
     }
+    for (const Contact& c : contacts_) {
+        auto p = checkContact(c);
+        problems.insert(problems.end(), p.begin(), p.end());
+    }
     return problems;
 }
 
 bool Network::sameContent(const Network& o) const {
-    return info_ == o.info_ && nodes_ == o.nodes_ && relations_ == o.relations_;
+    return info_ == o.info_ && nodes_ == o.nodes_ && relations_ == o.relations_ && contacts_ == o.contacts_;
 }
 
 Network Network::assemble(ProjectInfo info, std::vector<Node> nodes, std::vector<Relation> relations,
-                          NodeId nextNodeId, RelationId nextRelationId) {
+                          NodeId nextNodeId, RelationId nextRelationId, std::vector<Contact> contacts,
+                          ContactId nextContactId) {
     Network net;
     net.info_ = std::move(info);
     auto byId = [](const auto& a, const auto& b) { return a.id < b.id; };
@@ -253,8 +318,14 @@ Network Network::assemble(ProjectInfo info, std::vector<Node> nodes, std::vector
             throw Error(ErrorKind::InvalidInput, "relation id " + std::to_string(relations[i].id) + " occurs twice");
     net.nextNodeId_ = std::max<NodeId>(nextNodeId, nodes.empty() ? 1 : nodes.back().id + 1);
     net.nextRelationId_ = std::max<RelationId>(nextRelationId, relations.empty() ? 1 : relations.back().id + 1);
+    if (!std::is_sorted(contacts.begin(), contacts.end(), byId)) std::sort(contacts.begin(), contacts.end(), byId);
+    for (std::size_t i = 1; i < contacts.size(); ++i)
+        if (contacts[i].id == contacts[i - 1].id)
+            throw Error(ErrorKind::InvalidInput, "contact id " + std::to_string(contacts[i].id) + " occurs twice");
+    net.nextContactId_ = std::max<ContactId>(nextContactId, contacts.empty() ? 1 : contacts.back().id + 1);
     net.nodes_ = std::move(nodes);
     net.relations_ = std::move(relations);
+    net.contacts_ = std::move(contacts);
     return net;
 }
 
@@ -311,6 +382,34 @@ void Network::eraseRelation(RelationId id) {
     if (it == relations_.end() || it->id != id) relation(id);
     relations_.erase(it);
     dirty_.relations.insert(id);
+    touch();
+}
+
+void Network::insertContact(Contact c) {
+    auto it = lowerById(contacts_, c.id);
+    if (it != contacts_.end() && it->id == c.id)
+        throw Error(ErrorKind::InvalidInput, "a contact with id " + std::to_string(c.id) + " already exists");
+    nextContactId_ = std::max(nextContactId_, c.id + 1);
+    dirty_.contacts.emplace_hint(dirty_.contacts.end(), c.id);
+    contacts_.insert(it, std::move(c));
+    touch();
+}
+
+void Network::replaceContact(const Contact& c) {
+    auto it = lowerById(contacts_, c.id);
+    if (it == contacts_.end() || it->id != c.id)
+        throw Error(ErrorKind::NotFound, "there is no contact with id " + std::to_string(c.id));
+    *it = c;
+    dirty_.contacts.insert(c.id);
+    touch();
+}
+
+void Network::eraseContact(ContactId id) {
+    auto it = lowerById(contacts_, id);
+    if (it == contacts_.end() || it->id != id)
+        throw Error(ErrorKind::NotFound, "there is no contact with id " + std::to_string(id));
+    contacts_.erase(it);
+    dirty_.contacts.insert(id);
     touch();
 }
 

@@ -18,6 +18,13 @@ std::string ExportSummary::describe(Lang l) const {
         out = nl ? "geen bewoners" : "no residents";
     out += ", " + std::to_string(partners) + " partners, " + std::to_string(nodes) + (nl ? " knooppunten, " : " nodes, ") +
            std::to_string(relations) + (nl ? " relaties" : " relations");
+    if (contacts > 0) {
+        out += ", " + std::to_string(contacts) + (nl ? " contactmomenten" : " contact moments");
+        if (notesIncluded)
+            out += nl ? " (met notities)" : " (notes included)";
+        else if (notesLeftOut > 0)
+            out += (nl ? " (notities weggelaten: " : " (notes excluded: ") + std::to_string(notesLeftOut) + ")";
+    }
     return out;
 }
 
@@ -40,8 +47,17 @@ Network exportView(const Network& net, const ExportOptions& options, ExportSumma
     s.nodes = nodes.size();
     s.relations = relations.size();
     s.residentsLeftOut = left.size();
+    std::vector<Contact> contacts = net.contacts();
+    s.notesIncluded = options.includeNotes;
+    for (Contact& c : contacts)
+        if (!options.includeNotes && !c.note.empty()) {
+            c.note.clear();
+            ++s.notesLeftOut;
+        }
+    s.contacts = contacts.size();
     if (summary) *summary = s;
-    return Network::assemble(net.info(), std::move(nodes), std::move(relations), net.nextNodeId(), net.nextRelationId());
+    return Network::assemble(net.info(), std::move(nodes), std::move(relations), net.nextNodeId(), net.nextRelationId(),
+                             std::move(contacts), net.nextContactId());
 }
 
 }  // namespace kring

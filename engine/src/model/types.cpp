@@ -64,6 +64,20 @@ const std::array<Names<Ring>, 5> kRings{{
     {Ring::Outside, "outside", "Outside the neighbourhood", "Buiten de wijk", {"3", "ring 3", "buiten", "outside the neighbourhood"}},
 }};
 
+const std::array<Names<ContactKind>, 6> kContactKinds{{
+    {ContactKind::Meeting, "meeting", "Meeting", "Overleg", {"afspraak", "gesprek"}},
+    {ContactKind::Phone, "phone", "Phone call", "Telefoon", {"phone call", "call", "telefonisch", "gebeld", "bellen"}},
+    {ContactKind::Email, "email", "E-mail", "E-mail", {"mail", "e mail"}},
+    {ContactKind::CaseConsultation, "case-consultation", "Case consultation", "Casusoverleg", {"case consultation", "casus"}},
+    {ContactKind::Visit, "visit", "Working visit", "Werkbezoek", {"working visit", "bezoek"}},
+    {ContactKind::Event, "event", "Event", "Bijeenkomst", {"meeting event", "netwerkbijeenkomst"}},
+}};
+
+const std::array<Names<Initiative>, 2> kInitiatives{{
+    {Initiative::Us, "us", "Us (the team)", "Wij (het team)", {"wij", "team", "we", "ons"}},
+    {Initiative::Them, "them", "Them (the partner)", "Zij (de partner)", {"zij", "partner", "they"}},
+}};
+
 template <typename E, std::size_t N>
 const Names<E>& find(const std::array<Names<E>, N>& table, E value) {
     for (const auto& n : table)
@@ -107,18 +121,24 @@ std::string_view toKey(RelationType v) { return find(kTypes, v).key; }
 std::string_view toKey(Frequency v) { return find(kFrequencies, v).key; }
 std::string_view toKey(SignallerRole v) { return find(kSignallers, v).key; }
 std::string_view toKey(Ring v) { return find(kRings, v).key; }
+std::string_view toKey(ContactKind v) { return find(kContactKinds, v).key; }
+std::string_view toKey(Initiative v) { return find(kInitiatives, v).key; }
 
 std::string_view label(NodeKind v, Lang l) { return labelOf(kKinds, v, l); }
 std::string_view label(RelationType v, Lang l) { return labelOf(kTypes, v, l); }
 std::string_view label(Frequency v, Lang l) { return labelOf(kFrequencies, v, l); }
 std::string_view label(SignallerRole v, Lang l) { return labelOf(kSignallers, v, l); }
 std::string_view label(Ring v, Lang l) { return labelOf(kRings, v, l); }
+std::string_view label(ContactKind v, Lang l) { return labelOf(kContactKinds, v, l); }
+std::string_view label(Initiative v, Lang l) { return labelOf(kInitiatives, v, l); }
 
 std::optional<NodeKind> parseNodeKind(std::string_view t) { return parse(kKinds, t); }
 std::optional<RelationType> parseRelationType(std::string_view t) { return parse(kTypes, t); }
 std::optional<Frequency> parseFrequency(std::string_view t) { return parse(kFrequencies, t); }
 std::optional<SignallerRole> parseSignallerRole(std::string_view t) { return parse(kSignallers, t); }
 std::optional<Ring> parseRing(std::string_view t) { return parse(kRings, t); }
+std::optional<ContactKind> parseContactKind(std::string_view t) { return parse(kContactKinds, t); }
+std::optional<Initiative> parseInitiative(std::string_view t) { return parse(kInitiatives, t); }
 
 std::span<const NodeKind> allNodeKinds() {
     static constexpr NodeKind all[] = {NodeKind::Team, NodeKind::Member, NodeKind::Organisation,
@@ -137,6 +157,12 @@ std::span<const RelationType> allRelationTypes() {
 
 std::span<const Ring> allRings() {
     static constexpr Ring all[] = {Ring::None, Ring::Team, Ring::First, Ring::Second, Ring::Outside};
+    return all;
+}
+
+std::span<const ContactKind> allContactKinds() {
+    static constexpr ContactKind all[] = {ContactKind::Meeting,          ContactKind::Phone, ContactKind::Email,
+                                          ContactKind::CaseConsultation, ContactKind::Visit, ContactKind::Event};
     return all;
 }
 

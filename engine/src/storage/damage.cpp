@@ -14,8 +14,8 @@ namespace kring {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kTables = {"meta",  "domains",   "settings",
-                                                     "nodes", "relations", "snapshots"};
+constexpr std::array<std::string_view, 7> kTables = {"meta",  "domains",   "settings",
+                                                     "nodes", "relations", "contacts", "snapshots"};
 constexpr std::size_t kIntegrityLines = 5;
 
 // The reason without the advice Database adds for the other commands.

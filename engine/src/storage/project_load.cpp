@@ -28,7 +28,9 @@ using Json = nlohmann::json;
 using rows::configure;
 using rows::damagedRow;
 using rows::kNodeColumns;
+using rows::kContactColumns;
 using rows::kRelationColumns;
+using rows::readContact;
 using rows::readNode;
 using rows::readRelation;
 
@@ -124,7 +126,7 @@ Project Project::open(const std::string& path, Mode mode) {
 void Project::load() {
     Transaction t(*db_, false);  // one consistent read
     ProjectInfo info;
-    std::int64_t nextNode = 1, nextRelation = 1;
+    std::int64_t nextNode = 1, nextRelation = 1, nextContact = 1;
     {
         Statement s(*db_, "SELECT key, value FROM meta");
         while (s.step()) {
@@ -132,6 +134,7 @@ void Project::load() {
             if (key == "name") info.name = s.text(1);
             else if (key == "next_node_id") nextNode = std::stoll(s.text(1));
             else if (key == "next_relation_id") nextRelation = std::stoll(s.text(1));
+            else if (key == "next_contact_id") nextContact = std::stoll(s.text(1));
         }
     }
     {
@@ -147,6 +150,7 @@ void Project::load() {
     }
     std::vector<Node> nodes;
     std::vector<Relation> relations;
+    std::vector<Contact> contacts;
     // The next ids bound the row counts (counting the rows would read both tables once more);
     // sparse ids reserve no more than a modest block.
     nodes.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextNode - 1, 0, 1 << 14)));
@@ -154,6 +158,11 @@ void Project::load() {
     auto readRelations = [&](Database& db) {
         Statement r(db, "SELECT " + std::string(kRelationColumns) + " FROM relations ORDER BY id");
         while (r.step()) relations.push_back(readRelation(r, path_));
+    };
+    auto readContacts = [&](Database& db) {
+        contacts.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextContact - 1, 0, 1 << 17)));
+        Statement c(db, "SELECT " + std::string(kContactColumns) + " FROM contacts ORDER BY id");
+        while (c.step()) contacts.push_back(readContact(c, path_));
     };
     // Nodes with ids in [from, to), in id order.
     auto readNodes = [&](Database& db, std::int64_t from, std::int64_t to, std::vector<Node>& into) {
@@ -183,7 +192,11 @@ void Project::load() {
         std::vector<Node> upper;
         std::exception_ptr sideFailure;
         runBothIf(
-            side != nullptr, [&] { readNodes(*db_, std::numeric_limits<std::int64_t>::min(), split, nodes); },
+            side != nullptr,
+            [&] {
+                readNodes(*db_, std::numeric_limits<std::int64_t>::min(), split, nodes);
+                readContacts(*db_);
+            },
             [&] {
                 if (!side) return;
                 try {
@@ -214,7 +227,8 @@ void Project::load() {
     }
     t.commit();
     network_ = Network::assemble(std::move(info), std::move(nodes), std::move(relations),
-                                 static_cast<NodeId>(nextNode), static_cast<RelationId>(nextRelation));
+                                 static_cast<NodeId>(nextNode), static_cast<RelationId>(nextRelation),
+                                 std::move(contacts), static_cast<ContactId>(nextContact));
     dataVersion_ = db_->queryInt("PRAGMA data_version");
 }
 

@@ -105,7 +105,8 @@ void writeNode(Statement& s, const Node& n) {
         .bind(19, idOrNull(n.owner))
         .bind(20, idOrNull(n.backupOwner))
         .bindUncopied(21, fields)
-        .bind(22, n.priorityOverride);
+        .bind(22, n.priorityOverride)
+        .bind(23, n.rhythmDays ? std::optional<std::int64_t>(*n.rhythmDays) : std::nullopt);
     s.run();
 }
 
@@ -122,6 +123,20 @@ void writeRelation(Statement& s, const Relation& r) {
         .bind(8, std::int64_t{r.mutual})
         .bindUncopied(9, r.note)
         .bindUncopied(10, fields);
+    s.run();
+}
+
+void writeContact(Statement& s, const Contact& c) {
+    const std::string date = c.date.iso();
+    const auto followUp = c.followUp ? std::optional<std::string>(c.followUp->iso()) : std::nullopt;
+    s.bind(1, static_cast<std::int64_t>(c.id))
+        .bindUncopied(2, date)
+        .bind(3, static_cast<std::int64_t>(c.member))
+        .bind(4, static_cast<std::int64_t>(c.partner))
+        .bindUncopied(5, toKey(c.kind))
+        .bindUncopied(6, toKey(c.initiative))
+        .bindUncopied(7, c.note)
+        .bindUncopied(8, followUp);
     s.run();
 }
 
@@ -158,6 +173,7 @@ Node readNode(const Statement& s, const std::string& path) {
     n.backupOwner = s.isNull(19) ? kNoNode : static_cast<NodeId>(s.integer(19));
     n.fields = textToFields(s, 20);
     if (!s.isNull(21)) n.priorityOverride = s.real(21);
+    if (!s.isNull(22)) n.rhythmDays = static_cast<int>(s.integer(22));
     return n;
 }
 
@@ -180,6 +196,29 @@ Relation readRelation(const Statement& s, const std::string& path) {
     r.note = s.text(8);
     r.fields = textToFields(s, 9);
     return r;
+}
+
+Contact readContact(const Statement& s, const std::string& path) {
+    Contact c;
+    c.id = static_cast<ContactId>(s.integer(0));
+    const auto where = [&] { return "contact " + std::to_string(c.id); };
+    const auto date = parseDate(s.view(1));
+    if (!date) damagedRow(path, where() + " has date '" + s.text(1) + "'");
+    c.date = *date;
+    c.member = static_cast<NodeId>(s.integer(2));
+    c.partner = static_cast<NodeId>(s.integer(3));
+    const auto kind = parseContactKind(s.view(4));
+    if (!kind) damagedRow(path, where() + " has unknown kind '" + s.text(4) + "'");
+    c.kind = *kind;
+    const auto initiative = parseInitiative(s.view(5));
+    if (!initiative) damagedRow(path, where() + " has unknown initiative '" + s.text(5) + "'");
+    c.initiative = *initiative;
+    c.note = s.text(6);
+    if (!s.isNull(7)) {
+        c.followUp = parseDate(s.view(7));
+        if (!c.followUp) damagedRow(path, where() + " has follow-up date '" + s.text(7) + "'");
+    }
+    return c;
 }
 
 void setMeta(Database& db, std::string_view key, const std::string& value) {
@@ -209,16 +248,19 @@ void writeInfo(Database& db, const Network& net) {
 void writeNextIds(Database& db, const Network& net) {
     setMeta(db, "next_node_id", std::to_string(net.nextNodeId()));
     setMeta(db, "next_relation_id", std::to_string(net.nextRelationId()));
+    setMeta(db, "next_contact_id", std::to_string(net.nextContactId()));
 }
 
 void writeAll(Database& db, const Network& net) {
     writeInfo(db, net);
     writeNextIds(db, net);
     Statement n(db, "INSERT INTO nodes(" + std::string(kNodeColumns) +
-                        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const Node& node : net.nodes()) writeNode(n, node);
     Statement r(db, "INSERT INTO relations(" + std::string(kRelationColumns) + ") VALUES(?,?,?,?,?,?,?,?,?,?)");
     for (const Relation& rel : net.relations()) writeRelation(r, rel);
+    Statement c(db, "INSERT INTO contacts(" + std::string(kContactColumns) + ") VALUES(?,?,?,?,?,?,?,?)");
+    for (const Contact& contact : net.contacts()) writeContact(c, contact);
 }
 
 // Writes just the rows the last change touched.
@@ -226,7 +268,7 @@ void writeDirty(Database& db, const Network& net) {
     const DirtySet& dirty = net.dirty();
     if (!dirty.nodes.empty()) {
         Statement upsert(db, "INSERT OR REPLACE INTO nodes(" + std::string(kNodeColumns) +
-                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         Statement remove(db, "DELETE FROM nodes WHERE id = ?");
         for (NodeId id : dirty.nodes) {
             if (const Node* n = net.findNode(id))
@@ -244,6 +286,18 @@ void writeDirty(Database& db, const Network& net) {
         for (RelationId id : dirty.relations) {
             if (const Relation* r = net.findRelation(id))
                 writeRelation(upsert, *r);
+            else {
+                remove.bind(1, static_cast<std::int64_t>(id));
+                remove.run();
+            }
+        }
+    }
+    if (!dirty.contacts.empty()) {
+        Statement upsert(db, "INSERT OR REPLACE INTO contacts(" + std::string(kContactColumns) + ") VALUES(?,?,?,?,?,?,?,?)");
+        Statement remove(db, "DELETE FROM contacts WHERE id = ?");
+        for (ContactId id : dirty.contacts) {
+            if (const Contact* c = net.findContact(id))
+                writeContact(upsert, *c);
             else {
                 remove.bind(1, static_cast<std::int64_t>(id));
                 remove.run();

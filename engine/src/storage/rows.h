@@ -15,15 +15,17 @@ namespace kring::rows {
 inline constexpr std::string_view kNodeColumns =
     "id, kind, name, ring, domains, target_groups, tags, notes, discipline, expertise, hours_per_month, "
     "signaller, waiting_list_weeks, agreement_involvement, agreement_referral, agreement_lead, alias, "
-    "vulnerable, owner, backup_owner, fields, priority_override";
+    "vulnerable, owner, backup_owner, fields, priority_override, rhythm_days";
 inline constexpr std::string_view kRelationColumns =
     "id, source, target, type, strength, frequency, last_contact, mutual, note, fields";
+inline constexpr std::string_view kContactColumns = "id, date, member, partner, kind, initiative, note, follow_up";
 
 // One row each, from a statement selecting the columns above; Error (Damaged) naming the row
 // when it does not load. Lists and field maps hold JSON text: a nlohmann::json exception leaves
 // for the caller to name.
 Node readNode(const Statement& s, const std::string& path);
 Relation readRelation(const Statement& s, const std::string& path);
+Contact readContact(const Statement& s, const std::string& path);
 [[noreturn]] void damagedRow(const std::string& path, const std::string& what);
 
 // The whole network into a file whose tables are empty.

@@ -9,7 +9,7 @@
 
 namespace kring::schema {
 
-inline constexpr std::array<std::string_view, 2> kMigrations = {
+inline constexpr std::array<std::string_view, 4> kMigrations = {
     // 0 → 1: the first schema: the map and its vocabulary.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -66,6 +66,23 @@ CREATE TABLE snapshots (
   relation_count INTEGER NOT NULL,
   data TEXT NOT NULL
 );
+)sql",
+    // 2 → 3: contact moments (who on the team spoke to which partner, when, how, and who began).
+    R"sql(
+CREATE TABLE contacts (
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL,
+  member INTEGER NOT NULL,
+  partner INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  initiative TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  follow_up TEXT
+);
+)sql",
+    // 3 → 4: a partner's own contact rhythm, in days.
+    R"sql(
+ALTER TABLE nodes ADD COLUMN rhythm_days INTEGER;
 )sql",
 };
 

@@ -27,6 +27,9 @@ namespace kring {
 struct AssignOptions {
     bool backups = false;    // also propose a backup owner (a different member) for every partner
     bool keepManual = true;  // owners and backups set by hand are locked (see docs/assignment.md)
+    // On a map with several teams, each team's partners are divided among that team's members
+    // (docs/assignment.md, "Several teams"); true divides the whole map as one team.
+    bool wholeMap = false;
 
     // Points of the cost terms (each term is 0–1 before weighting); "assign.weight.*".
     double expertiseWeight = 40;

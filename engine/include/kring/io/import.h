@@ -58,6 +58,7 @@ struct ImportReport {
     std::size_t nodesAdded = 0;
     std::size_t nodesUpdated = 0;
     std::size_t relationsAdded = 0;
+    std::size_t contactsAdded = 0;
     bool projectInfoChanged = false;
     // Each change to the project's details, in plain words ("need for 'Opvoeding' set to 4").
     std::vector<std::string> projectChanges;

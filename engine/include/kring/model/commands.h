@@ -28,6 +28,9 @@ protected:
     static void insertRelation(Network& n, Relation r) { n.insertRelation(std::move(r)); }
     static void replaceRelation(Network& n, const Relation& r) { n.replaceRelation(r); }
     static void eraseRelation(Network& n, RelationId id) { n.eraseRelation(id); }
+    static void insertContact(Network& n, Contact c) { n.insertContact(std::move(c)); }
+    static void replaceContact(Network& n, const Contact& c) { n.replaceContact(c); }
+    static void eraseContact(Network& n, ContactId id) { n.eraseContact(id); }
     static void setInfo(Network& n, ProjectInfo info) { n.setInfo(std::move(info)); }
     // Throws Error(InvalidInput) with every problem when there are any.
     static void require(const std::vector<std::string>& problems);
@@ -77,6 +80,7 @@ private:
     Node removed_;
     std::vector<Relation> relations_;
     std::vector<Node> ownedBefore_;  // partners it owned or backed up, as they were
+    std::vector<Contact> contacts_;  // contact moments it took part in
 };
 
 class AddRelationCommand : public Command {
@@ -115,6 +119,52 @@ private:
     RelationId id_;
     Relation removed_;
     std::string fromName_, toName_;
+};
+
+// Logs a contact moment. Refuses what Network::checkContact() refuses, and a date after
+// `today` (Date::today() when not given): a contact is logged once it has happened.
+class AddContactCommand : public Command {
+public:
+    // contact.id must be fresh: take it from Network::allocateContactId().
+    explicit AddContactCommand(Contact contact, std::optional<Date> today = std::nullopt)
+        : contact_(std::move(contact)), today_(today) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+    const Contact& contact() const { return contact_; }
+
+private:
+    Contact contact_;
+    std::optional<Date> today_;
+    std::string partnerName_;
+};
+
+class UpdateContactCommand : public Command {
+public:
+    explicit UpdateContactCommand(Contact after, std::optional<Date> today = std::nullopt)
+        : after_(std::move(after)), today_(today) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+
+private:
+    Contact after_;
+    Contact before_;
+    std::optional<Date> today_;
+    std::string partnerName_;
+};
+
+class RemoveContactCommand : public Command {
+public:
+    explicit RemoveContactCommand(ContactId id) : id_(id) {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+
+private:
+    ContactId id_;
+    Contact removed_;
+    std::string partnerName_;
 };
 
 // Name, domain vocabulary, neighbourhood profile and settings of the project.

@@ -56,6 +56,9 @@ struct Node {
     NodeId owner = kNoNode;
     NodeId backupOwner = kNoNode;
     std::optional<double> priorityOverride;  // 0–100, set by the user
+    // Contact rhythm: be in touch at least every this many days. Unset: the project's default
+    // for the partner's ring (see analysis/health.h).
+    std::optional<int> rhythmDays;
 
     // Columns kept from an import that Kring has no field for (Kumu "any other column").
     std::map<std::string, std::string> fields;
@@ -80,6 +83,25 @@ struct Relation {
     bool operator==(const Relation&) const = default;
 };
 
+// One contact moment (contactmoment): a member and a partner were in touch. A contact with a
+// contact person counts for their organisation too (see analysis/health.h). The note is a
+// short line about the partner, never about a resident: notes are personal data, left out of
+// exports unless asked, and removed with the contact after the retention period.
+struct Contact {
+    ContactId id = 0;
+    Date date;
+    NodeId member = kNoNode;
+    NodeId partner = kNoNode;
+    ContactKind kind = ContactKind::Meeting;
+    Initiative initiative = Initiative::Us;
+    std::string note;
+    std::optional<Date> followUp;  // when to be in touch again, when agreed
+
+    bool operator==(const Contact&) const = default;
+};
+
+inline constexpr std::size_t kMaxContactNoteLength = 500;  // a short line, not a case file
+
 // Project-wide data: the name, the life-domain vocabulary, the neighbourhood profile, settings.
 struct ProjectInfo {
     std::string name;
@@ -98,13 +120,15 @@ inline constexpr int kMaxStrength = 5;
 inline constexpr double kMaxNeed = 5.0;
 inline constexpr double kMaxHoursPerMonth = 744.0;  // every hour of a month
 inline constexpr double kMaxPriority = 100.0;
+inline constexpr int kMaxRhythmDays = 3660;  // ten years: rarer than that is no rhythm
 
 // Which rows changed since the last clearDirty(): the storage layer writes just these.
 struct DirtySet {
     std::set<NodeId> nodes;
     std::set<RelationId> relations;
+    std::set<ContactId> contacts;
     bool project = false;
-    bool empty() const { return nodes.empty() && relations.empty() && !project; }
+    bool empty() const { return nodes.empty() && relations.empty() && contacts.empty() && !project; }
 };
 
 // The network: nodes and relations by stable id, plus project info. Read by everyone; changed
@@ -123,9 +147,12 @@ public:
     // Nodes and relations in id order.
     const std::vector<Node>& nodes() const { return nodes_; }
     const std::vector<Relation>& relations() const { return relations_; }
+    // Contact moments in id order (ids grow with logging, so mostly in the order logged).
+    const std::vector<Contact>& contacts() const { return contacts_; }
 
     const Node* findNode(NodeId) const;
     const Relation* findRelation(RelationId) const;
+    const Contact* findContact(ContactId) const;
     // Throws Error(NotFound).
     const Node& node(NodeId) const;
     const Relation& relation(RelationId) const;
@@ -137,9 +164,11 @@ public:
 
     NodeId nextNodeId() const { return nextNodeId_; }
     RelationId nextRelationId() const { return nextRelationId_; }
+    ContactId nextContactId() const { return nextContactId_; }
     // Reserve fresh ids (for building commands); ids are never handed out twice.
     NodeId allocateNodeId() { return nextNodeId_++; }
     RelationId allocateRelationId() { return nextRelationId_++; }
+    ContactId allocateContactId() { return nextContactId_++; }
 
     // Bumped by every change; caches (topology, layouts, analysis) compare it.
     std::uint64_t revision() const { return revision_; }
@@ -155,6 +184,10 @@ public:
     std::vector<std::string> checkNode(const Node&) const;
     std::vector<std::string> checkRelation(const Relation&) const;
     std::vector<std::string> checkInfo(const ProjectInfo&) const;
+    // A contact's member must be a team member, its partner an organisation, contact person or
+    // informal network (never a resident), its dates real dates, the follow-up not before it.
+    // Whether it lies in the future is the logging command's check (it needs today's date).
+    std::vector<std::string> checkContact(const Contact&) const;
     // Everything at once, for `kring validate`.
     std::vector<std::string> checkAll() const;
 
@@ -164,7 +197,8 @@ public:
     // command, no dirty rows). Sorts by id; throws Error(InvalidInput) on duplicate ids.
     // Content checks are the caller's choice: see checkAll().
     static Network assemble(ProjectInfo, std::vector<Node>, std::vector<Relation>, NodeId nextNodeId = 1,
-                            RelationId nextRelationId = 1);
+                            RelationId nextRelationId = 1, std::vector<Contact> contacts = {},
+                            ContactId nextContactId = 1);
 
 private:
     friend class Command;
@@ -175,6 +209,9 @@ private:
     void insertRelation(Relation);
     void replaceRelation(const Relation&);
     void eraseRelation(RelationId);
+    void insertContact(Contact);
+    void replaceContact(const Contact&);
+    void eraseContact(ContactId);
     void setInfo(ProjectInfo);
     void touch() { ++revision_; }
     // The name index is built on the first findByName() and then kept up to date by the mutators.
@@ -184,8 +221,10 @@ private:
     ProjectInfo info_;
     std::vector<Node> nodes_;
     std::vector<Relation> relations_;
+    std::vector<Contact> contacts_;
     NodeId nextNodeId_ = 1;
     RelationId nextRelationId_ = 1;
+    ContactId nextContactId_ = 1;
     std::uint64_t revision_ = 0;
     DirtySet dirty_;
     // The caches below are filled from const calls, which may come from two threads at once (an

@@ -12,6 +12,7 @@ namespace kring {
 // Stable ids: assigned once, never reused, kept through save/load, undo and JSON round trips.
 using NodeId = std::uint64_t;
 using RelationId = std::uint64_t;
+using ContactId = std::uint64_t;
 inline constexpr NodeId kNoNode = 0;
 
 // The language of user-facing text.
@@ -55,6 +56,22 @@ enum class SignallerRole : std::uint8_t {
     Other,                // andere signaleerder
 };
 
+// How a member and a partner were in touch (contactmoment).
+enum class ContactKind : std::uint8_t {
+    Meeting,           // overleg
+    Phone,             // telefoon
+    Email,             // e-mail
+    CaseConsultation,  // casusoverleg
+    Visit,             // werkbezoek
+    Event,             // bijeenkomst
+};
+
+// Who took the initiative for a contact moment.
+enum class Initiative : std::uint8_t {
+    Us,    // wij: the team
+    Them,  // zij: the partner
+};
+
 // Machine names ("organisation", "second") used in files and on the command line, and the
 // labels shown to users. Parsing accepts machine names, English and Dutch labels, any case.
 std::string_view toKey(NodeKind);
@@ -62,12 +79,16 @@ std::string_view toKey(RelationType);
 std::string_view toKey(Frequency);
 std::string_view toKey(SignallerRole);
 std::string_view toKey(Ring);
+std::string_view toKey(ContactKind);
+std::string_view toKey(Initiative);
 
 std::string_view label(NodeKind, Lang);
 std::string_view label(RelationType, Lang);
 std::string_view label(Frequency, Lang);
 std::string_view label(SignallerRole, Lang);
 std::string_view label(Ring, Lang);
+std::string_view label(ContactKind, Lang);
+std::string_view label(Initiative, Lang);
 
 std::optional<NodeKind> parseNodeKind(std::string_view);
 std::optional<RelationType> parseRelationType(std::string_view);
@@ -75,10 +96,13 @@ std::optional<Frequency> parseFrequency(std::string_view);
 std::optional<SignallerRole> parseSignallerRole(std::string_view);
 // Accepts 0–3, the machine names and the labels; "" and "none" give Ring::None.
 std::optional<Ring> parseRing(std::string_view);
+std::optional<ContactKind> parseContactKind(std::string_view);
+std::optional<Initiative> parseInitiative(std::string_view);
 
 std::span<const NodeKind> allNodeKinds();
 std::span<const RelationType> allRelationTypes();
 std::span<const Ring> allRings();
+std::span<const ContactKind> allContactKinds();
 
 // Partners are the nodes the team manages relations with: everything but the team and its members.
 bool isPartnerKind(NodeKind);

@@ -40,7 +40,7 @@ DamageReport inspectDamage(const std::string& path);
 inline constexpr std::string_view kDamagedAdvice = "; restore a copy, or try 'kring validate' to see what is left";
 
 // Schema version written by this Kring; files of every older version are migrated on open.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 4;
 // SQLite application_id: "KRNG".
 inline constexpr int kApplicationId = 0x4B524E47;
 
@@ -77,6 +77,7 @@ public:
     // Fresh ids for a node or relation a front end is about to add through a command.
     NodeId allocateNodeId() { return network_.allocateNodeId(); }
     RelationId allocateRelationId() { return network_.allocateRelationId(); }
+    ContactId allocateContactId() { return network_.allocateContactId(); }
 
     // Applies the command and commits it. On any failure the network and the file stay as
     // they were and Error is thrown.
