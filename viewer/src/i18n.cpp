@@ -45,7 +45,7 @@ constexpr Entry kTexts[] = {
     {"Add", "Toevoegen"}, {"Moved to another ring", "Naar een andere ring verplaatst"}, {"selected", "geselecteerd"},
     {"Gaps", "Hiaten"}, {"No gaps found", "Geen hiaten gevonden"}, {"Not checked", "Niet gecontroleerd"},
     {"Minimum severity", "Minimale ernst"}, {"Suggested action", "Voorstel"},
-    {"Owners", "Beheer"}, {"relations", "relaties"}, {"h", "u"}, {"Without an owner", "Zonder relatiebeheerder"},
+    {"Owners", "Beheer"}, {"relation", "relatie"}, {"relations", "relaties"}, {"h", "u"}, {"Without an owner", "Zonder relatiebeheerder"},
     {"Reassign to", "Overdragen aan"},
     {"Propose division", "Verdeling voorstellen"}, {"with backups", "met tweede beheerder"},
     {"%zu changes, %zu partners without an owner", "%zu wijzigingen, %zu partners zonder beheerder"},

@@ -23,7 +23,7 @@ enum class Text {
     SnapshotName, SaveSnapshot, Compare, Need, NoProject, ExportDone, DateFormatHint,
     QuickAddHint, Add, RingChanged, Selected,
     PanelGaps, NoGaps, GapsNotRun, MinSeverity, SuggestedAction,
-    PanelOwners, OwnedRelations, HoursShort, Unowned, ReassignTo,
+    PanelOwners, OwnedRelation, OwnedRelations, HoursShort, Unowned, ReassignTo,
     ProposeDivision, WithBackups, ProposalSummary, ApplyDivision, Discard, Partner, Why, NotAssigned,
     ProposalStale, Bundling, OwnerView, MapDisplay,
     MenuOpenRecent, ClearRecent,

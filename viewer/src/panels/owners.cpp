@@ -193,7 +193,7 @@ void OwnersPanel::drawLoads(ViewerContext& ctx) {
         // relations than hours. Light fills, so the dark figures stay readable on them.
         const float share = capacity > 0 ? static_cast<float>(load / capacity) : (load > 0 ? 1.0f : 0.0f);
         char figures[128];
-        std::snprintf(figures, sizeof figures, "%zu %s · %.1f / %.1f %s", mine.size(), tr(Text::OwnedRelations), load,
+        std::snprintf(figures, sizeof figures, "%zu %s · %.1f / %.1f %s", mine.size(), tr(mine.size() == 1 ? Text::OwnedRelation : Text::OwnedRelations), load,
                       capacity, tr(Text::HoursShort));
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
                               share > 1.0f ? ImVec4(0.98f, 0.66f, 0.40f, 1) : ImVec4(0.62f, 0.80f, 0.94f, 1));
