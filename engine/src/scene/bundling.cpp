@@ -82,17 +82,18 @@ std::vector<Point> Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Po
     return out;
 }
 
+Point straightened(const std::vector<Point>& control, std::size_t k, double beta) {
+    const Point first = control.front(), last = control.back();
+    const double t = static_cast<double>(k) / static_cast<double>(control.size() - 1);
+    return {beta * control[k].x + (1 - beta) * (first.x + t * (last.x - first.x)),
+            beta * control[k].y + (1 - beta) * (first.y + t * (last.y - first.y))};
+}
+
 std::vector<Point> bSpline(const std::vector<Point>& control, double beta) {
     const std::size_t n = control.size();
     if (n < 3) return {};
-    // Straightened towards the chord (Holten's β).
     std::vector<Point> p(n);
-    const Point first = control.front(), last = control.back();
-    for (std::size_t i = 0; i < n; ++i) {
-        const double t = static_cast<double>(i) / static_cast<double>(n - 1);
-        p[i] = {beta * control[i].x + (1 - beta) * (first.x + t * (last.x - first.x)),
-                beta * control[i].y + (1 - beta) * (first.y + t * (last.y - first.y))};
-    }
+    for (std::size_t i = 0; i < n; ++i) p[i] = straightened(control, i, beta);
     std::vector<Point> out;
     if (n == 3) {
         // A clamped quadratic B-spline is one quadratic Bézier: raised to a cubic.

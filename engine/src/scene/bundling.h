@@ -37,6 +37,10 @@ private:
     double road_ = 0;  // the circle between the team and the first ring that joins the spines
 };
 
+// Control point k of a polygon pulled towards the chord between its ends by β (Holten's
+// straightening): β 1 keeps it, β 0 puts it on the chord.
+Point straightened(const std::vector<Point>& control, std::size_t k, double beta);
+
 // The B-spline of a control polygon straightened by β (0 straight, 1 the full polygon), as
 // cubic Bézier pieces: three points each (two controls, then the piece's end). Its first point
 // is control.front(), its last control.back().

@@ -440,12 +440,8 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
                 const double dx = next.x - from.x, dy = next.y - from.y, d = std::hypot(dx, dy);
                 return d < 1e-9 ? from : Point{from.x + dx / d * r, from.y + dy / d * r};
             };
-            const double t1 = 1.0 / static_cast<double>(control.size() - 1);
-            auto straightened = [&](std::size_t k, double t) {
-                return Point{beta * control[k].x + (1 - beta) * (a->centre.x + t * (b->centre.x - a->centre.x)),
-                             beta * control[k].y + (1 - beta) * (a->centre.y + t * (b->centre.y - a->centre.y))};
-            };
-            const Point next = straightened(1, t1), previous = straightened(control.size() - 2, 1 - t1);
+            const Point next = bundling::straightened(control, 1, beta);
+            const Point previous = bundling::straightened(control, control.size() - 2, beta);
             e.start = towards(a->centre, next, a->radius);
             e.end = towards(b->centre, previous, b->radius + 1);
             if (control.size() > 2) {
