@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <graphviz/cgraph.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <fstream>
 
 #include "kring/core/error.h"
@@ -130,4 +132,29 @@ TEST_CASE("an empty network still gives a valid picture") {
     const std::string svg = writeSvg(sceneOf(Network()));
     CHECK(wellFormed(dir, svg));
     CHECK_NOTHROW(writePng(sceneOf(Network()), dir.file("leeg.png"), 72));
+}
+
+TEST_CASE("svg and dot: each relation type's line style, faint stale relations and the overdue badge") {
+    TempDir dir;
+    const Network net = generateNetwork(300, 5);
+    const Scene scene = sceneOf(net);
+    const std::string svg = writeSvg(scene);
+    CHECK(wellFormed(dir, svg));
+    std::set<RelationType> drawn;
+    for (const SceneEdge& e : scene.edges) drawn.insert(e.type);
+    REQUIRE(drawn.size() > 3);
+    for (RelationType t : drawn) {
+        const auto dash = dashPattern(lineStyleOf(t));
+        const std::string rule = ".type-" + std::string(toKey(t)) + "{";
+        REQUIRE(contains(svg, rule));
+        const std::string css = svg.substr(svg.find(rule), svg.find('}', svg.find(rule)) - svg.find(rule));
+        CHECK(contains(css, "stroke-dasharray") == !dash.empty());
+    }
+    CHECK(contains(svg, ".stale{opacity:0.350}"));
+    const bool overdue = std::any_of(scene.nodes.begin(), scene.nodes.end(), [](const SceneNode& n) { return n.overdue; });
+    CHECK(overdue);  // the generator's contact dates leave some partners behind their rhythm
+    CHECK(contains(svg, "class=\"overdue-badge\""));
+    const std::string dot = writeDot(scene);
+    CHECK(contains(dot, "dotted"));
+    CHECK(contains(dot, "dashed"));
 }

@@ -13,95 +13,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scene_drawing.h"
+
 namespace kring::viewer {
 
 // [SECTION] helpers
 
 namespace {
 
-ImU32 col(const Color& c, float alpha = 1.0f) {
-    return IM_COL32(c.r, c.g, c.b, static_cast<int>(static_cast<float>(c.a) * alpha));
-}
-
 ImVec2 v(Point p) { return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)); }
-
-constexpr double kPi = 3.14159265358979323846;
-
-// The outline of a shape as points, for the polygon shapes.
-int polygon(Shape shape, ImVec2 c, float r, ImVec2* out) {
-    switch (shape) {
-        case Shape::Square:
-            out[0] = {c.x - r * 0.85f, c.y - r * 0.85f};
-            out[1] = {c.x + r * 0.85f, c.y - r * 0.85f};
-            out[2] = {c.x + r * 0.85f, c.y + r * 0.85f};
-            out[3] = {c.x - r * 0.85f, c.y + r * 0.85f};
-            return 4;
-        case Shape::Diamond:
-            out[0] = {c.x, c.y - r};
-            out[1] = {c.x + r, c.y};
-            out[2] = {c.x, c.y + r};
-            out[3] = {c.x - r, c.y};
-            return 4;
-        case Shape::Triangle:
-            out[0] = {c.x, c.y - r};
-            out[1] = {c.x + r * 0.95f, c.y + r * 0.7f};
-            out[2] = {c.x - r * 0.95f, c.y + r * 0.7f};
-            return 3;
-        case Shape::Hexagon:
-            for (int i = 0; i < 6; ++i) {
-                const double a = kPi / 3 * i;
-                out[i] = {c.x + r * static_cast<float>(std::cos(a)), c.y + r * static_cast<float>(std::sin(a))};
-            }
-            return 6;
-        case Shape::Circle: break;
-    }
-    return 0;
-}
-
-void drawShape(ImDrawList* dl, Shape shape, ImVec2 c, float r, ImU32 fill, ImU32 stroke, float strokeWidth) {
-    // Level of detail: a node a few pixels across is a dot whatever its shape; four vertices
-    // instead of dozens keep a zoomed-out map of thousands of nodes smooth.
-    if (r < 2.5f) {
-        dl->PrimReserve(6, 4);
-        dl->PrimRect({c.x - r, c.y - r}, {c.x + r, c.y + r}, fill);
-        return;
-    }
-    ImVec2 pts[6];
-    const int n = polygon(shape, c, r, pts);
-    if (r < 5.0f) strokeWidth = 0;  // an outline on a node this small is a blur, and costs more than the node
-    if (n == 0) {
-        const int segments = std::clamp(static_cast<int>(r * 0.8f), 8, 48);
-        dl->AddCircleFilled(c, r, fill, segments);
-        if (strokeWidth > 0.2f) dl->AddCircle(c, r, stroke, segments, strokeWidth);
-    } else {
-        dl->AddConvexPolyFilled(pts, n, fill);
-        if (strokeWidth > 0.2f) dl->AddPolyline(pts, n, stroke, ImDrawFlags_Closed, strokeWidth);
-    }
-}
-
-void drawDashed(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 c, float width) {
-    const float dx = b.x - a.x, dy = b.y - a.y;
-    const float length = std::sqrt(dx * dx + dy * dy);
-    // At most about 16 dashes an edge: a long edge on a zoomed-out map of thousands of relations
-    // would otherwise cost hundreds of vertices each; the pattern stays readable.
-    const float period = std::max({7.0f, width * 5, length / 16});
-    const float dash = period * 0.57f, gap = period - dash;
-    for (float t = 0; t < length; t += dash + gap) {
-        const float t2 = std::min(t + dash, length);
-        dl->AddLine({a.x + dx * t / length, a.y + dy * t / length}, {a.x + dx * t2 / length, a.y + dy * t2 / length},
-                    c, width);
-    }
-}
-
-void drawArrowHead(ImDrawList* dl, ImVec2 from, ImVec2 tip, ImU32 c, float size) {
-    const float dx = tip.x - from.x, dy = tip.y - from.y;
-    const float length = std::sqrt(dx * dx + dy * dy);
-    if (length < 1e-3f) return;
-    const float ux = dx / length, uy = dy / length;
-    const ImVec2 base{tip.x - ux * size, tip.y - uy * size};
-    dl->AddTriangleFilled(tip, {base.x - uy * size * 0.5f, base.y + ux * size * 0.5f},
-                          {base.x + uy * size * 0.5f, base.y - ux * size * 0.5f}, c);
-}
 
 Point shifted(Point p, Point by) { return {p.x + by.x, p.y + by.y}; }
 
@@ -372,10 +292,10 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
         const bool lit = hovered && (*hovered == e.from || *hovered == e.to);
         float width = std::max(0.6f, static_cast<float>(e.width) * std::min(zoom, 2.0f));
         // Level of detail on a zoomed-out map: whole-pixel widths take ImGui's textured lines (four
-        // vertices a line), and stale relations are drawn fainter instead of dashed.
+        // vertices a line), and the line styles give way to plain lines.
         const bool coarse = zoom < 0.35f && !lit;
         if (coarse) width = std::max(1.0f, std::round(width));
-        const float alpha = lit ? 1.0f : e.dimmed ? 0.15f : (coarse && e.dashed ? 0.4f : 0.75f);
+        const float alpha = lit ? 1.0f : (e.dimmed ? 0.15f : 0.75f) * (e.stale ? static_cast<float>(kStaleOpacity) : 1.0f);
         const ImU32 c = col(e.color, alpha);
         // A curve is flattened to a polyline (a straight line when one of its ends is dragged).
         points.clear();
@@ -390,13 +310,7 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
         } else {
             points.push_back(v(view_.toScreen(b)));
         }
-        if (e.dashed && !coarse) {
-            for (std::size_t k = 0; k + 1 < points.size(); ++k) drawDashed(dl, points[k], points[k + 1], c, width);
-        } else if (points.size() == 2) {
-            dl->AddLine(points[0], points[1], c, width);
-        } else {
-            dl->AddPolyline(points.data(), static_cast<int>(points.size()), c, ImDrawFlags_None, width);
-        }
+        drawPatterned(dl, points, coarse ? std::span<const double>() : dashPattern(e.line), zoom, c, width);
         const float head = std::clamp(6.0f * zoom, 3.0f, 14.0f);
         if (zoom > 0.25f) {
             const bool curved = points.size() > 2;
@@ -421,6 +335,10 @@ void MapCanvas::drawScene(ImDrawList* dl, const Scene& scene, const std::set<Nod
                   static_cast<float>(n.strokeWidth) * std::min(zoom, 2.0f));
         if (n.ownerColour)
             dl->AddCircle(c, radius + 2.2f * zoom, col(*n.ownerColour, alpha), 32, std::max(1.0f, 2.5f * zoom));
+        if (n.overdue && radius > 2.5f) {
+            const Badge b = overdueBadge(n);
+            drawOverdueBadge(dl, v(view_.toScreen(place(n.id, b.centre))), std::max(3.0f, static_cast<float>(b.radius) * zoom), alpha);
+        }
         if (n.pinned && radius > 6) dl->AddCircleFilled({c.x + radius * 0.7f, c.y - radius * 0.7f}, 2.5f, IM_COL32(60, 60, 60, 255));
     }
     for (const SceneNode& n : scene.nodes) {

@@ -286,8 +286,10 @@ std::vector<PartnerHealth> relationshipHealth(const Network& net, const HealthOp
                   : w.recent > w.previous         ? Trend::More
                   : w.recent < w.previous         ? Trend::Fewer
                                                   : Trend::Steady;
-        const std::string who = "'" + n.displayName() + "'";
-        h.explanation = {explainRhythm(h, who, today), explainReciprocity(h, who), explainTrend(h, period)};
+        if (options.explain) {
+            const std::string who = "'" + n.displayName() + "'";
+            h.explanation = {explainRhythm(h, who, today), explainReciprocity(h, who), explainTrend(h, period)};
+        }
         out.push_back(std::move(h));
     }
     return out;

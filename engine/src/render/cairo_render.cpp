@@ -114,6 +114,27 @@ void arrow(cairo_t* cr, Point from, Point tip, double size) {
     lib().fill(cr);
 }
 
+void setDash(cairo_t* cr, std::span<const double> dash) {
+    lib().set_dash(cr, dash.data(), static_cast<int>(dash.size()), 0);
+}
+
+// The overdue badge as the SVG writer draws it: a vermillion disc, a white rim, a white "!".
+void drawOverdueBadge(cairo_t* cr, Point c, double r) {
+    lib().new_path(cr);
+    lib().arc(cr, c.x, c.y, r, 0, 2 * kPi);
+    setColour(cr, kOverdueColour);
+    lib().fill_preserve(cr);
+    lib().set_source_rgb(cr, 1, 1, 1);
+    lib().set_line_width(cr, r * 0.25);
+    lib().stroke(cr);
+    const double w = r * kBadgeMarkWidth;
+    lib().rectangle(cr, c.x - w / 2, c.y - r * 0.55, w, r * 0.7);
+    lib().fill(cr);
+    lib().new_path(cr);
+    lib().arc(cr, c.x, c.y + r * 0.42, w * 0.6, 0, 2 * kPi);
+    lib().fill(cr);
+}
+
 // Draws the whole picture in scene units, its top-left at the origin, exactly as the SVG
 // writer lays it out.
 void draw(cairo_t* cr, const Scene& scene) {
@@ -156,10 +177,10 @@ void draw(cairo_t* cr, const Scene& scene) {
     for (const SceneEdge& e : scene.edges) {
         Color c = e.color;
         if (e.dimmed) c.a = static_cast<std::uint8_t>(c.a / 5);
+        if (e.stale) c.a = static_cast<std::uint8_t>(std::lround(c.a * kStaleOpacity));
         setColour(cr, c);
         lib().set_line_width(cr, e.width);
-        const double dash[] = {6, 4};
-        lib().set_dash(cr, dash, e.dashed ? 2 : 0, 0);
+        setDash(cr, dashPattern(e.line));
         lib().new_path(cr);
         lib().move_to(cr, e.start.x, e.start.y);
         if (e.curve.empty())
@@ -191,6 +212,10 @@ void draw(cairo_t* cr, const Scene& scene) {
             lib().set_line_width(cr, 2.5);
             lib().stroke(cr);
         }
+        if (n.overdue) {
+            const Badge b = overdueBadge(n);
+            drawOverdueBadge(cr, b.centre, b.radius);
+        }
         if (n.labelVisible) placedText(cr, n.labelText, faded({34, 34, 34}));
     }
     lib().restore(cr);
@@ -206,7 +231,7 @@ void draw(cairo_t* cr, const Scene& scene) {
             lib().stroke(cr);
         } else if (e.kind == LegendEntry::Kind::Area) {
             lib().new_path(cr);
-            lib().rectangle(cr, lx, ly - 6, 16, 12);
+            lib().rectangle(cr, lx, ly - 6, kLegendLineLength, 12);
             setColour(cr, e.color);
             lib().fill_preserve(cr);
             lib().set_source_rgb(cr, 200 / 255.0, 80 / 255.0, 60 / 255.0);
@@ -215,18 +240,21 @@ void draw(cairo_t* cr, const Scene& scene) {
             lib().set_dash(cr, dash, 2, 0);
             lib().stroke(cr);
             lib().set_dash(cr, nullptr, 0, 0);
+        } else if (e.kind == LegendEntry::Kind::Overdue) {
+            drawOverdueBadge(cr, {lx + 8, ly}, 6);
         } else {
-            setColour(cr, e.color);
+            Color c = e.color;
+            c.a = e.faint ? static_cast<std::uint8_t>(std::lround(255 * kStaleOpacity)) : 255;
+            setColour(cr, c);
             lib().set_line_width(cr, e.width);
-            const double dash[] = {4, 3};
-            lib().set_dash(cr, dash, e.dashed ? 2 : 0, 0);
+            setDash(cr, dashPattern(e.line));
             lib().new_path(cr);
             lib().move_to(cr, lx, ly);
-            lib().line_to(cr, lx + 16, ly);
+            lib().line_to(cr, lx + kLegendLineLength, ly);
             lib().stroke(cr);
             lib().set_dash(cr, nullptr, 0, 0);
         }
-        text(cr, lx + 24, ly + scene.legendSize * 0.36, e.text, scene.legendSize, {34, 34, 34});
+        text(cr, lx + kLegendTextOffset, ly + scene.legendSize * 0.36, e.text, scene.legendSize, {34, 34, 34});
         ly += std::max(20.0, scene.legendSize * 1.6);
     }
     text(cr, 10, h - 10, scene.footer, 13, {85, 85, 85});

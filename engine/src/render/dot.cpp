@@ -24,6 +24,17 @@ const char* dotShape(Shape s) {
     return "circle";
 }
 
+// Graphviz knows three line styles: the dotted ones become dotted, the other patterns dashed.
+const char* dotStyle(LineStyle s) {
+    switch (s) {
+        case LineStyle::Solid: return "solid";
+        case LineStyle::Dotted:
+        case LineStyle::SparseDots:
+        case LineStyle::ShortDash: return "dotted";
+        default: return "dashed";
+    }
+}
+
 std::string number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", v);
@@ -67,9 +78,15 @@ std::string writeDot(const Scene& scene) {
         if (a == handles.end() || b == handles.end()) continue;
         std::string id = "r" + std::to_string(e.id);
         Agedge_t* edge = gv.agedge(g, a->second, b->second, id.data(), 1);
-        set(edge, "color", e.color.hex());
+        std::string colour = e.color.hex();
+        if (e.stale) {  // faint, as on the map: "#rrggbbaa"
+            char alpha[3];
+            std::snprintf(alpha, sizeof alpha, "%02x", static_cast<unsigned>(255 * kStaleOpacity));
+            colour += alpha;
+        }
+        set(edge, "color", colour);
         set(edge, "penwidth", number(e.width));
-        set(edge, "style", e.dashed ? "dashed" : "solid");
+        set(edge, "style", dotStyle(e.line));
         set(edge, "dir", e.arrowAtStart ? "both" : "forward");
         set(edge, "tooltip", e.tooltip);
         set(edge, "class", e.cssClass);

@@ -146,6 +146,23 @@ void wedgePath(Out& out, const SceneSector& s) {
         << ri << " 0 " << large << " 0 " << c.x + ri * std::cos(a) << "," << c.y + ri * std::sin(a) << " Z";
 }
 
+// "8 4": a dash pattern as SVG writes it.
+Out& dashArray(Out& out, std::span<const double> dash) {
+    for (std::size_t i = 0; i < dash.size(); ++i) out << (i ? " " : "") << dash[i];
+    return out;
+}
+
+// The overdue badge: a vermillion disc with a white rim and a white "!" (a bar and a dot, as
+// drawn by the cairo writer and the viewer: no font needed, the same pixels everywhere).
+void writeOverdueBadge(Out& out, Point c, double r) {
+    const double w = r * kBadgeMarkWidth;
+    out << "<g class=\"overdue-badge\"><circle cx=\"" << c.x << "\" cy=\"" << c.y << "\" r=\"" << r << "\" ";
+    out.fill(kOverdueColour) << " stroke=\"#ffffff\" stroke-width=\"" << r * 0.25 << "\"/><rect x=\"" << c.x - w / 2
+                             << "\" y=\"" << c.y - r * 0.55 << "\" width=\"" << w << "\" height=\"" << r * 0.7
+                             << "\" fill=\"#ffffff\"/><circle cx=\"" << c.x << "\" cy=\"" << c.y + r * 0.42 << "\" r=\""
+                             << w * 0.6 << "\" fill=\"#ffffff\"/></g>";
+}
+
 // A relation's stroke colour and opacity by its type, when every relation of that type has the
 // same (as Kring's scenes do): written once in the style sheet instead of on each relation.
 class TypeStrokes {
@@ -168,7 +185,10 @@ public:
             const std::string_view key = toKey(static_cast<RelationType>(t));
             out << ".type-" << key << "{stroke:";
             out.hex(seen.color) << ";stroke-opacity:";
-            out.fraction(seen.color.a / 255.0) << "}.type-" << key << ".dimmed{stroke-opacity:";
+            out.fraction(seen.color.a / 255.0);
+            if (const auto dash = dashPattern(lineStyleOf(static_cast<RelationType>(t))); !dash.empty())
+                dashArray(out << ";stroke-dasharray:", dash);
+            out << "}.type-" << key << ".dimmed{stroke-opacity:";
             out.fraction(seen.color.a / 255.0 * 0.2) << "}";
         }
     }
@@ -204,6 +224,7 @@ void writeItems(Out& out, const Scene& scene, const TypeStrokes& strokes, std::s
             out << " stroke=\"";
             out.hex(e.color) << "\" stroke-opacity=\"";
             out.fraction(opacity) << "\"";
+            if (const auto dash = dashPattern(e.line); !dash.empty()) dashArray(out << " stroke-dasharray=\"", dash) << "\"";
         }
         out << " stroke-width=\"" << e.width << "\""
                          << (e.arrowAtEnd ? " marker-end=\"url(#arrow)\"" : "")
@@ -223,6 +244,10 @@ void writeItems(Out& out, const Scene& scene, const TypeStrokes& strokes, std::s
             out << "<circle class=\"owner\" cx=\"" << n.centre.x << "\" cy=\"" << n.centre.y << "\" r=\"" << n.radius + 2.2
                 << "\" fill=\"none\" stroke=\"";
             out.hex(*n.ownerColour) << "\" stroke-width=\"2.5\"/>";
+        }
+        if (n.overdue) {
+            const Badge b = overdueBadge(n);
+            writeOverdueBadge(out, b.centre, b.radius);
         }
         writeText(out, n.labelText, n.labelVisible ? "label" : "label hidden-label");
         out << "</g>\n";
@@ -262,7 +287,8 @@ SvgParts svgParts(const Scene& scene) {
            "paint-order:stroke;stroke:#fcfcfa;stroke-width:3px;stroke-linejoin:round;font-size:" << scene.bandLabelSize
         << "px}.sector-title{fill:#555;font-weight:bold;font-size:" << scene.titleSize << "px}"
            ".legend-label{font-size:" << scene.legendSize << "px;fill:#222}"
-           ".edge{fill:none}.stale{stroke-dasharray:6 4}.hidden-label{display:none}.node.dimmed{opacity:0.3}"
+           ".edge{fill:none}.stale{opacity:";
+    out.fraction(kStaleOpacity) << "}.hidden-label{display:none}.node.dimmed{opacity:0.3}"
            ".title{font-size:24px;font-weight:bold;fill:#111}.subtitle,.footer{font-size:13px;fill:#555}";
     strokes.writeRules(out);
     out << "</style>\n";
@@ -321,13 +347,22 @@ SvgParts svgParts(const Scene& scene) {
             out << "fill=\"";
             out.hex(e.color) << "\" stroke=\"#444\" stroke-width=\"0.8\"/>";
         } else if (e.kind == LegendEntry::Kind::Area) {
-            out << "<rect x=\"" << lx << "\" y=\"" << ly - 6 << "\" width=\"16\" height=\"12\" ";
+            out << "<rect x=\"" << lx << "\" y=\"" << ly - 6 << "\" width=\"" << kLegendLineLength << "\" height=\"12\" ";
             out.fill(e.color) << " stroke=\"#c8503c\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"/>";
+        } else if (e.kind == LegendEntry::Kind::Overdue) {
+            writeOverdueBadge(out, {lx + 8, ly}, 6);
         } else {
-            out << "<line x1=\"" << lx << "\" y1=\"" << ly << "\" x2=\"" << lx + 16 << "\" y2=\"" << ly << "\" stroke=\"";
-            out.hex(e.color) << "\" stroke-width=\"" << e.width << "\"" << (e.dashed ? " stroke-dasharray=\"4 3\"" : "") << "/>";
+            out << "<line x1=\"" << lx << "\" y1=\"" << ly << "\" x2=\"" << lx + kLegendLineLength << "\" y2=\"" << ly
+                << "\" stroke=\"";
+            out.hex(e.color) << "\" stroke-width=\"" << e.width << "\"";
+            if (e.faint) {
+                out << " stroke-opacity=\"";
+                out.fraction(kStaleOpacity) << "\"";
+            }
+            if (const auto dash = dashPattern(e.line); !dash.empty()) dashArray(out << " stroke-dasharray=\"", dash) << "\"";
+            out << "/>";
         }
-        out << "<text class=\"legend-label\" x=\"" << lx + 24 << "\" y=\"" << ly + scene.legendSize * 0.36 << "\">";
+        out << "<text class=\"legend-label\" x=\"" << lx + kLegendTextOffset << "\" y=\"" << ly + scene.legendSize * 0.36 << "\">";
         out.text(e.text) << "</text>\n";
         ly += std::max(20.0, scene.legendSize * 1.6);
     }

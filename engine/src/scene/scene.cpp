@@ -11,6 +11,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "kring/analysis/health.h"
 #include "kring/core/parallel.h"
 #include "kring/model/privacy.h"
 #include "bundling.h"
@@ -146,6 +147,11 @@ namespace {
 void prepareNodes(const Network& net, const SceneStyle& style, const std::set<NodeId>& visible, Scene& scene) {
     const Lang l = style.lang;
     scene.nodes.reserve(visible.size());
+    // Days overdue by partner (by node id), against each partner's contact rhythm.
+    std::unordered_map<NodeId, int> overdueDays;
+    if (style.markOverdue)
+        for (const PartnerHealth& h : relationshipHealth(net, HealthOptions{style.today, 91, false}))
+            if (h.overdueDays > 0) overdueDays[h.partner] = h.overdueDays;
     auto shown = visible.begin();  // both in id order
     for (const Node& n : net.nodes()) {
         while (shown != visible.end() && *shown < n.id) ++shown;
@@ -177,7 +183,13 @@ void prepareNodes(const Network& net, const SceneStyle& style, const std::set<No
             tip.append(l == Lang::Nl ? "\nWachtlijst: " : "\nWaiting list: ")
                 .append(std::to_string(*n.waitingListWeeks))
                 .append(l == Lang::Nl ? " weken" : " weeks");
-        s.cssClass.append("node kind-").append(toKey(n.kind)).append(" ring-").append(toKey(n.ring));
+        if (const auto late = overdueDays.find(n.id); late != overdueDays.end()) {
+            s.overdue = true;
+            const std::string days = std::to_string(late->second);
+            tip.append(l == Lang::Nl ? "\nContact " + days + (late->second == 1 ? " dag" : " dagen") + " achterstallig"
+                                     : "\nContact overdue by " + days + (late->second == 1 ? " day" : " days"));
+        }
+        s.cssClass.append("node kind-").append(toKey(n.kind)).append(" ring-").append(toKey(n.ring)).append(s.overdue ? " overdue" : "");
         scene.nodes.push_back(std::move(s));
     }
 }
@@ -207,9 +219,10 @@ void prepareEdges(const Network& net, const SceneStyle& style, const SceneFilter
         e.to = r.to;
         e.width = 0.5 + 0.45 * r.strength;
         e.color = edgeColour(r.type);
+        e.line = lineStyleOf(r.type);
         // Stale: a last contact longer ago than the threshold. Relations without a date are not
         // marked: the map cannot tell how old they are.
-        e.dashed = r.lastContact && (today - r.lastContact->daysSinceEpoch()) > style.staleMonths * 30.44;
+        e.stale = r.lastContact && (today - r.lastContact->daysSinceEpoch()) > style.staleMonths * 30.44;
         e.arrowAtEnd = true;
         e.arrowAtStart = r.mutual;
         std::string& tip = e.tooltip;
@@ -217,13 +230,57 @@ void prepareEdges(const Network& net, const SceneStyle& style, const SceneFilter
         tip.append(a->displayName()).append(r.mutual ? " ↔ " : " → ").append(b->displayName()).append("\n").append(label(r.type, l));
         tip.append(l == Lang::Nl ? ", sterkte " : ", strength ").append(std::to_string(r.strength));
         if (r.lastContact) tip.append(l == Lang::Nl ? "\nLaatste contact: " : "\nLast contact: ").append(r.lastContact->iso());
-        e.cssClass.append("edge type-").append(toKey(r.type)).append(e.dashed ? " stale" : "");
+        e.cssClass.append("edge type-").append(toKey(r.type)).append(e.stale ? " stale" : "");
         scene.edges.push_back(std::move(e));
         types.push_back(r.type);
     }
 }
 
 }  // namespace
+
+// Ten line styles for ten relation types, the commonest plainest: a solid line for working
+// together, long dashes for referrals, dots for exchanging information. Types that share a
+// colour family never share a style.
+LineStyle lineStyleOf(RelationType t) {
+    switch (t) {
+        case RelationType::Collaboration: return LineStyle::Solid;
+        case RelationType::Referral: return LineStyle::LongDash;
+        case RelationType::Consultation: return LineStyle::Dashed;
+        case RelationType::CaseConsultation: return LineStyle::DashDotDot;
+        case RelationType::Signalling: return LineStyle::DashDot;
+        case RelationType::InformationExchange: return LineStyle::Dotted;
+        case RelationType::VolunteerSupport: return LineStyle::LongShort;
+        case RelationType::InformalContact: return LineStyle::SparseDots;
+        case RelationType::Membership: return LineStyle::ShortDash;
+        case RelationType::Coordination: return LineStyle::DoubleDash;
+    }
+    return LineStyle::Solid;
+}
+
+std::span<const double> dashPattern(LineStyle s) {
+    static constexpr double dashed[] = {8, 4}, longDash[] = {16, 5}, shortDash[] = {3, 2.5}, dotted[] = {2, 3},
+                            sparseDots[] = {2, 7}, dashDot[] = {10, 4, 2, 4}, dashDotDot[] = {10, 3, 2, 3, 2, 3},
+                            longShort[] = {16, 4, 6, 4}, doubleDash[] = {6, 2.5, 6, 7};
+    switch (s) {
+        case LineStyle::Solid: return {};
+        case LineStyle::Dashed: return dashed;
+        case LineStyle::LongDash: return longDash;
+        case LineStyle::ShortDash: return shortDash;
+        case LineStyle::Dotted: return dotted;
+        case LineStyle::SparseDots: return sparseDots;
+        case LineStyle::DashDot: return dashDot;
+        case LineStyle::DashDotDot: return dashDotDot;
+        case LineStyle::LongShort: return longShort;
+        case LineStyle::DoubleDash: return doubleDash;
+    }
+    return {};
+}
+
+Badge overdueBadge(const SceneNode& n) {
+    const double r = std::max(4.0, n.radius * 0.5);
+    const double d = n.radius * 0.75;  // on the disc's rim at the upper right, partly outside it
+    return {{n.centre.x + d, n.centre.y - d}, r};
+}
 
 PreparedScene prepareScene(const Network& net, const SceneStyle& style, const SceneFilter& filter,
                            const std::set<NodeId>& visible) {
@@ -256,6 +313,20 @@ Color ownerColour(std::size_t i) {
     c.g = static_cast<std::uint8_t>(c.g * (3 - shade) / 3);
     c.b = static_cast<std::uint8_t>(c.b * (3 - shade) / 3);
     return c;
+}
+
+LegendEntry legendEntry(LegendEntry::Kind kind, Color colour, std::string text) {
+    LegendEntry e;
+    e.kind = kind;
+    e.color = colour;
+    e.text = std::move(text);
+    return e;
+}
+
+LegendEntry nodeEntry(Shape shape, Color fill, std::string text) {
+    LegendEntry e = legendEntry(LegendEntry::Kind::Node, fill, std::move(text));
+    e.shape = shape;
+    return e;
 }
 
 Color sectorFill(std::size_t i, bool empty) {
@@ -401,7 +472,7 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
             if (n.kind == NodeKind::Member) {
                 const Color c = ownerColour(colours.size());
                 colours.emplace(n.id, c);
-                ownerLegend.push_back({LegendEntry::Kind::Node, Shape::Circle, c, 1, false, n.name + " (" + initials(n.name) + ")"});
+                ownerLegend.push_back(nodeEntry(Shape::Circle, c, n.name + " (" + initials(n.name) + ")"));
             }
         for (SceneNode& s : scene.nodes) {
             if (s.kind == NodeKind::Member) {
@@ -451,7 +522,7 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
             }
             e.dimmed = !style.focus.empty() && !style.focus.count(e.from) && !style.focus.count(e.to);
             if (e.dimmed) e.cssClass += " dimmed";
-            staleShown |= e.dashed;
+            staleShown |= e.stale;
             typesShown.insert(prepared.edgeTypes[i]);
             if (kept != i) scene.edges[kept] = std::move(e);
             ++kept;
@@ -482,23 +553,39 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
     for (NodeKind k : allNodeKinds())
         if (kindsShown.count(k)) {
             const KindStyle ks = styleOf(k);
-            scene.legend.push_back({LegendEntry::Kind::Node, ks.shape, ks.fill, 1, false, std::string(label(k, l))});
+            scene.legend.push_back(nodeEntry(ks.shape, ks.fill, std::string(label(k, l))));
         }
     for (RelationType t : allRelationTypes())
-        if (typesShown.count(t))
-            scene.legend.push_back({LegendEntry::Kind::Edge, Shape::Circle, edgeColour(t), 2, false, std::string(label(t, l))});
-    if (staleShown)
-        scene.legend.push_back({LegendEntry::Kind::Edge, Shape::Circle, {100, 100, 100, 210}, 2, true,
-                                l == Lang::Nl ? "Geen contact > " + std::to_string(style.staleMonths) + " maanden"
-                                              : "No contact > " + std::to_string(style.staleMonths) + " months"});
+        if (typesShown.count(t)) {
+            LegendEntry e = legendEntry(LegendEntry::Kind::Edge, edgeColour(t), std::string(label(t, l)));
+            e.width = 2;
+            e.line = lineStyleOf(t);
+            scene.legend.push_back(std::move(e));
+        }
+    if (staleShown) {
+        LegendEntry e = legendEntry(LegendEntry::Kind::Edge, {100, 100, 100, 210},
+                                    l == Lang::Nl ? "Geen contact > " + std::to_string(style.staleMonths) + " maanden (vaag)"
+                                                  : "No contact > " + std::to_string(style.staleMonths) + " months (faint)");
+        e.width = 2;
+        e.faint = true;
+        scene.legend.push_back(std::move(e));
+    }
+    if (std::any_of(scene.nodes.begin(), scene.nodes.end(), [](const SceneNode& n) { return n.overdue; })) {
+        scene.legend.push_back(legendEntry(LegendEntry::Kind::Overdue, kOverdueColour,
+                                           l == Lang::Nl ? "Contact achterstallig (ritme)" : "Contact overdue (rhythm)"));
+    }
     scene.legend.insert(scene.legend.end(), ownerLegend.begin(), ownerLegend.end());
-    if (emptyShown)
-        scene.legend.push_back({LegendEntry::Kind::Area, Shape::Square, sectorFill(0, true), 1, true,
-                                l == Lang::Nl ? "Leefgebied zonder partner" : "Life domain without partner"});
+    if (emptyShown) {
+        LegendEntry e = legendEntry(LegendEntry::Kind::Area, sectorFill(0, true),
+                                    l == Lang::Nl ? "Leefgebied zonder partner" : "Life domain without partner");
+        e.shape = Shape::Square;
+        e.line = LineStyle::Dashed;
+        scene.legend.push_back(std::move(e));
+    }
 
     double widest = 0;
     for (const LegendEntry& e : scene.legend) widest = std::max(widest, TextMetrics::dejaVuSans().width(e.text, scene.legendSize));
-    scene.legendWidth = std::max(230.0, widest + 24 + 20 + 10);
+    scene.legendWidth = std::max(230.0, widest + kLegendTextOffset + 30);
     scene.title = style.title.empty() ? net.info().name : style.title;
     scene.subtitle = (l == Lang::Nl ? "Partnerkaart, " : "Partner map, ") + dateText(style.today, l);
     ExportSummary summary;

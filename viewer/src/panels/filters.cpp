@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include "scene_drawing.h"
+
 namespace kring::viewer {
 
 void FiltersPanel::drawContent(ViewerContext& ctx) {
@@ -70,12 +72,27 @@ void FiltersPanel::drawLegend(const Scene& scene) {
     for (const LegendEntry& e : scene.legend) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
-        const ImU32 c = IM_COL32(e.color.r, e.color.g, e.color.b, 255);
-        if (e.kind == LegendEntry::Kind::Node)
-            dl->AddCircleFilled({p.x + h / 2, p.y + h / 2}, h * 0.4f, c);
-        else
-            dl->AddLine({p.x, p.y + h / 2}, {p.x + h, p.y + h / 2}, c, static_cast<float>(e.width));
-        ImGui::Dummy({h * 1.4f, h});
+        const ImU32 c = IM_COL32(e.color.r, e.color.g, e.color.b, e.faint ? static_cast<int>(255 * kStaleOpacity) : 255);
+        const float w = h * 2.2f;  // room for a whole dash pattern
+        const ImVec2 mid{p.x + h / 2, p.y + h / 2};
+        switch (e.kind) {
+            case LegendEntry::Kind::Node: drawShape(dl, e.shape, mid, h * 0.4f, c, IM_COL32(68, 68, 68, 255), 1); break;
+            case LegendEntry::Kind::Overdue: drawOverdueBadge(dl, mid, h * 0.4f); break;
+            case LegendEntry::Kind::Area: {
+                const ImVec2 box[] = {{p.x, p.y + h * 0.15f}, {p.x + w, p.y + h * 0.15f}, {p.x + w, p.y + h * 0.85f},
+                                      {p.x, p.y + h * 0.85f}, {p.x, p.y + h * 0.15f}};
+                dl->AddRectFilled(box[0], box[2], c);
+                drawPatterned(dl, box, dashPattern(e.line), static_cast<float>(w / kLegendLineLength), IM_COL32(200, 80, 60, 255), 1.2f);
+                break;
+            }
+            case LegendEntry::Kind::Edge: {
+                const ImVec2 line[] = {{p.x, mid.y}, {p.x + w, mid.y}};
+                drawPatterned(dl, line, dashPattern(e.line), static_cast<float>(w / kLegendLineLength), c,
+                              static_cast<float>(e.width));
+                break;
+            }
+        }
+        ImGui::Dummy({w + h * 0.4f, h});
         ImGui::SameLine();
         ImGui::TextUnformatted(e.text.c_str());
     }

@@ -79,6 +79,7 @@ struct PartnerHealth {
 struct HealthOptions {
     Date today;
     int periodDays = 91;  // the trend compares the last period with the one before
+    bool explain = true;  // the sentences too; the map needs only the figures
 };
 
 // The health of every partner the team keeps a relation with: organisations, informal

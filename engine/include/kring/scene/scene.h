@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,14 @@
 #include "kring/model/network.h"
 
 namespace kring {
+
+// How a relation's line is drawn: every relation type has its own, so that the type reads
+// without its colour too (a colour-blind reader, a grey print).
+enum class LineStyle : std::uint8_t { Solid, Dashed, LongDash, ShortDash, Dotted, SparseDots, DashDot, DashDotDot, LongShort, DoubleDash };
+LineStyle lineStyleOf(RelationType);
+// Dash and gap lengths in scene units, dash first; empty for a solid line. The same pattern on
+// screen, in SVG and in PDF/PNG.
+std::span<const double> dashPattern(LineStyle);
 
 struct SceneNode {
     NodeId id = kNoNode;
@@ -35,7 +44,17 @@ struct SceneNode {
     std::string tooltip;        // kind, ring, domains, owner, … in the style's language
     std::string cssClass;       // "node kind-organisation ring-second"
     bool pinned = false;
+    // The contact is overdue: the partner's last contact is longer ago than its rhythm. Drawn
+    // as a badge with an exclamation mark at the disc's upper right.
+    bool overdue = false;
 };
+
+// Where the overdue badge sits on a node, and how large it is.
+struct Badge {
+    Point centre;
+    double radius = 0;
+};
+Badge overdueBadge(const SceneNode&);
 
 struct SceneEdge {
     RelationId id = 0;
@@ -48,7 +67,8 @@ struct SceneEdge {
     bool dimmed = false;  // focus: a relation of none of the focused nodes
     double width = 1;  // by strength
     Color color;
-    bool dashed = false;      // stale: no contact for longer than the threshold
+    LineStyle line = LineStyle::Solid;  // by type
+    bool stale = false;  // no contact for longer than the threshold: drawn faint (kStaleOpacity)
     bool arrowAtEnd = true;   // direction from → to
     bool arrowAtStart = false;  // mutual relations point both ways
     std::string tooltip;
@@ -80,13 +100,24 @@ struct SceneSector {
 };
 
 struct LegendEntry {
-    enum class Kind { Node, Edge, Area } kind = Kind::Node;
+    // Area: an empty wedge (dashed red outline); Overdue: the overdue badge.
+    enum class Kind { Node, Edge, Area, Overdue } kind = Kind::Node;
     Shape shape = Shape::Circle;
     Color color;
     double width = 1;
-    bool dashed = false;
+    LineStyle line = LineStyle::Solid;
+    bool faint = false;  // a stale relation's line
     std::string text;
 };
+
+// How much of its opacity a stale relation keeps.
+inline constexpr double kStaleOpacity = 0.35;
+// The overdue badge's colour (Okabe–Ito vermillion); its "!" carries the meaning too.
+inline constexpr Color kOverdueColour{213, 94, 0};
+inline constexpr double kBadgeMarkWidth = 0.28;  // the "!"'s bar, in badge radii
+// A legend line's length: long enough to show a whole dash pattern.
+inline constexpr double kLegendLineLength = 30;
+inline constexpr double kLegendTextOffset = kLegendLineLength + 8;  // where an entry's text starts
 
 struct Scene {
     Point min, max;  // bounds of everything drawn, in scene units
@@ -123,7 +154,7 @@ struct SceneStyle {
     Lang lang = Lang::En;
     std::string title;       // empty: the project's name
     Date today = Date::today();
-    int staleMonths = 6;     // relations older than this are dashed
+    int staleMonths = 6;     // relations older than this are drawn faint
     bool ownerBadges = true;
     double fontSize = 12;    // label size in scene units (the layout's, when it placed names)
     // Edge bundling along the map's hierarchy (team → ring → sector → partner): 0 draws
@@ -134,6 +165,8 @@ struct SceneStyle {
     bool ownerView = false;
     // Focus: these nodes' relations are drawn in full, the rest dimmed.
     std::set<NodeId> focus;
+    // Mark partners whose contact is overdue against their rhythm (as of `today`).
+    bool markOverdue = true;
 };
 
 // Builds the scene. Nodes without a position in the layout are left out.
