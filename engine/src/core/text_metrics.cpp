@@ -67,22 +67,26 @@ TextMetrics::TextMetrics(const std::string& fontFile)
     : advances_(kTableSize + (kPunctuationEnd - kPunctuation), std::numeric_limits<float>::quiet_NaN()) {
     face_ = std::make_unique<Face>();
     Face& f = *face_;
-    if (FT_Init_FreeType(&f.library) != 0) {
-        f.library = nullptr;
-        return;
-    }
-    if (FT_New_Face(f.library, fontFile.c_str(), 0, &f.face) != 0) {
-        f.face = nullptr;
-        return;
-    }
-    for (char32_t c = 0x20; c < kTableSize; ++c) advances_[c] = fontAdvance(f.face, c);
-    for (char32_t c = kPunctuation; c < kPunctuationEnd; ++c) advances_[kTableSize + (c - kPunctuation)] = fontAdvance(f.face, c);
-    const double em = f.face->units_per_EM;
-    ascent_ = f.face->ascender / em;
-    descent_ = -f.face->descender / em;
-    lineGap_ = f.face->height / em;
-    missing_ = std::isnan(advances_['M']) ? 0.6 : advances_['M'];
-    measured_ = true;
+    [&] {
+        if (FT_Init_FreeType(&f.library) != 0) {
+            f.library = nullptr;
+            return;
+        }
+        if (FT_New_Face(f.library, fontFile.c_str(), 0, &f.face) != 0) {
+            f.face = nullptr;
+            return;
+        }
+        for (char32_t c = 0x20; c < kTableSize; ++c) advances_[c] = fontAdvance(f.face, c);
+        for (char32_t c = kPunctuation; c < kPunctuationEnd; ++c)
+            advances_[kTableSize + (c - kPunctuation)] = fontAdvance(f.face, c);
+        const double em = f.face->units_per_EM;
+        ascent_ = f.face->ascender / em;
+        descent_ = -f.face->descender / em;
+        lineGap_ = f.face->height / em;
+        missing_ = std::isnan(advances_['M']) ? 0.6 : advances_['M'];
+        measured_ = true;
+    }();
+    for (char32_t c = 0; c < ascii_.size(); ++c) ascii_[c] = advance(c);
 }
 
 const TextMetrics& TextMetrics::dejaVuSans(FontWeight weight) {
@@ -107,7 +111,7 @@ double TextMetrics::advance(char32_t c) const {
 
 double TextMetrics::width(std::string_view utf8, double size) const {
     double em = 0;
-    forEachCodePoint(utf8, [&](char32_t c) { em += advance(c); });
+    forEachCodePoint(utf8, [&](char32_t c) { em += this->em(c); });
     return em * size;
 }
 
@@ -117,7 +121,7 @@ std::size_t TextMetrics::fit(std::string_view utf8, double size, double maxWidth
     std::size_t fitting = 0;
     forEachCodePoint(utf8, [&, stopped = false](char32_t c, std::size_t end) mutable {
         if (stopped) return;
-        em += advance(c);
+        em += this->em(c);
         if (em > limit + 1e-12) {
             stopped = true;
             return;

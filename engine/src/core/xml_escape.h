@@ -8,8 +8,6 @@
 // survive attribute normalisation; in element text only the carriage return does.
 
 #include <array>
-#include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -19,17 +17,13 @@ enum class Place { Text, Attribute };
 
 namespace detail {
 
-// Whether one of eight bytes may need a look (never a false no), by word arithmetic: "some
-// byte is zero" and "some byte is below n" each take a few operations.
-inline bool mayNeedEscape(const char* p) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    auto zeroByte = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
-    auto byteIs = [&](char c) { return zeroByte(w ^ (ones * static_cast<unsigned char>(c))); };
-    const std::uint64_t control = (w - ones * 0x20) & ~w & highs;
-    return (control | byteIs('&') | byteIs('<') | byteIs('>') | byteIs('"') | byteIs('\'')) != 0;
-}
+// The bytes that need a look: control characters, markup characters and both quotes.
+inline constexpr std::array<bool, 256> kNeedsLook = [] {
+    std::array<bool, 256> look{};
+    for (int c = 0; c < 0x20; ++c) look[static_cast<std::size_t>(c)] = true;
+    for (char c : {'&', '<', '>', '"', '\''}) look[static_cast<unsigned char>(c)] = true;
+    return look;
+}();
 
 // What a byte becomes: nullptr when copied as it is.
 inline const char* entityFor(char c, Place place) {
@@ -48,20 +42,22 @@ inline const char* entityFor(char c, Place place) {
 
 }  // namespace detail
 
-// Appends `text` escaped. Runs of plain characters are copied at once, eight bytes checked at a
-// time: a large map's names and tooltips are mostly plain.
+// Appends `text` escaped. Runs of plain characters are found by a table look-up a byte and
+// copied at once: a large map's names and tooltips are mostly plain.
 inline void escapeInto(std::string& out, std::string_view text, Place place = Place::Text) {
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        while (i + 8 <= text.size() && !detail::mayNeedEscape(text.data() + i)) i += 8;
-        if (i == text.size()) break;
-        const char* entity = detail::entityFor(text[i], place);
-        if (!entity) continue;
-        out.append(text.data() + run, i - run);
-        out += entity;
-        run = i + 1;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const char* run = p;  // the plain characters not yet copied start here
+    for (;; ++p) {
+        while (p != end && !detail::kNeedsLook[static_cast<unsigned char>(*p)]) ++p;
+        if (p == end) break;
+        if (const char* entity = detail::entityFor(*p, place)) {
+            out.append(run, static_cast<std::size_t>(p - run));
+            out += entity;
+            run = p + 1;
+        }
     }
-    out.append(text.data() + run, text.size() - run);
+    out.append(run, static_cast<std::size_t>(end - run));
 }
 
 inline std::string escaped(std::string_view text, Place place = Place::Text) {

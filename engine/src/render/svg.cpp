@@ -36,18 +36,23 @@ public:
             *s_ += std::isnan(v) ? "0" : (v > 0 ? "1e15" : "-1e15");  // never written by a sane scene
             return *this;
         }
-        // Whole tenths (ties to even), then std::to_chars on integers: a general formatter with a
-        // precision (std::to_chars fixed, printf) takes several times as long, and it was a sixth
-        // of a large export.
-        long long tenths = std::llrint(v * 10);
+        // Whole tenths (ties to even), their digits written from the right: a general formatter
+        // with a precision (std::to_chars fixed, printf) takes several times as long, and a large
+        // map writes a hundred thousand coordinates.
+        const long long tenths = std::llrint(v * 10);
+        unsigned long long u = tenths < 0 ? 0ULL - static_cast<unsigned long long>(tenths) : static_cast<unsigned long long>(tenths);
         char buf[32];
-        char* p = buf;
-        if (tenths < 0) *p++ = '-', tenths = -tenths;
-        p = std::to_chars(p, buf + sizeof buf - 2, tenths / 10).ptr;
-        *p++ = '.';
-        *p++ = static_cast<char>('0' + tenths % 10);
-        const char* begin = buf[0] == '-' && tenths == 0 ? buf + 1 : buf;  // no "-0.0"
-        s_->append(begin, static_cast<std::size_t>(p - begin));
+        char* const end = buf + sizeof buf;
+        char* p = end;
+        *--p = static_cast<char>('0' + u % 10);
+        *--p = '.';
+        u /= 10;
+        do {
+            *--p = static_cast<char>('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+        if (tenths < 0) *--p = '-';  // never "-0.0": zero tenths are not negative
+        s_->append(p, static_cast<std::size_t>(end - p));
         return *this;
     }
     Out& operator<<(std::uint64_t v) {
@@ -153,14 +158,19 @@ Out& dashArray(Out& out, std::span<const double> dash) {
 }
 
 // The overdue badge: a vermillion disc with a white rim and a white "!" (a bar and a dot, as
-// drawn by the cairo writer and the viewer: no font needed, the same pixels everywhere).
+// drawn by the cairo writer and the viewer: no font needed, the same pixels everywhere). Defined
+// once at radius 1; each badge is a <use> of it, moved and scaled.
+void defineOverdueBadge(Out& out) {
+    const double w = kBadgeMarkWidth;
+    out << "<g id=\"overdue\"><circle r=\"1\" ";
+    out.fill(kOverdueColour) << " stroke=\"#ffffff\" stroke-width=\"0.25\"/><rect x=\"" << -w / 2 << "\" y=\"-0.55\" width=\"";
+    out.fraction(w) << "\" height=\"0.7\" fill=\"#ffffff\"/><circle cy=\"0.42\" r=\"";
+    out.fraction(w * 0.6) << "\" fill=\"#ffffff\"/></g>";
+}
+
 void writeOverdueBadge(Out& out, Point c, double r) {
-    const double w = r * kBadgeMarkWidth;
-    out << "<g class=\"overdue-badge\"><circle cx=\"" << c.x << "\" cy=\"" << c.y << "\" r=\"" << r << "\" ";
-    out.fill(kOverdueColour) << " stroke=\"#ffffff\" stroke-width=\"" << r * 0.25 << "\"/><rect x=\"" << c.x - w / 2
-                             << "\" y=\"" << c.y - r * 0.55 << "\" width=\"" << w << "\" height=\"" << r * 0.7
-                             << "\" fill=\"#ffffff\"/><circle cx=\"" << c.x << "\" cy=\"" << c.y + r * 0.42 << "\" r=\""
-                             << w * 0.6 << "\" fill=\"#ffffff\"/></g>";
+    out << "<use class=\"overdue-badge\" xlink:href=\"#overdue\" transform=\"translate(" << c.x << "," << c.y << ") scale(" << r
+        << ")\"/>";
 }
 
 // A relation's stroke colour and opacity by its type, when every relation of that type has the
@@ -277,7 +287,7 @@ SvgParts svgParts(const Scene& scene) {
     Out out(doc);
     const TypeStrokes strokes(scene);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" << x0 << " " << y0 << " " << w << " " << h
+    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"" << x0 << " " << y0 << " " << w << " " << h
         << "\" width=\"" << w << "\" height=\"" << h << "\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
     out << "<title>";
     out.text(scene.title) << "</title>\n<desc>";
@@ -294,7 +304,11 @@ SvgParts svgParts(const Scene& scene) {
     out << "</style>\n";
     out << "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
            "orient=\"auto-start-reverse\" markerUnits=\"userSpaceOnUse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/>"
-           "</marker></defs>\n";
+           "</marker>";
+    if (std::any_of(scene.nodes.begin(), scene.nodes.end(), [](const SceneNode& n) { return n.overdue; }) ||
+        std::any_of(scene.legend.begin(), scene.legend.end(), [](const LegendEntry& e) { return e.kind == LegendEntry::Kind::Overdue; }))
+        defineOverdueBadge(out);
+    out << "</defs>\n";
     out << "<rect x=\"" << x0 << "\" y=\"" << y0 << "\" width=\"" << w << "\" height=\"" << h << "\" fill=\"#fcfcfa\"/>\n";
     out << "<g class=\"bands\">\n";
     // Each band as an annulus: a circle stroked as wide as the band.

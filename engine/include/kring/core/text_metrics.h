@@ -4,6 +4,7 @@
 // How wide a text is in DejaVu Sans, the font the viewer and every export draw with, so that
 // the layout reserves the room its labels really take and screen and paper agree.
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,10 +37,14 @@ public:
     TextMetrics& operator=(const TextMetrics&) = delete;
 
 private:
+    // A code point's advance in em: ASCII from a table filled once (most names are ASCII and
+    // a large map measures each several times), the rest through advance().
+    double em(char32_t c) const { return c < ascii_.size() ? ascii_[c] : advance(c); }
     double advance(char32_t) const;
     struct Face;                  // the open font, for code points outside the table
     std::unique_ptr<Face> face_;
     std::vector<float> advances_;  // em units, by code point below kTableSize; NaN: not in the font
+    std::array<double, 128> ascii_{};  // advance(c) for c below 128
     double missing_ = 0.6;         // a code point the font lacks: another font draws it, about this wide
     double ascent_ = 0.93, descent_ = 0.24, lineGap_ = 1.17;
     bool measured_ = false;
