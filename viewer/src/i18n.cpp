@@ -88,7 +88,6 @@ constexpr Entry kTexts[] = {
     {"This member owns no partners yet.", "Dit teamlid beheert nog geen partners."},
     {"%d partners, %d overdue", "%d partners, %d te laat"},
     {"Rhythm", "Ritme"},
-    {"Due", "Aan de beurt"},
     {"OVERDUE: %d days", "TE LAAT: %d dagen"},
     {"OVERDUE: 1 day", "TE LAAT: 1 dag"},
     {"due today", "vandaag"},
@@ -97,6 +96,7 @@ constexpr Entry kTexts[] = {
     {"%d days", "%d dagen"},
     {"never", "nooit"},
     {"(on a relation)", "(bij een relatie)"},
+    {"1 partner, %d overdue", "1 partner, %d te laat"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

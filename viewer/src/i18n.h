@@ -32,8 +32,9 @@ enum class Text {
     ContactNoteHint, FollowUp, OptionalDateHint, ContactPrivacy, DateNotADate, DateInFuture, ChooseMember,
     FollowUpNotADate, FollowUpBeforeDate, NoteTooLong, ContactLogged, RecentContacts, NoContactsYet,
     RelationshipHealth, ContactsCountFor, ContactRhythm, RhythmDefault, RhythmOwn, SetRhythm, RhythmToDefault,
-    RhythmNotPositive, PanelMyRelations, ChooseTeamMember, NoOwnedPartners, MyRelationsSummary, Rhythm, Due,
+    RhythmNotPositive, PanelMyRelations, ChooseTeamMember, NoOwnedPartners, MyRelationsSummary, Rhythm,
     DaysOverdue, DayOverdue, DueToday, DueInDays, DueInDay, EveryDays, Never, TypedOnRelation,
+    MyRelationsSummaryOne,
     Count_,
 };
 

@@ -140,6 +140,7 @@ bool ContactLogPopup::draw(ViewerContext& ctx) {
             if (ImGui::Selectable(std::string(label(k, l)).c_str(), k == draft_.kind)) draft_.kind = k;
         ImGui::EndCombo();
     }
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Text::Initiative));
     for (Initiative i : {Initiative::Us, Initiative::Them}) {
         ImGui::SameLine();

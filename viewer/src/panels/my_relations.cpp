@@ -2,13 +2,13 @@
 #include "panels/my_relations.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
 
 #include "kring/analysis/health.h"
 #include "kring/core/error.h"
-#include "widgets.h"
 
 namespace kring::viewer {
 
@@ -113,74 +113,73 @@ void MyRelationsPanel::drawContent(ViewerContext& ctx) {
         return;
     }
     char summary[256];
-    std::snprintf(summary, sizeof summary, tr(Text::MyRelationsSummary), static_cast<int>(rows_.size()), overdue_);
+    if (rows_.size() == 1)
+        std::snprintf(summary, sizeof summary, tr(Text::MyRelationsSummaryOne), overdue_);
+    else
+        std::snprintf(summary, sizeof summary, tr(Text::MyRelationsSummary), static_cast<int>(rows_.size()), overdue_);
     ImGui::TextWrapped("%s", summary);
 
-    if (!ImGui::BeginTable("##relations", 5,
-                           ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                               ImGuiTableFlags_BordersInnerV))
-        return;
-    const float digits = ImGui::CalcTextSize("0000-00-00").x;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(Text::Partner), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(tr(Text::Due), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(tr(Text::LastContact), ImGuiTableColumnFlags_WidthFixed, digits);
-    ImGui::TableSetupColumn(tr(Text::Rhythm), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("000 dagen").x);
-    ImGui::TableSetupColumn(tr(Text::FollowUp), ImGuiTableColumnFlags_WidthFixed, digits);
-    // Headers cut at a narrow column show whole on hover.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int column = 0; column < 5; ++column) {
-        ImGui::TableSetColumnIndex(column);
-        const char* name = ImGui::TableGetColumnName(column);
-        const float width = ImGui::GetContentRegionAvail().x;
-        ImGui::TableHeader(name);
-        tooltipIfCut(name, width);
-    }
+    // Two lines a row, the whole width of a narrow sidebar: name and due on the first, last
+    // contact, rhythm and follow-up on the second. Equal heights let the clipper skip what is
+    // out of view; what does not fit ends in "…" and shows whole on hover.
+    ImGui::BeginChild("##rows", {0, 0}, false);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float rowHeight = ImGui::GetTextLineHeight() * 2 + style.FramePadding.y;
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows_.size()));
+    clipper.Begin(static_cast<int>(rows_.size()), rowHeight + style.ItemSpacing.y);
     while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) drawRow(ctx, rows_[static_cast<std::size_t>(i)]);
-    ImGui::EndTable();
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+            drawRow(ctx, rows_[static_cast<std::size_t>(i)], rowHeight);
+    ImGui::EndChild();
 }
 
-void MyRelationsPanel::drawRow(ViewerContext& ctx, const Row& row) {
+void MyRelationsPanel::drawRow(ViewerContext& ctx, const Row& row, float height) {
     const Lang l = language();
     const bool overdue = row.overdueDays > 0;
-    ImGui::TableNextRow();
-    if (overdue) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kOverdueRow);
-    ImGui::TableNextColumn();
-    ImGui::PushID(static_cast<int>(row.partner));
-    // An overdue row is marked in words ("! " and the due column), not by its colour alone.
-    const std::string name = (overdue ? "! " : "") + row.name;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
-    if (ImGui::Selectable(name.c_str(), ctx.selection.count(row.partner) > 0, ImGuiSelectableFlags_SpanAllColumns))
+    const float line = ImGui::GetTextLineHeight();
+    if (overdue) draw->AddRectFilled(at, {at.x + width, at.y + height}, kOverdueRow);
+    ImGui::PushID(static_cast<int>(row.partner));
+    if (ImGui::Selectable("##row", ctx.selection.count(row.partner) > 0, 0, {width, height}))
         ctx.selectAndFocus(row.partner);
+    const bool hovered = ImGui::IsItemHovered();
     shown_.push_back({row.partner, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
-    if (ImGui::IsItemHovered()) {
-        // The whole name and how the relation is doing, wrapped: nothing is lost to a narrow column.
+    ImGui::PopID();
+
+    // An overdue row is marked in words ("!" and "OVERDUE"), not by its colour alone.
+    const std::string name = (overdue ? "! " : "") + row.name;
+    const std::string due = dueWords(row.overdueDays);
+    std::string details = std::string(tr(Text::LastContact)) + ": " +
+                          (row.lastContact ? row.lastContact->iso() : std::string(tr(Text::Never)));
+    if (row.lastContact && !row.lastFromLog) details += " " + std::string(tr(Text::TypedOnRelation));
+    details += " · " + std::string(tr(Text::Rhythm)) + ": " + formatted(Text::EveryDays, row.rhythmDays);
+    if (row.followUp) details += " · " + std::string(tr(Text::FollowUp)) + ": " + row.followUp->iso();
+
+    const float dueWidth = ImGui::CalcTextSize(due.c_str()).x;
+    const float nameRoom = width - dueWidth - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::RenderTextEllipsis(draw, at, {at.x + nameRoom, at.y + line}, at.x + nameRoom, at.x + nameRoom, name.c_str(),
+                              nullptr, nullptr);
+    draw->AddText({at.x + width - dueWidth, at.y},
+                  overdue ? ImGui::GetColorU32(kOverdueText) : ImGui::GetColorU32(ImGuiCol_Text), due.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::RenderTextEllipsis(draw, {at.x, at.y + line}, {at.x + width, at.y + 2 * line}, at.x + width, at.x + width,
+                              details.c_str(), nullptr, nullptr);
+    ImGui::PopStyleColor();
+
+    if (hovered) {
+        // Everything the row holds, wrapped, and how the relation is doing in a sentence.
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        if (ImGui::CalcTextSize(name.c_str()).x > width) ImGui::TextUnformatted(row.name.c_str());
+        ImGui::TextUnformatted(row.name.c_str());
+        ImGui::TextUnformatted(due.c_str());
+        ImGui::TextUnformatted(details.c_str());
+        ImGui::Separator();
         ImGui::TextUnformatted(row.explanation.in(l).c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
-    ImGui::TableNextColumn();
-    if (overdue) ImGui::PushStyleColor(ImGuiCol_Text, kOverdueText);
-    cellText(dueWords(row.overdueDays).c_str());
-    if (overdue) ImGui::PopStyleColor();
-    ImGui::TableNextColumn();
-    if (row.lastContact) {
-        const std::string last = row.lastContact->iso() + (row.lastFromLog ? "" : " " + std::string(tr(Text::TypedOnRelation)));
-        cellText(last.c_str());
-    } else {
-        ImGui::TextDisabled("%s", tr(Text::Never));
-    }
-    ImGui::TableNextColumn();
-    cellText(formatted(Text::EveryDays, row.rhythmDays).c_str());
-    ImGui::TableNextColumn();
-    if (row.followUp) cellText(row.followUp->iso().c_str());
-    ImGui::PopID();
 }
 
 }  // namespace kring::viewer

@@ -48,7 +48,7 @@ protected:
 
 private:
     void rebuild(const Network&, const Date& today);
-    void drawRow(ViewerContext&, const Row&);
+    void drawRow(ViewerContext&, const Row&, float height);
 
     NodeId member_ = kNoNode;
     std::vector<Row> rows_;
