@@ -59,3 +59,33 @@ TEST_CASE("rhythm: kept in the project file, Kring JSON and spreadsheets") {
     CHECK_THROWS_WITH_AS(planImportText("Label,Type,Ritme\nGGD,organisatie,0\n", "bad.csv", bad, badContext),
                          doctest::Contains("a contact rhythm must be at least 1 day"), Error);
 }
+
+TEST_CASE("rhythm: set and cleared for one partner by an undoable command that names what it did") {
+    SmallTeam t;
+    History history;
+    history.execute(t.net, makeSetRhythm(t.net, t.ggz, 45));
+    CHECK(t.net.node(t.ggz).rhythmDays == 45);
+    CHECK(history.undoDescription(Lang::En) == "Set the contact rhythm of 'GGZ Noord' to 45 days");
+    CHECK(history.undoDescription(Lang::Nl) == "Contactritme van 'GGZ Noord' op 45 dagen zetten");
+
+    history.execute(t.net, makeSetRhythm(t.net, t.ggz, std::nullopt));
+    CHECK_FALSE(t.net.node(t.ggz).rhythmDays.has_value());
+    CHECK(history.undoDescription(Lang::En) == "Contact rhythm of 'GGZ Noord' back to the default");
+    CHECK(history.undoDescription(Lang::Nl) == "Contactritme van 'GGZ Noord' terug naar de standaard");
+
+    REQUIRE(history.undo(t.net));
+    CHECK(t.net.node(t.ggz).rhythmDays == 45);
+    REQUIRE(history.undo(t.net));
+    CHECK_FALSE(t.net.node(t.ggz).rhythmDays.has_value());
+    REQUIRE(history.redo(t.net));
+    CHECK(t.net.node(t.ggz).rhythmDays == 45);
+
+    // 0 and negative are refused and change nothing; so is a rhythm for a team member.
+    for (int bad : {0, -1}) {
+        CHECK_THROWS_WITH_AS(history.execute(t.net, makeSetRhythm(t.net, t.ggz, bad)),
+                             doctest::Contains("a contact rhythm must be 1 to 3660 days"), Error);
+        CHECK(t.net.node(t.ggz).rhythmDays == 45);
+    }
+    CHECK_THROWS_AS(history.execute(t.net, makeSetRhythm(t.net, t.anna, 30)), Error);
+    CHECK(history.undoCount() == 1);  // the one redone; the refused ones added no step
+}

@@ -19,6 +19,7 @@
 
 #include "app.h"
 #include "file_dialog.h"
+#include "headless_ui.h"
 #include "i18n.h"
 #include "input_queue.h"
 #include "kring/storage/project.h"
@@ -29,54 +30,15 @@
 using namespace kring;
 using namespace kring::viewer;
 using namespace kring::test;
+using namespace kring::viewer::test;
 
 namespace {
-
-// One ImGui context for a test, with a built font atlas and a fixed display.
-struct HeadlessUi {
-    HeadlessUi() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = {1600, 900};
-        io.DeltaTime = 1.0f / 60;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~HeadlessUi() { ImGui::DestroyContext(); }
-
-    void frame(ViewerApp& app, Point mouse, bool down) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = {static_cast<float>(mouse.x), static_cast<float>(mouse.y)};
-        io.MouseDown[0] = down;
-        ImGui::NewFrame();
-        app.frame();
-        ImGui::Render();
-    }
-
-    // A frame fed from the input queue, as kring-view's main loop feeds it.
-    void queuedFrame(ViewerApp& app) {
-        input.apply(ImGui::GetIO());
-        ImGui::NewFrame();
-        app.frame();
-        ImGui::Render();
-    }
-
-    InputQueue input;
-};
 
 std::string makeProject(const TempDir& dir) {
     SmallTeam t;
     const std::string path = dir.file("ui.kring");
     Project::createFrom(path, t.net);
     return path;
-}
-
-Point screenOf(ViewerApp& app, NodeId id) {
-    const SceneNode* n = app.scene().findNode(id);
-    REQUIRE(n != nullptr);
-    return app.canvas().view().toScreen(n->centre);
 }
 
 }  // namespace

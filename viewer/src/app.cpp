@@ -28,6 +28,7 @@
 #include "panels/filters.h"
 #include "panels/gaps.h"
 #include "panels/inspector.h"
+#include "panels/my_relations.h"
 #include "panels/owners.h"
 #include "panels/partners.h"
 #include "panels/snapshots.h"
@@ -46,6 +47,7 @@ ViewerApp::ViewerApp(ViewerSettings& settings) : settings_(settings), layoutAlgo
     panels_.push_back(std::move(owners));
     panels_.push_back(std::make_unique<FiltersPanel>());
     panels_.push_back(std::make_unique<SnapshotsPanel>());
+    panels_.push_back(std::make_unique<MyRelationsPanel>());
 }
 ViewerApp::~ViewerApp() = default;
 

@@ -27,6 +27,14 @@ enum class Text {
     ProposeDivision, WithBackups, ProposalSummary, ApplyDivision, Discard, Partner, Why, NotAssigned,
     ProposalStale, Bundling, OwnerView, MapDisplay,
     MenuOpenRecent, ClearRecent,
+    // The contact log (inspector) and My relations.
+    LogContact, LogContactWith, LogStore, ContactDate, TeamMember, ContactKindLabel, Initiative, ContactNote,
+    ContactNoteHint, FollowUp, OptionalDateHint, ContactPrivacy, DateNotADate, DateInFuture, ChooseMember,
+    FollowUpNotADate, FollowUpBeforeDate, NoteTooLong, ContactLogged, RecentContacts, NoContactsYet,
+    RelationshipHealth, ContactsCountFor, ContactRhythm, RhythmDefault, RhythmOwn, SetRhythm, RhythmToDefault,
+    RhythmNotPositive, PanelMyRelations, ChooseTeamMember, NoOwnedPartners, MyRelationsSummary, Rhythm,
+    DaysOverdue, DayOverdue, DueToday, DueInDays, DueInDay, EveryDays, Never, TypedOnRelation,
+    MyRelationsSummaryOne,
     Count_,
 };
 

@@ -85,6 +85,14 @@ std::string UpdateNodeCommand::description(Lang l) const {
             return nl ? "Relatiebeheerder van " + name + " instellen" : "Set the owner of " + name;
         case Purpose::Rename:
             return nl ? "Naam wijzigen in " + name : "Rename to " + name;
+        case Purpose::SetRhythm: {
+            if (!after_.rhythmDays)
+                return nl ? "Contactritme van " + name + " terug naar de standaard"
+                          : "Contact rhythm of " + name + " back to the default";
+            const std::string days = std::to_string(*after_.rhythmDays);
+            return nl ? "Contactritme van " + name + " op " + days + " dagen zetten"
+                      : "Set the contact rhythm of " + name + " to " + days + " days";
+        }
         case Purpose::Edit: break;
     }
     return nl ? name + " bewerken" : "Edit " + name;
@@ -300,6 +308,12 @@ CommandPtr makeSetNeed(const Network& net, const std::string& domain, double nee
     ProjectInfo info = net.info();
     info.need[domain] = need;
     return std::make_unique<SetProjectInfoCommand>(std::move(info), SetProjectInfoCommand::Purpose::Profile);
+}
+
+CommandPtr makeSetRhythm(const Network& net, NodeId partner, std::optional<int> days) {
+    Node n = net.node(partner);
+    n.rhythmDays = days;
+    return std::make_unique<UpdateNodeCommand>(std::move(n), UpdateNodeCommand::Purpose::SetRhythm);
 }
 
 // --- history -----------------------------------------------------------------------------

@@ -25,12 +25,16 @@ bool inputString(const char* label, std::string& value, ImGuiInputTextFlags flag
 
 void InspectorPanel::drawContent(ViewerContext& ctx) {
     const Network& net = ctx.network();
+    contacts_.drawPopup(ctx);  // whatever is selected now: an open popup is always drawn
     if (ctx.selectedRelation) {
         if (const Relation* r = net.findRelation(*ctx.selectedRelation)) return drawRelation(ctx, *r);
     }
     if (ctx.selection.size() == 1) {
         if (const Node* n = net.findNode(*ctx.selection.begin())) {
             drawNode(ctx, *n);
+            n = net.findNode(*ctx.selection.begin());  // an edit above may have replaced it
+            if (!n) return;
+            contacts_.draw(ctx, *n);
             ImGui::Separator();
             ImGui::TextUnformatted(tr(Text::Relations));
             for (RelationId id : net.relationsOf(n->id)) {

@@ -54,7 +54,7 @@ private:
 // Replaces a node's fields. The purpose tunes the description users see in the undo list.
 class UpdateNodeCommand : public Command {
 public:
-    enum class Purpose { Edit, MoveRing, SetOwner, Rename };
+    enum class Purpose { Edit, MoveRing, SetOwner, Rename, SetRhythm };
     explicit UpdateNodeCommand(Node after, Purpose purpose = Purpose::Edit)
         : after_(std::move(after)), purpose_(purpose) {}
     void apply(Network&) override;
@@ -203,6 +203,9 @@ CommandPtr makeMoveRing(const Network&, NodeId, Ring);
 CommandPtr makeSetOwner(const Network&, NodeId partner, NodeId owner, NodeId backup);
 CommandPtr makeRename(const Network&, NodeId, std::string name);
 CommandPtr makeSetNeed(const Network&, const std::string& domain, double need);
+// A partner's own contact rhythm in days, or none to go back to the project's default.
+// Applying refuses 0, negative and over-long rhythms, and rhythms on non-partners.
+CommandPtr makeSetRhythm(const Network&, NodeId partner, std::optional<int> days);
 
 // Undo and redo stacks over one network. Front ends normally use Project, which adds storage.
 class History {
