@@ -28,6 +28,7 @@ void addAnalysisCommands(CLI::App& app, Registry& registry);  // gaps, metrics
 void addAssignCommands(CLI::App& app, Registry& registry);    // assign
 void addLayoutCommands(CLI::App& app, Registry& registry);    // layout
 void addContactCommands(CLI::App& app, Registry& registry);   // due, log, prune
+void addHandoverCommand(CLI::App& app, Registry& registry);   // handover
 // `kring snapshot compare`, under the `snapshot` command of addProjectCommands.
 void addSnapshotCompare(CLI::App* snapshot, Registry& registry);
 
