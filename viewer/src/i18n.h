@@ -27,6 +27,7 @@ enum class Text {
     ProposeDivision, WithBackups, ProposalSummary, ApplyDivision, Discard, Partner, Why, NotAssigned,
     ProposalStale, Bundling, OwnerView, MapDisplay,
     MenuOpenRecent, ClearRecent,
+    HealthChanged, ChangedPartners, GotWorse,
     Count_,
 };
 
