@@ -368,7 +368,7 @@ std::string_view label(HealthStatus s, Lang l) {
 std::string_view label(Reciprocity r, Lang l) {
     const bool nl = l == Lang::Nl;
     switch (r) {
-        case Reciprocity::Unknown: return nl ? "niet te zeggen" : "cannot be told";
+        case Reciprocity::Unknown: return nl ? "onbekend (geen contacten)" : "unknown (no contacts)";
         case Reciprocity::OneWay: return nl ? "één kant op (alleen het team)" : "one way (only the team)";
         case Reciprocity::Partly: return nl ? "vooral het team" : "mostly the team";
         case Reciprocity::TwoWay: return nl ? "wederkerig" : "two-way";
