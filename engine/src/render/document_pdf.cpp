@@ -125,8 +125,13 @@ public:
         g.height += 4;
         paragraph(g, b.heading, kHeadingSize, true, kInk);
         if (!b.subtitle.empty()) {
-            const double w = metrics(true).width(g.ops.back().text + "  ", kHeadingSize);
-            g.ops.push_back({0, g.ops.back().x + w, g.ops.back().y, b.subtitle, kTextSize, 0, false, kGrey});
+            // After the heading's last line where it fits, else on a line of its own.
+            const Op& last = g.ops.back();
+            const double x = last.x + metrics(true).width(last.text + "  ", kHeadingSize);
+            if (x + metrics(false).width(b.subtitle, kTextSize) <= kPageWidth - kMarginX)
+                g.ops.push_back({0, x, last.y, b.subtitle, kTextSize, 0, false, kGrey});
+            else
+                paragraph(g, b.subtitle, kTextSize, false, kGrey);
         }
         g.height += 2;
         for (const DocumentLine& l : b.lines) line(g, l);
