@@ -183,6 +183,10 @@ int runCompare(const CompareArgs& a) {
     const Network before = project.loadSnapshot(first.id);
     Network other;
     MapVersion later{&project.network(), Date::today(), currentMapLabel()};
+    if (!a.with.empty() && !a.today.empty())
+        throw Error(ErrorKind::InvalidInput,
+                    "--today is the day of the map now; with --with both versions are snapshots, each as of the day it "
+                    "was saved: leave out --today");
     if (!a.with.empty()) {
         const SnapshotInfo second = findSnapshot(project, a.path, a.with);
         other = project.loadSnapshot(second.id);

@@ -97,6 +97,9 @@ TEST_CASE("kring snapshot compare: changes and health since a snapshot of the ci
     const auto two = nlohmann::json::parse(r.out);
     CHECK(two["after"]["label"] == "versie 'Na de zomer'");
     CHECK(two["added"].size() == 1);
+    r = runKring(dir, {"snapshot", "compare", p, "Startbijeenkomst", "--with", "Na de zomer", "--today", later});
+    CHECK(r.status == 1);
+    CHECK(has(r.err, "leave out --today"));
 }
 
 TEST_CASE("kring snapshot compare: an unknown snapshot is named, with the ones there are") {
