@@ -28,6 +28,9 @@ void addAnalysisCommands(CLI::App& app, Registry& registry);  // gaps, metrics
 void addAssignCommands(CLI::App& app, Registry& registry);    // assign
 void addLayoutCommands(CLI::App& app, Registry& registry);    // layout
 void addContactCommands(CLI::App& app, Registry& registry);   // due, log, prune
+void addHandoverCommand(CLI::App& app, Registry& registry);   // handover
+// `kring snapshot compare`, under the `snapshot` command of addProjectCommands.
+void addSnapshotCompare(CLI::App* snapshot, Registry& registry);
 
 // The options of `kring import` and `kring validate` that say how to read a file: --format,
 // --kind-from, --ring-from, --type-from and --map, --map-ring, --map-type.

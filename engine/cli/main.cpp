@@ -129,6 +129,7 @@ int main(int argc, char** argv) {
     cli::addAssignCommands(app, registry);
     cli::addLayoutCommands(app, registry);
     cli::addContactCommands(app, registry);
+    cli::addHandoverCommand(app, registry);
 
     try {
         app.parse(argc, argv);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// kring new, info, validate, generate, snapshot.
+// kring new, info, validate, generate, snapshot (compare: compare_commands.cpp).
 
 #include <filesystem>
 #include <map>
@@ -243,7 +243,7 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         });
     }
     {
-        auto* snapshot = app.add_subcommand("snapshot", "Save, list or export named versions of the map");
+        auto* snapshot = app.add_subcommand("snapshot", "Save, list or compare named versions of the map");
         snapshot->require_subcommand(1);
         auto* save = snapshot->add_subcommand("save", "Save the map as it is now under a name");
         auto path = std::make_shared<std::string>();
@@ -266,6 +266,7 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
                     " nodes, " + std::to_string(s.relations) + " relations");
             return 0;
         });
+        addSnapshotCompare(snapshot, registry);
     }
 }
 

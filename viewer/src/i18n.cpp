@@ -97,6 +97,8 @@ constexpr Entry kTexts[] = {
     {"never", "nooit"},
     {"(on a relation)", "(bij een relatie)"},
     {"1 partner, %d overdue", "1 partner, %d te laat"},
+    {"Health that changed", "Veranderde relatiegezondheid"}, {"Partners added, removed or changed", "Partners toegevoegd, verwijderd of gewijzigd"},
+    {"worse", "achteruit"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

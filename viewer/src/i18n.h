@@ -35,6 +35,7 @@ enum class Text {
     RhythmNotPositive, PanelMyRelations, ChooseTeamMember, NoOwnedPartners, MyRelationsSummary, Rhythm,
     DaysOverdue, DayOverdue, DueToday, DueInDays, DueInDay, EveryDays, Never, TypedOnRelation,
     MyRelationsSummaryOne,
+    HealthChanged, ChangedPartners, GotWorse,
     Count_,
 };
 

@@ -3,9 +3,25 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <set>
+
 #include "kring/core/error.h"
+#include "widgets.h"
 
 namespace kring::viewer {
+
+namespace {
+
+const ImVec4 kWorse(0.84f, 0.37f, 0.0f, 1);
+
+}  // namespace
+
+void SnapshotsPanel::forget() {
+    comparedSnapshot_.reset();
+    comparison_.reset();
+    snapshot_ = Network();
+}
 
 void SnapshotsPanel::drawContent(ViewerContext& ctx) {
     ImGui::InputTextWithHint("##snapshot", tr(Text::SnapshotName), snapshotName_, sizeof snapshotName_);
@@ -18,38 +34,108 @@ void SnapshotsPanel::drawContent(ViewerContext& ctx) {
             ctx.fail(e.what());
         }
     }
+    // An edit since the comparison: compare again, leaving the selection as the user has it.
+    if (comparedSnapshot_ && ctx.network().revision() != comparedRevision_) compare(ctx, *comparedSnapshot_, false);
     ImGui::Separator();
     for (const SnapshotInfo& s : ctx.project->snapshots()) {
         ImGui::PushID(static_cast<int>(s.id));
         ImGui::Text("%s  (%s)", s.name.c_str(), s.created.c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(Text::Compare))) compare(ctx, s.id);
-        if (comparedSnapshot_ == s.id) ImGui::TextUnformatted(comparisonSummary_.c_str());
+        if (ImGui::SmallButton(tr(Text::Compare))) compare(ctx, s.id, true);
+        if (comparedSnapshot_ == s.id && comparison_) ImGui::TextWrapped("%s", comparison_->summary().in(language()).c_str());
         ImGui::PopID();
     }
+    if (comparison_) drawComparison(ctx);
 }
 
-void SnapshotsPanel::compare(ViewerContext& ctx, std::int64_t snapshot) {
-    try {
-        const Network then = ctx.project->loadSnapshot(snapshot);
-        const Network& now = ctx.network();
-        std::set<NodeId> changed;
-        std::size_t added = 0, removed = 0, edited = 0;
-        for (const Node& n : now.nodes()) {
-            const Node* old = then.findNode(n.id);
-            if (!old)
-                ++added;
-            else if (!(*old == n))
-                ++edited;
-            if (!old || !(*old == n)) changed.insert(n.id);
+void SnapshotsPanel::drawComparison(ViewerContext& ctx) {
+    const Lang l = language();
+    const Network& now = ctx.network();
+    const MapComparison& m = *comparison_;
+    ImGui::Separator();
+    ImGui::BeginChild("##comparison");
+    // Clicking an entry selects its partner and brings it into view.
+    auto entry = [&](const char* id, NodeId node, const std::string& text, bool inMap) {
+        const bool selected = ctx.selection.size() == 1 && ctx.selection.count(node) == 1;
+        if (wrappedSelectable(id, text.c_str(), selected) && inMap && now.findNode(node)) ctx.selectAndFocus(node);
+    };
+    if (!m.health.empty() &&
+        ImGui::CollapsingHeader((std::string(tr(Text::HealthChanged)) + " (" + std::to_string(m.health.size()) + ")###health")
+                                    .c_str(),
+                                ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (std::size_t i = 0; i < m.health.size(); ++i) {
+            const HealthChange& h = m.health[i];
+            ImGui::PushID(static_cast<int>(i));
+            std::string head = now.node(h.partner).displayName() + ": " + std::string(label(h.statusBefore, l));
+            if (h.statusBefore != h.statusAfter) head += " → " + std::string(label(h.statusAfter, l));
+            if (h.worse()) head += std::string(" (") + tr(Text::GotWorse) + ")";
+            if (h.worse()) ImGui::PushStyleColor(ImGuiCol_Text, kWorse);
+            entry("##health", h.partner, head, true);
+            if (h.worse()) ImGui::PopStyleColor();
+            ImGui::Indent();
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("%s", h.summary.in(l).c_str());
+            for (const Bilingual& c : h.changes) ImGui::TextDisabled("• %s", c.in(l).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Unindent();
+            ImGui::PopID();
         }
-        for (const Node& n : then.nodes())
-            if (!now.findNode(n.id)) ++removed;
+    }
+    const std::size_t nodes = m.added.size() + m.removed.size() + m.changed.size();
+    if (nodes > 0 &&
+        ImGui::CollapsingHeader((std::string(tr(Text::ChangedPartners)) + " (" + std::to_string(nodes) + ")###nodes").c_str(),
+                                ImGuiTreeNodeFlags_DefaultOpen)) {
+        int id = 0;
+        for (const NodeEntry& e : m.added) {
+            ImGui::PushID(id++);
+            entry("##added", e.node, "+ " + e.text.in(l), true);
+            ImGui::PopID();
+        }
+        for (const NodeEntry& e : m.removed) {
+            ImGui::PushID(id++);
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("− %s", e.text.in(l).c_str());  // not on the map any more
+            ImGui::PopTextWrapPos();
+            ImGui::PopID();
+        }
+        for (const NodeChange& c : m.changed) {
+            ImGui::PushID(id++);
+            entry("##changed", c.node, "~ " + now.node(c.node).displayName(), true);
+            ImGui::Indent();
+            ImGui::PushTextWrapPos(0);
+            for (const Bilingual& s : c.changes) ImGui::TextDisabled("• %s", s.in(l).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Unindent();
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+}
+
+void SnapshotsPanel::compare(ViewerContext& ctx, std::int64_t snapshot, bool select) {
+    try {
+        const auto all = ctx.project->snapshots();
+        const auto info = std::find_if(all.begin(), all.end(), [&](const SnapshotInfo& s) { return s.id == snapshot; });
+        if (info == all.end()) {
+            forget();
+            return;
+        }
+        if (comparedSnapshot_ != snapshot) snapshot_ = ctx.project->loadSnapshot(snapshot);
+        const Network& now = ctx.network();
+        CompareOptions options;
+        options.includeResidents = ctx.filter.includeResidents;  // as the map shows them
+        comparison_ = compareMaps({&snapshot_, snapshotDay(info->created), snapshotLabel(info->name)},
+                                  {&now, Date::today(), currentMapLabel()}, options);
         comparedSnapshot_ = snapshot;
-        ctx.selection = std::move(changed);  // highlighted on the map
-        comparisonSummary_ =
-            "+" + std::to_string(added) + "  −" + std::to_string(removed) + "  ~" + std::to_string(edited);
+        comparedRevision_ = now.revision();
+        if (!select) return;
+        // The nodes added or changed since are highlighted on the map.
+        std::set<NodeId> changed;
+        for (const NodeEntry& e : comparison_->added) changed.insert(e.node);
+        for (const NodeChange& c : comparison_->changed) changed.insert(c.node);
+        ctx.selection = std::move(changed);
     } catch (const Error& e) {
+        forget();
         ctx.fail(e.what());
     }
 }
