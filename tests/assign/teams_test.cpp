@@ -13,37 +13,6 @@ using namespace kring::test;
 
 namespace {
 
-struct TwoTeams {
-    Network net;
-    NodeId north, south, anna, bram, carla, daan, school, ggz, ggd, loose;
-    TwoTeams() {
-        north = addNode(net, NodeKind::Team, "Wijkteam Noord");
-        south = addNode(net, NodeKind::Team, "Wijkteam Zuid");
-        anna = member("Anna de Vries", north);
-        bram = member("Bram Jansen", north);
-        carla = member("Carla Smit", south);
-        daan = member("Daan Visser", south);
-        school = addNode(net, NodeKind::Organisation, "Basisschool Noord", Ring::First);
-        ggz = addNode(net, NodeKind::Organisation, "GGZ Zuid", Ring::Second);
-        ggd = addNode(net, NodeKind::Organisation, "GGD", Ring::Second);  // shared, closer to the south
-        loose = addNode(net, NodeKind::Organisation, "Stichting Nergens", Ring::Second);
-        addRelation(net, anna, school);
-        addRelation(net, carla, ggz);
-        addRelation(net, bram, ggd);
-        addRelation(net, carla, ggd);
-        addRelation(net, daan, ggd);
-        net.clearDirty();
-    }
-    NodeId member(const std::string& name, NodeId team) {
-        const NodeId id = addNode(net, NodeKind::Member, name);
-        Node n = net.node(id);
-        n.hoursPerMonth = 10;
-        UpdateNodeCommand(n).apply(net);
-        addRelation(net, id, team, RelationType::Membership, 5);
-        return id;
-    }
-};
-
 NodeId ownerOf(const AssignmentPlan& plan, NodeId partner) {
     for (const Assignment& a : plan.assignments)
         if (a.partner == partner) return a.owner.member;
