@@ -54,6 +54,8 @@ constexpr Entry kTexts[] = {
     {"The map changed since this proposal; propose again.", "De kaart is veranderd sinds dit voorstel; stel opnieuw voor."},
     {"Edge bundling", "Bundeling van relaties"}, {"Owner view", "Beheerdersweergave"}, {"Map", "Kaart"},
     {"Open recent", "Recent geopend"}, {"Clear list", "Lijst wissen"},
+    {"Owners per team", "Beheerders per team"}, {"Owner for", "Beheerder voor"},
+    {"Backup for", "Tweede beheerder voor"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

@@ -27,6 +27,7 @@ enum class Text {
     ProposeDivision, WithBackups, ProposalSummary, ApplyDivision, Discard, Partner, Why, NotAssigned,
     ProposalStale, Bundling, OwnerView, MapDisplay,
     MenuOpenRecent, ClearRecent,
+    OwnersPerTeam, OwnerForTeam, BackupForTeam,
     Count_,
 };
 
