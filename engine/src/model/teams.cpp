@@ -7,7 +7,9 @@ namespace kring {
 
 namespace {
 
-bool teamSide(NodeKind k) { return k == NodeKind::Team || k == NodeKind::Member; }
+bool teamSide(NodeKind k) {
+    return k == NodeKind::Team || k == NodeKind::Member;
+}
 
 }  // namespace
 
@@ -75,7 +77,8 @@ std::vector<NodeId> Teams::teamsOf(const Node& partner) const {
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     const NodeId main = mainTeamOf(partner);
-    if (const auto at = std::find(out.begin(), out.end(), main); at != out.end()) std::rotate(out.begin(), at, at + 1);
+    if (const auto at = std::find(out.begin(), out.end(), main); at != out.end())
+        std::rotate(out.begin(), at, at + 1);
     return out;
 }
 

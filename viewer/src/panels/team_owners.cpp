@@ -3,8 +3,8 @@
 
 #include <imgui.h>
 
-#include <string>
 #include <memory>
+#include <string>
 
 #include "i18n.h"
 #include "kring/model/commands.h"

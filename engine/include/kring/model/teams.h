@@ -44,8 +44,8 @@ public:
 
 private:
     std::vector<NodeId> teams_;
-    std::unordered_map<NodeId, NodeId> teamOf_;                    // member → team
-    std::unordered_map<NodeId, std::map<NodeId, int>> ties_;       // partner → team → relations
+    std::unordered_map<NodeId, NodeId> teamOf_;               // member → team
+    std::unordered_map<NodeId, std::map<NodeId, int>> ties_;  // partner → team → relations
     std::unordered_map<NodeId, NodeKind> kinds_;
 };
 
