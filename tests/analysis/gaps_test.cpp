@@ -231,6 +231,22 @@ TEST_CASE("gaps rule key-person: the team node and backup owners count as other 
     CHECK(m.gaps("key-person").empty());
 }
 
+TEST_CASE("gaps rule key-person: an owner for another team counts as another route") {
+    TwoTeams t;
+    GapOptions o;
+    o.today = kToday;
+    o.rules = {"key-person"};
+    auto aboutGgz = [&] {
+        const auto gaps = findGaps(t.net, o).gaps;
+        return std::count_if(gaps.begin(), gaps.end(), [&](const Gap& g) {
+            return std::find(g.nodes.begin(), g.nodes.end(), t.ggz) != g.nodes.end();
+        });
+    };
+    CHECK(aboutGgz() == 1);  // reached through Carla only
+    SetTeamOwnerCommand(t.ggz, t.north, t.anna, kNoNode).apply(t.net);
+    CHECK(aboutGgz() == 0);
+}
+
 TEST_CASE("gaps rule one-way: the team refers and nothing comes back") {
     Map m;
     const NodeId ggz = m.partner("GGZ Noord", Ring::Second);
