@@ -68,15 +68,24 @@ int runAssign(const AssignArgs& a) {
         for (const Assignment& s : plan.assignments) {
             Json reasons = Json::array();
             for (const Bilingual& r : s.reasons) reasons.push_back(r.in(lang));
-            out["assignments"].push_back(
-                Json{{"partner", name(s.partner)},
+            Json row{{"partner", name(s.partner)},
                      {"owner", name(s.owner.member)},
                      {"backup", s.backup && s.backup->member != kNoNode ? Json(name(s.backup->member)) : Json(nullptr)},
-                     {"reasons", reasons}});
+                     {"reasons", reasons}};
+            if (s.team != kNoNode) row["team"] = name(s.team);
+            if (!s.sharedWith.empty()) {
+                row["sharedWith"] = Json::array();
+                for (const NodeId t : s.sharedWith) row["sharedWith"].push_back(name(t));
+            }
+            out["assignments"].push_back(std::move(row));
         }
         out["unassigned"] = Json::array();
         for (const UnassignedPartner& u : plan.unassigned)
-            out["unassigned"].push_back(Json{{"partner", name(u.partner)}, {"reason", u.message.in(lang)}});
+        {
+            Json row{{"partner", name(u.partner)}, {"reason", u.message.in(lang)}};
+            if (u.team != kNoNode) row["team"] = name(u.team);
+            out["unassigned"].push_back(std::move(row));
+        }
         out["members"] = Json::array();
         for (const MemberLoad& m : plan.members)
             out["members"].push_back(Json{{"member", name(m.member)},
@@ -87,11 +96,11 @@ int runAssign(const AssignArgs& a) {
     } else if (a.format == "csv") {
         // The list a team lead hands out, grouped per member: owner rows, then backup rows.
         say(nl ? "teamlid,rol,partner,ring,prioriteit,vastgezet" : "member,role,partner,ring,priority,locked");
-        std::map<NodeId, const Assignment*> byPartner;
-        for (const Assignment& s : plan.assignments) byPartner[s.partner] = &s;
+        std::map<std::pair<NodeId, NodeId>, const Assignment*> byPartner;  // (partner, team)
+        for (const Assignment& s : plan.assignments) byPartner[{s.partner, s.team}] = &s;
         for (const MemberLoad& m : plan.members) {
             auto row = [&](NodeId partner, bool owner) {
-                const Assignment& s = *byPartner.at(partner);
+                const Assignment& s = *byPartner.at({partner, m.team});
                 const bool locked = owner ? s.owner.locked : s.backup && s.backup->locked;
                 say(csvField(name(m.member)) + "," +
                     (owner ? (nl ? "beheerder" : "owner") : (nl ? "tweede beheerder" : "backup")) + "," +
@@ -109,8 +118,8 @@ int runAssign(const AssignArgs& a) {
         const std::string title = net.info().name.empty() ? a.path : net.info().name;
         say(std::string(nl ? "# Wie beheert welke relatie: " : "# Who manages which relation: ") +
             markdownCell(title));
-        std::map<NodeId, const Assignment*> byPartner;
-        for (const Assignment& s : plan.assignments) byPartner[s.partner] = &s;
+        std::map<std::pair<NodeId, NodeId>, const Assignment*> byPartner;  // (partner, team)
+        for (const Assignment& s : plan.assignments) byPartner[{s.partner, s.team}] = &s;
         for (const MemberLoad& m : plan.members) {
             say("");
             say("## " + markdownCell(name(m.member)) + " (" + number(m.load, lang) + (nl ? " van " : " of ") +
@@ -123,7 +132,7 @@ int runAssign(const AssignArgs& a) {
             say(nl ? "| Partner | Rol | Ring | Prioriteit | Waarom |" : "| Partner | Role | Ring | Priority | Why |");
             say("|---|---|---|---:|---|");
             auto row = [&](NodeId partner, bool owner) {
-                const Assignment& s = *byPartner.at(partner);
+                const Assignment& s = *byPartner.at({partner, m.team});
                 const bool locked = owner ? s.owner.locked : s.backup && s.backup->locked;
                 const std::string why = owner ? s.owner.why.in(lang) : s.backup->why.in(lang);
                 say("| " + markdownCell(name(partner)) + " | " +
@@ -159,7 +168,9 @@ int runAssign(const AssignArgs& a) {
         say("");
         say(nl ? "Per partner (hoogste prioriteit eerst):" : "Per partner (highest priority first):");
         for (const Assignment& s : plan.assignments) {
-            std::string line = "  " + name(s.partner) + " (" + number(s.priority, lang) + ") → " +
+            const std::string forTeam =
+                s.sharedWith.empty() ? "" : (nl ? " voor " : " for ") + name(s.team);
+            std::string line = "  " + name(s.partner) + forTeam + " (" + number(s.priority, lang) + ") → " +
                                name(s.owner.member) + (s.owner.locked ? (nl ? " [vast]" : " [locked]") : "");
             if (s.backup && s.backup->member != kNoNode)
                 line += (nl ? ", tweede: " : ", backup: ") + name(s.backup->member) +

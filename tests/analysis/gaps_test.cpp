@@ -142,6 +142,51 @@ TEST_CASE("gaps rule no-owner: partners without a relationship owner") {
     CHECK(m.gaps("no-owner").size() == 1);
 }
 
+TEST_CASE("gaps rule no-owner: on a map with several teams, a shared partner needs an owner in each") {
+    TwoTeams t;
+    GapOptions o;
+    o.today = kToday;
+    o.rules = {"no-owner"};
+    auto ggdGaps = [&] {
+        std::vector<Gap> out;
+        for (const Gap& g : findGaps(t.net, o).gaps)
+            if (g.nodes.front() == t.ggd) out.push_back(g);
+        return out;
+    };
+    CHECK(ggdGaps().size() == 2);  // neither team has an owner for it
+    SetTeamOwnerCommand(t.ggd, t.south, t.carla, kNoNode).apply(t.net);
+    auto gaps = ggdGaps();
+    REQUIRE(gaps.size() == 1);  // Zuid has one (the main owner); Noord does not
+    CHECK(gaps[0].nodes == std::vector<NodeId>{t.ggd, t.north});
+    CHECK(gaps[0].message.nl ==
+          "'GGD' (tweede ring) werkt met meerdere teams en heeft geen relatiebeheerder in team 'Wijkteam Noord'.");
+    CHECK(gaps[0].message.en.find("in team 'Wijkteam Noord'") != std::string::npos);
+    SetTeamOwnerCommand(t.ggd, t.north, t.bram, kNoNode).apply(t.net);
+    CHECK(ggdGaps().empty());
+    // A partner of one team keeps the plain message.
+    const auto all = findGaps(t.net, o).gaps;
+    CHECK(std::any_of(all.begin(), all.end(), [&](const Gap& g) {
+        return g.nodes == std::vector<NodeId>{t.school} && g.message.en.find("has no relationship owner in the team") !=
+                                                               std::string::npos;
+    }));
+}
+
+TEST_CASE("gaps rule overloaded-member: an owner per team counts in the member's load") {
+    TwoTeams t;
+    Node bram = t.net.node(t.bram);
+    bram.hoursPerMonth = 1;
+    UpdateNodeCommand(bram).apply(t.net);
+    GapOptions o;
+    o.today = kToday;
+    o.rules = {"overloaded-member"};
+    makeSetOwner(t.net, t.school, t.bram, kNoNode)->apply(t.net);
+    CHECK(findGaps(t.net, o).gaps.empty());  // one relation, one hour
+    SetTeamOwnerCommand(t.ggd, t.north, t.bram, kNoNode).apply(t.net);
+    const auto gaps = findGaps(t.net, o).gaps;
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0].nodes.front() == t.bram);
+}
+
 TEST_CASE("gaps rule no-owner does not apply without members") {
     Network net;
     addNode(net, NodeKind::Organisation, "GGD");
@@ -184,6 +229,22 @@ TEST_CASE("gaps rule key-person: the team node and backup owners count as other 
     CHECK(m.gaps("key-person").size() == 1);
     m.relate(ggz, m.team, RelationType::Coordination);
     CHECK(m.gaps("key-person").empty());
+}
+
+TEST_CASE("gaps rule key-person: an owner for another team counts as another route") {
+    TwoTeams t;
+    GapOptions o;
+    o.today = kToday;
+    o.rules = {"key-person"};
+    auto aboutGgz = [&] {
+        const auto gaps = findGaps(t.net, o).gaps;
+        return std::count_if(gaps.begin(), gaps.end(), [&](const Gap& g) {
+            return std::find(g.nodes.begin(), g.nodes.end(), t.ggz) != g.nodes.end();
+        });
+    };
+    CHECK(aboutGgz() == 1);  // reached through Carla only
+    SetTeamOwnerCommand(t.ggz, t.north, t.anna, kNoNode).apply(t.net);
+    CHECK(aboutGgz() == 0);
 }
 
 TEST_CASE("gaps rule one-way: the team refers and nothing comes back") {

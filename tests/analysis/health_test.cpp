@@ -162,3 +162,25 @@ TEST_CASE("gaps: one-way reads who started the logged contacts") {
           "The team started all 3 contacts with 'Basisschool De Regenboog' in the last 12 months; 'Basisschool De "
           "Regenboog' never took the initiative.");
 }
+
+TEST_CASE("due: a partner several teams share is on the list of each member who owns it for a team") {
+    TwoTeams t;
+    SetTeamOwnerCommand(t.ggd, t.south, t.carla, kNoNode).apply(t.net);
+    SetTeamOwnerCommand(t.ggd, t.north, t.bram, kNoNode).apply(t.net);
+    DueOptions options;
+    options.today = kToday;
+    auto due = [&](NodeId member) {
+        options.member = member;
+        std::vector<NodeId> partners;
+        for (const DueContact& d : dueContacts(t.net, options))
+            if (d.partner == t.ggd) partners.push_back(d.member);
+        return partners;
+    };
+    CHECK(due(t.bram) == std::vector<NodeId>{t.bram});  // owner for Noord only
+    CHECK(due(t.carla) == std::vector<NodeId>{t.carla});
+    CHECK(due(t.anna).empty());
+    const std::vector<NodeId> everyone = due(kNoNode);
+    CHECK(everyone.size() == 2);  // once for each owner
+    CHECK(std::find(everyone.begin(), everyone.end(), t.bram) != everyone.end());
+    CHECK(std::find(everyone.begin(), everyone.end(), t.carla) != everyone.end());
+}

@@ -110,3 +110,41 @@ TEST_CASE("cli assign: bad input gives clear messages and exit codes") {
     r = assign(dir, project + " --format pdf");
     CHECK(r.status == 2);
 }
+
+TEST_CASE("cli assign: on two teams a shared partner is listed per team, applied per team, and due for each owner") {
+    TempDir dir;
+    const std::string project = dir.file("teams.kring");
+    TwoTeams t;
+    Project::createFrom(project, t.net);
+    const Run r = assign(dir, project + " --format json --lang en");
+    REQUIRE(r.status == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    int ggdRows = 0;
+    for (const auto& a : json["assignments"]) {
+        REQUIRE(a["team"].is_string());
+        if (a["partner"] != "GGD") continue;
+        ++ggdRows;
+        REQUIRE(a["sharedWith"].size() == 1);
+        CHECK(a["sharedWith"][0] != a["team"]);
+    }
+    CHECK(ggdRows == 2);
+    const Run text = assign(dir, project + " --lang nl");
+    CHECK(text.out.find("GGD voor Wijkteam Noord") != std::string::npos);
+    CHECK(text.out.find("gedeeld met team 'Wijkteam Zuid'") != std::string::npos);
+
+    REQUIRE(assign(dir, project + " --apply").status == 0);
+    const Project after = Project::open(project, Project::Mode::ReadOnly);
+    const Node& ggd = after.network().node(t.ggd);
+    CHECK(ggd.owner != kNoNode);
+    REQUIRE(ggd.teamOwners.size() == 1);
+    CHECK(ggd.teamOwners[0].team == t.north);  // Zuid, with the most relations, is its main team
+    CHECK(after.network().checkAll().empty());
+
+    // Each owner finds the GGD on their own due list.
+    for (const NodeId owner : {ggd.owner, ggd.teamOwners[0].owner}) {
+        const Run due = runKringLine(dir, "due " + project + " --format csv --member \"" +
+                                              after.network().node(owner).name + "\"");
+        REQUIRE(due.status == 0);
+        CHECK(due.out.find("GGD,") != std::string::npos);
+    }
+}

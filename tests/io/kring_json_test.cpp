@@ -120,3 +120,32 @@ TEST_CASE("kring json: bad files name the problem and the line, and change nothi
     CHECK_THROWS_AS(planKringJson(strength9, "bad.json", t.net, context), Error);
     CHECK(t.net.sameContent(before));
 }
+
+TEST_CASE("kring json: owners per team round-trip, also into a network whose ids are taken") {
+    TwoTeams t;
+    SetTeamOwnerCommand(t.ggd, t.south, t.carla, t.daan).apply(t.net);
+    SetTeamOwnerCommand(t.ggd, t.north, t.bram, kNoNode).apply(t.net);
+    const std::string text = writeKringJson(t.net);
+    CHECK(text.find("\"teamOwners\"") != std::string::npos);
+    const Network back = readKringJson(text, "teams.json");
+    CHECK(back.sameContent(t.net));
+    CHECK(writeKringJson(back) == text);
+
+    // Into a map that has nodes already: the ids move, the ownerships follow them.
+    SmallTeam other;
+    ImportContext context;
+    ImportPlan plan = planKringJson(text, "teams.json", other.net, context);
+    const auto ggd = other.net.findByName("GGD");
+    REQUIRE(ggd.size() == 1);
+    const Node& imported = other.net.node(ggd.front());
+    REQUIRE(imported.teamOwners.size() == 1);
+    CHECK(imported.teamOwners[0].team != other.team);  // the imported Noord, not the one already there
+    CHECK(other.net.node(imported.teamOwners[0].team).name == "Wijkteam Noord");
+    CHECK(other.net.node(imported.teamOwners[0].owner).name == "Bram Jansen");
+    CHECK(other.net.node(imported.owner).name == "Carla Smit");
+    CHECK(other.net.checkAll().empty());
+
+    const Error e = refused(R"({"format": "kring", "version": 1, "nodes": [
+        {"id": 1, "kind": "organisation", "name": "GGD", "teamOwners": [{"owner": 2}]}]})");
+    CHECK(contains(e.message(), "teamOwners[0]"));
+}

@@ -66,6 +66,7 @@ void checkSameExceptIds(const Network& original, const Network& copy, bool table
         expected.id = ids.at(expected.id);
         expected.owner = ids.at(expected.owner);
         expected.backupOwner = ids.at(expected.backupOwner);
+        for (TeamOwnership& t : expected.teamOwners) t = {ids.at(t.team), ids.at(t.owner), ids.at(t.backup)};
         if (tableIds) expected.fields["external_id"] = std::to_string(original.nodes()[i].id);
         CHECK(copy.nodes()[i] == expected);
     }
@@ -603,6 +604,33 @@ TEST_CASE("spreadsheet: Kumu and Gephi tables read back to the same network") {
         CHECK(writeKumuElements(net).starts_with("ID,Label,"));
         checkSameExceptIds(net, readBack(writeKumuElements(net), writeKumuConnections(net), false));
     }
+}
+
+TEST_CASE("spreadsheet: owners per team are written and read back as 'team: owner / backup'") {
+    TwoTeams t;
+    SetTeamOwnerCommand(t.ggd, t.south, t.carla, kNoNode).apply(t.net);
+    SetTeamOwnerCommand(t.ggd, t.north, t.bram, t.anna).apply(t.net);
+    REQUIRE(t.net.checkAll().empty());
+    const std::string elements = writeKumuElements(t.net);
+    CHECK(contains(elements, "Team owners"));
+    CHECK(contains(elements, "Wijkteam Noord: Bram Jansen / Anna de Vries"));
+    checkSameExceptIds(t.net, readBack(elements, writeKumuConnections(t.net), false));
+    checkSameExceptIds(t.net, readBack(writeGephiNodes(t.net), writeGephiEdges(t.net), true), true);
+    // Without owners per team there is no such column.
+    CHECK(!contains(writeKumuElements(TwoTeams().net), "Team owners"));
+
+    // Dutch headers, and a row updating the GGD's owner for Noord.
+    const std::string update = "Naam;Beheerder per team\nGGD;Wijkteam Noord: Anna de Vries\n";
+    ImportContext context;
+    planKumuElements(update, "update.csv", t.net, context);
+    CHECK(t.net.node(t.ggd).teamOwners == std::vector<TeamOwnership>{{t.north, t.anna, kNoNode}});
+    CHECK(t.net.node(t.ggd).owner == t.carla);  // the column leaves the main owner as it is
+    ImportContext again;
+    Network before = t.net;
+    CHECK_THROWS_AS(planKumuElements("Naam;Beheerder per team\nGGD;Anna de Vries\n", "bad.csv", t.net, again), Error);
+    CHECK_THROWS_AS(planKumuElements("Naam;Beheerder per team\nGGD;GGZ Zuid: Anna de Vries\n", "bad.csv", t.net, again),
+                    Error);
+    CHECK(t.net.sameContent(before));
 }
 
 TEST_CASE("spreadsheet: a Gephi node table's own Id is kept and written back in the Gephi export") {

@@ -450,3 +450,55 @@ TEST_CASE("a new project appears whole under its name, and nothing else is left 
         CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
     }
 }
+
+TEST_CASE("a file of schema version 4 gains owners per team on open; they are stored, reloaded and snapshotted") {
+    TempDir dir;
+    const std::string path = dir.file("schema4.kring");
+    {
+        RawDb raw(path);
+        for (std::size_t v = 0; v < 4; ++v) REQUIRE(raw.exec(std::string(schema::kMigrations[v])) == SQLITE_OK);
+        raw.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        raw.exec("PRAGMA user_version = 4");
+        raw.exec("INSERT INTO meta VALUES('name', 'Gemeente'), ('next_node_id', '6'), ('next_relation_id', '5')");
+        raw.exec("INSERT INTO nodes(id, kind, name, ring) VALUES(1, 'team', 'Noord', 0), (2, 'team', 'Zuid', 0), "
+                 "(3, 'member', 'Anna', 0), (4, 'member', 'Carla', 0)");
+        raw.exec("INSERT INTO nodes(id, kind, name, ring, owner, rhythm_days) VALUES(5, 'organisation', 'GGD', 2, 4, 30)");
+        raw.exec("INSERT INTO relations(id, source, target, type) VALUES(1, 3, 1, 'membership'), (2, 4, 2, 'membership'), "
+                 "(3, 3, 5, 'referral'), (4, 4, 5, 'referral')");
+    }
+    {
+        Project p = Project::open(path);
+        CHECK(p.openedSchemaVersion() == 4);
+        CHECK(p.network().node(5).owner == 4);
+        CHECK(p.network().node(5).rhythmDays == 30);
+        CHECK(p.network().node(5).teamOwners.empty());
+        CHECK(p.network().checkAll().empty());
+        p.execute(std::make_unique<SetTeamOwnerCommand>(5, 1, 3, kNoNode));
+        CHECK(p.network().node(5).teamOwners == std::vector<TeamOwnership>{{1, 3, kNoNode}});
+        CHECK(p.saveSnapshot("Met beheerders per team") > 0);
+        RawDb raw(path);
+        CHECK(raw.value("PRAGMA user_version") == kSchemaVersion);
+    }
+    Project p = Project::open(path);
+    const Node ggd = p.network().node(5);
+    CHECK(ggd.owner == 4);
+    CHECK(ggd.teamOwners == std::vector<TeamOwnership>{{1, 3, kNoNode}});
+    REQUIRE(p.snapshots().size() == 1);
+    CHECK(p.loadSnapshot(p.snapshots().front().id).node(5).teamOwners == ggd.teamOwners);
+    // Undo goes back through the store as well.
+    p.execute(std::make_unique<SetTeamOwnerCommand>(5, 1, kNoNode, kNoNode));
+    CHECK(Project::open(path, Project::Mode::ReadOnly).network().node(5).teamOwners.empty());
+    REQUIRE(p.undo());
+    CHECK(Project::open(path, Project::Mode::ReadOnly).network().node(5).teamOwners == ggd.teamOwners);
+}
+
+TEST_CASE("a project made from a network with owners per team opens to the same network") {
+    TempDir dir;
+    const std::string path = dir.file("teams.kring");
+    TwoTeams t;
+    SetTeamOwnerCommand(t.ggd, t.south, t.carla, t.daan).apply(t.net);
+    SetTeamOwnerCommand(t.ggd, t.north, t.bram, t.anna).apply(t.net);
+    t.net.clearDirty();
+    Project::createFrom(path, t.net);
+    CHECK(Project::open(path).network().sameContent(t.net));
+}

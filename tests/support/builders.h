@@ -120,6 +120,40 @@ inline Network everyField() {
     return t.net;
 }
 
+// Two teams sharing a partner: Noord (Anna, Bram) and Zuid (Carla, Daan); the GGD works with
+// both (Bram; Carla and Daan), the school with Noord only, the GGZ with Zuid only; a loose
+// foundation with no team.
+struct TwoTeams {
+    Network net;
+    NodeId north, south, anna, bram, carla, daan, school, ggz, ggd, loose;
+    TwoTeams() {
+        north = addNode(net, NodeKind::Team, "Wijkteam Noord");
+        south = addNode(net, NodeKind::Team, "Wijkteam Zuid");
+        anna = member("Anna de Vries", north);
+        bram = member("Bram Jansen", north);
+        carla = member("Carla Smit", south);
+        daan = member("Daan Visser", south);
+        school = addNode(net, NodeKind::Organisation, "Basisschool Noord", Ring::First);
+        ggz = addNode(net, NodeKind::Organisation, "GGZ Zuid", Ring::Second);
+        ggd = addNode(net, NodeKind::Organisation, "GGD", Ring::Second);
+        loose = addNode(net, NodeKind::Organisation, "Stichting Nergens", Ring::Second);
+        addRelation(net, anna, school);
+        addRelation(net, carla, ggz);
+        addRelation(net, bram, ggd);
+        addRelation(net, carla, ggd);
+        addRelation(net, daan, ggd);
+        net.clearDirty();
+    }
+    NodeId member(const std::string& name, NodeId team) {
+        const NodeId id = addNode(net, NodeKind::Member, name);
+        Node n = net.node(id);
+        n.hoursPerMonth = 10;
+        UpdateNodeCommand(n).apply(net);
+        addRelation(net, id, team, RelationType::Membership, 5);
+        return id;
+    }
+};
+
 // The same network without its contact moments: what formats that hold only the map carry.
 inline Network withoutContacts(const Network& net) {
     return Network::assemble(net.info(), net.nodes(), net.relations(), net.nextNodeId(), net.nextRelationId());

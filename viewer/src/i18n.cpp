@@ -99,6 +99,8 @@ constexpr Entry kTexts[] = {
     {"1 partner, %d overdue", "1 partner, %d te laat"},
     {"Health that changed", "Veranderde relatiegezondheid"}, {"Partners added, removed or changed", "Partners toegevoegd, verwijderd of gewijzigd"},
     {"worse", "achteruit"},
+    {"Owners per team", "Beheerders per team"}, {"Owner for", "Beheerder voor"},
+    {"Backup for", "Tweede beheerder voor"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

@@ -36,6 +36,7 @@ enum class Text {
     DaysOverdue, DayOverdue, DueToday, DueInDays, DueInDay, EveryDays, Never, TypedOnRelation,
     MyRelationsSummaryOne,
     HealthChanged, ChangedPartners, GotWorse,
+    OwnersPerTeam, OwnerForTeam, BackupForTeam,
     Count_,
 };
 

@@ -51,6 +51,10 @@ void keyPerson(RuleRun& run) {
             if (isPartner(nodes[i])) {
                 if (nodes[i].owner != kNoNode) link(vertexOf[i], vertex(nodes[i].owner));
                 if (nodes[i].backupOwner != kNoNode) link(vertexOf[i], vertex(nodes[i].backupOwner));
+                for (const TeamOwnership& t : nodes[i].teamOwners) {  // the owners for further teams too
+                    if (t.owner != kNoNode) link(vertexOf[i], vertex(t.owner));
+                    if (t.backup != kNoNode) link(vertexOf[i], vertex(t.backup));
+                }
             }
     std::sort(links.begin(), links.end());
     links.erase(std::unique(links.begin(), links.end()), links.end());

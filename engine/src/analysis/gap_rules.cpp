@@ -7,6 +7,7 @@
 
 #include "analysis/gap_rules.h"
 #include "kring/analysis/health.h"
+#include "kring/model/teams.h"
 
 namespace kring::gap_rules {
 
@@ -79,18 +80,39 @@ void uncoveredDomain(RuleRun& run) {
     }
 }
 
-// no-owner: a partner without a relationship owner among the members. Importance: its priority.
+// no-owner: a partner without a relationship owner among the members. On a map with several
+// teams, per team: a partner several teams work with needs an owner in each (model/teams.h),
+// and each team without one is a gap naming that team. Importance: its priority.
 void noOwner(RuleRun& run) {
     const Context& ctx = run.ctx;
     ctx.requireMembers();
     const auto kinds = run.kinds("kinds");
     const auto rings = run.rings("rings");
+    const Teams teams(ctx.net);
     for (std::size_t i = 0; i < ctx.nodes().size(); ++i) {
         const Node& n = ctx.nodes()[i];
-        if (!isPartner(n) || !contains(kinds, n.kind) || !contains(rings, n.ring) || n.owner != kNoNode)
-            continue;
+        if (!isPartner(n) || !contains(kinds, n.kind) || !contains(rings, n.ring)) continue;
         const std::string who = quoted(n.displayName());
-        run.add(ctx.priorities[i] / kMaxPriority, {n.id},
+        const double importance = ctx.priorities[i] / kMaxPriority;
+        const std::vector<TeamOwnership> perTeam = teams.several() ? teams.ownerships(n) : std::vector<TeamOwnership>{};
+        if (perTeam.size() > 1) {
+            for (const TeamOwnership& t : perTeam) {
+                if (t.owner != kNoNode) continue;
+                const std::string team = ctx.name(t.team);
+                run.add(importance, {n.id, t.team},
+                        both(who + ringPhrase(n.ring, Lang::En) + " works with several teams and has no "
+                                 "relationship owner in team " + team + ".",
+                             who + ringPhrase(n.ring, Lang::Nl) + " werkt met meerdere teams en heeft geen "
+                                 "relatiebeheerder in team " + team + "."),
+                        both("Make a member of " + team + " the owner of this relation for that team ('kring "
+                             "assign' proposes one).",
+                             "Wijs een teamlid van " + team + " aan als relatiebeheerder voor dat team ('kring "
+                             "assign' doet een voorstel)."));
+            }
+            continue;
+        }
+        if (perTeam.size() == 1 ? perTeam.front().owner != kNoNode : n.owner != kNoNode) continue;
+        run.add(importance, {n.id},
                 both(who + ringPhrase(n.ring, Lang::En) + " has no relationship owner in the team.",
                      who + ringPhrase(n.ring, Lang::Nl) + " heeft geen relatiebeheerder in het team."),
                 both("Make a team member the owner of this relation ('kring assign' proposes one).",
@@ -398,8 +420,13 @@ void overloadedMember(RuleRun& run) {
     std::map<NodeId, std::size_t> backedUp;
     for (const Node& n : ctx.net.nodes()) {
         if (!isPartner(n)) continue;
+        // A partner several teams share counts once for each team the member manages it for.
         if (n.owner != kNoNode) owned[n.owner].push_back(n.id);
         if (n.backupOwner != kNoNode) ++backedUp[n.backupOwner];
+        for (const TeamOwnership& t : n.teamOwners) {
+            if (t.owner != kNoNode) owned[t.owner].push_back(n.id);
+            if (t.backup != kNoNode) ++backedUp[t.backup];
+        }
     }
     if (owned.empty() && backedUp.empty())
         throw DoesNotApply{

@@ -301,10 +301,18 @@ std::vector<DueContact> dueContacts(const Network& net, const DueOptions& option
     const Date horizon = plusDays(options.today, options.withinDays);
     std::vector<DueContact> due;
     for (PartnerHealth& h : relationshipHealth(net, {options.today})) {
-        if (options.member != kNoNode && h.owner != options.member) continue;
         if (horizon < h.dueDate) continue;
-        due.push_back({h.partner, h.owner, h.lastContact, h.rhythm.days, h.dueDate, h.overdueDays,
-                       std::move(h.explanation.front())});
+        // A partner several teams share is on the list of each member who owns it for a team.
+        const Node& partner = net.node(h.partner);
+        std::vector<NodeId> owners = partner.allOwners();
+        if (options.member != kNoNode) {
+            if (!partner.ownedBy(options.member)) continue;
+            owners = {options.member};
+        }
+        if (owners.empty()) owners.push_back(kNoNode);
+        for (const NodeId member : owners)
+            due.push_back({h.partner, member, h.lastContact, h.rhythm.days, h.dueDate, h.overdueDays,
+                           h.explanation.front()});
     }
     auto name = [&](NodeId id) -> const std::string& {
         static const std::string none;

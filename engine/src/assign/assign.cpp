@@ -14,6 +14,7 @@
 
 #include "kring/core/error.h"
 #include "assign/assign_model.h"
+#include "kring/model/teams.h"
 
 namespace kring {
 
@@ -306,31 +307,43 @@ std::int64_t backupCostOf(const Network& net, const AssignOptions& options,
 
 CommandPtr makeApplyPlan(const Network& net, const AssignmentPlan& plan) {
     std::vector<CommandPtr> parts;
-    auto applied = appliedByAssign(net.info());
+    AppliedRecords applied = appliedRecords(net.info());
+    const Teams teams(net);
+    std::map<NodeId, Node> changed;  // partner → as the plan leaves it, in id order
     for (const Assignment& a : plan.assignments) {
         const Node& n = net.node(a.partner);
+        auto [at, fresh] = changed.try_emplace(a.partner, n);
+        Node& after = at->second;
+        // The main team's owner is the node's owner; another team's goes to its ownership.
+        NodeId main = teams.mainTeamOf(n);
+        if (main == kNoNode && a.team != kNoNode) main = teams.teamsOf(n).empty() ? a.team : teams.teamsOf(n).front();
+        const bool isMain = a.team == kNoNode || a.team == main;
+        const TeamOwnership current = isMain ? TeamOwnership{a.team, n.owner, n.backupOwner}
+                                             : teams.ownershipFor(n, a.team);
         const NodeId owner = a.owner.member;
-        const NodeId backup = a.backup ? a.backup->member : n.backupOwner;
+        const NodeId backup = a.backup ? a.backup->member : current.backup;
         // Record what the division chose, so the next run can tell it from a choice made by hand.
-        const NodeId recordedOwner = a.owner.locked ? (applied.count(a.partner) ? applied[a.partner].first : 0)
-                                                    : owner;
+        const std::pair<NodeId, NodeId> key{isMain ? kNoNode : a.team, a.partner};
+        const auto rec = applied.find(key);
+        const NodeId recordedOwner = a.owner.locked ? (rec != applied.end() ? rec->second.first : kNoNode) : owner;
         const NodeId recordedBackup =
-            a.backup && !a.backup->locked ? backup
-                                          : (applied.count(a.partner) ? applied[a.partner].second : kNoNode);
-        if (recordedOwner != kNoNode || recordedBackup != kNoNode)
-            applied[a.partner] = {recordedOwner, recordedBackup};
-        if (owner == n.owner && backup == n.backupOwner) continue;
-        parts.push_back(makeSetOwner(net, a.partner, owner, backup));
+            a.backup && !a.backup->locked ? backup : (rec != applied.end() ? rec->second.second : kNoNode);
+        if (recordedOwner != kNoNode || recordedBackup != kNoNode) applied[key] = {recordedOwner, recordedBackup};
+        if (isMain) {
+            after.owner = owner;
+            after.backupOwner = backup;
+        } else {
+            after.setTeamOwnership({a.team, owner, backup});
+        }
     }
+    for (auto& [partner, after] : changed)
+        if (!(after == net.node(partner)))
+            parts.push_back(std::make_unique<UpdateNodeCommand>(std::move(after), UpdateNodeCommand::Purpose::SetOwner));
     if (parts.empty()) return nullptr;
     ProjectInfo info = net.info();
-    std::string record;
-    for (const auto& [partner, choice] : applied) {
-        if (!net.findNode(partner)) continue;
-        record += (record.empty() ? "" : ";") + std::to_string(partner) + ":" + std::to_string(choice.first) + ":" +
-                  std::to_string(choice.second);
-    }
-    info.settings["assign.applied"] = record;
+    for (auto it = applied.begin(); it != applied.end();)
+        it = net.findNode(it->first.second) ? std::next(it) : applied.erase(it);
+    info.settings["assign.applied"] = appliedText(applied);
     parts.push_back(std::make_unique<SetProjectInfoCommand>(std::move(info), SetProjectInfoCommand::Purpose::Settings));
     const std::string count = std::to_string(parts.size() - 1);
     return std::make_unique<CompositeCommand>("Divide relationship management (" + count + " partners)",

@@ -180,7 +180,13 @@ struct Stage {
 // [SECTION] The cost model (cost_model.cpp)
 
 bool inScope(const Node& n, const AssignOptions& o);
-// What an earlier `kring assign --apply` wrote: partner → (owner, backup).
+// What an earlier `kring assign --apply` wrote: (team, partner) → (owner, backup), with team
+// kNoNode for the partner's main owner and backup (the node's owner and backupOwner).
+using AppliedRecords = std::map<std::pair<NodeId, NodeId>, std::pair<NodeId, NodeId>>;
+AppliedRecords appliedRecords(const ProjectInfo& info);
+// The setting "assign.applied" holding the records.
+std::string appliedText(const AppliedRecords& records);
+// The main records only: partner → (owner, backup).
 std::map<NodeId, std::pair<NodeId, NodeId>> appliedByAssign(const ProjectInfo& info);
 Model buildModel(const Network& net, const AssignOptions& options, const std::map<NodeId, Priority>& priorities);
 // The division of the whole map as one team (assign.cpp), and per team (teams.cpp), which runs

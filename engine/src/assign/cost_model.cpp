@@ -88,19 +88,41 @@ bool inScope(const Node& n, const AssignOptions& o) {
     return n.kind != NodeKind::Resident && contains(o.kinds, n.kind) && contains(o.rings, n.ring);
 }
 
-// "partner:owner:backup;…" as written by makeApplyPlan().
-std::map<NodeId, std::pair<NodeId, NodeId>> appliedByAssign(const ProjectInfo& info) {
-    std::map<NodeId, std::pair<NodeId, NodeId>> out;
+// "partner:owner:backup;…" for the main ownership and "team@partner:owner:backup" for another
+// team's, as written by makeApplyPlan(). (Kring before ownerships per team skips the latter.)
+AppliedRecords appliedRecords(const ProjectInfo& info) {
+    AppliedRecords out;
     const auto it = info.settings.find("assign.applied");
     if (it == info.settings.end()) return out;
     std::istringstream in(it->second);
     std::string entry;
     while (std::getline(in, entry, ';')) {
-        unsigned long long partner = 0, owner = 0, backup = 0;
+        unsigned long long team = 0, partner = 0, owner = 0, backup = 0;
         char c1 = 0, c2 = 0;
+        if (const auto at = entry.find('@'); at != std::string::npos) {
+            std::istringstream t(entry.substr(0, at));
+            if (!(t >> team) || team == kNoNode) continue;
+            entry = entry.substr(at + 1);
+        }
         std::istringstream e(entry);
-        if (e >> partner >> c1 >> owner >> c2 >> backup && c1 == ':' && c2 == ':') out[partner] = {owner, backup};
+        if (e >> partner >> c1 >> owner >> c2 >> backup && c1 == ':' && c2 == ':')
+            out[{team, partner}] = {owner, backup};
     }
+    return out;
+}
+
+std::string appliedText(const AppliedRecords& records) {
+    std::string out;
+    for (const auto& [key, choice] : records)
+        out += (out.empty() ? "" : ";") + (key.first == kNoNode ? "" : std::to_string(key.first) + "@") +
+               std::to_string(key.second) + ":" + std::to_string(choice.first) + ":" + std::to_string(choice.second);
+    return out;
+}
+
+std::map<NodeId, std::pair<NodeId, NodeId>> appliedByAssign(const ProjectInfo& info) {
+    std::map<NodeId, std::pair<NodeId, NodeId>> out;
+    for (const auto& [key, choice] : appliedRecords(info))
+        if (key.first == kNoNode) out[key.second] = choice;
     return out;
 }
 
@@ -151,6 +173,13 @@ Model buildModel(const Network& net, const AssignOptions& options, const std::ma
     std::vector<std::string> danglingEn, danglingNl;
     for (const Node& n : net.nodes()) {
         if (!isPartnerKind(n.kind)) continue;
+        // What a member manages for another team than the partner's main one is fixed here:
+        // only a division per team changes it.
+        for (const TeamOwnership& t : n.teamOwners) {
+            if (const int o = model.memberIndex(t.owner); o >= 0) model.fixedLoad[static_cast<std::size_t>(o)] += 1;
+            if (const int b = model.memberIndex(t.backup); b >= 0)
+                model.fixedLoad[static_cast<std::size_t>(b)] += options.backupShare;
+        }
         const bool scope = inScope(n, options);
         if (!scope && n.owner == kNoNode && n.backupOwner == kNoNode) continue;
         const int owner = n.owner == kNoNode ? -1 : model.memberIndex(n.owner);

@@ -73,6 +73,17 @@ Json nodeToJson(const Node& n) {
     if (n.vulnerable) j["vulnerable"] = true;
     if (n.owner != kNoNode) j["owner"] = n.owner;
     if (n.backupOwner != kNoNode) j["backupOwner"] = n.backupOwner;
+    if (!n.teamOwners.empty()) {
+        Json list = Json::array();
+        for (const TeamOwnership& t : n.teamOwners) {
+            Json o;
+            o["team"] = t.team;
+            if (t.owner != kNoNode) o["owner"] = t.owner;
+            if (t.backup != kNoNode) o["backupOwner"] = t.backup;
+            list.push_back(std::move(o));
+        }
+        j["teamOwners"] = std::move(list);
+    }
     if (n.priorityOverride) j["priorityOverride"] = *n.priorityOverride;
     if (n.rhythmDays) j["rhythmDays"] = *n.rhythmDays;
     putFields(j, n.fields);
@@ -243,6 +254,15 @@ Node readNode(const Reader& r) {
     n.vulnerable = r.flag("vulnerable");
     n.owner = r.id("owner", false);
     n.backupOwner = r.id("backupOwner", false);
+    if (r.has("teamOwners")) {
+        const Json& list = r.json().at("teamOwners");
+        if (!list.is_array()) throw Error(ErrorKind::InvalidInput, r.where() + ": 'teamOwners' must be a list", r.file(), r.line());
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Reader t(list[i], r.where() + ".teamOwners[" + std::to_string(i) + "]", r.file(), r.line());
+            if (!list[i].is_object()) throw Error(ErrorKind::InvalidInput, t.where() + " must be an object", r.file(), r.line());
+            n.teamOwners.push_back({t.id("team"), t.id("owner", false), t.id("backupOwner", false)});
+        }
+    }
     n.priorityOverride = r.number("priorityOverride");
     n.rhythmDays = r.whole("rhythmDays");
     n.fields = r.fields("fields");
@@ -523,17 +543,26 @@ ImportPlan planKringJson(std::string_view text, const std::string& name, Network
             Node n = p.nodes[i];
             n.id = mapped(n.id);
             n.owner = n.backupOwner = kNoNode;
+            n.teamOwners.clear();
             add(std::make_unique<AddNodeCommand>(std::move(n)), lineOfNode(i));
             ++plan.report.nodesAdded;
         }
         for (std::size_t i = 0; i < p.nodes.size(); ++i) {
             const Node& n = p.nodes[i];
-            if (n.owner == kNoNode && n.backupOwner == kNoNode) continue;
-            if ((n.owner != kNoNode && !ids.count(n.owner)) || (n.backupOwner != kNoNode && !ids.count(n.backupOwner)))
+            if (n.owner == kNoNode && n.backupOwner == kNoNode && n.teamOwners.empty()) continue;
+            auto known = [&](NodeId id) { return id == kNoNode || ids.count(id) > 0; };
+            bool allKnown = known(n.owner) && known(n.backupOwner);
+            for (const TeamOwnership& t : n.teamOwners)
+                allKnown = allKnown && known(t.team) && known(t.owner) && known(t.backup);
+            if (!allKnown)
                 throw Error(ErrorKind::InvalidInput,
                             describeNode(i, n) + ": the owner refers to a node that is not in the file", name, lineOfNode(i));
-            add(makeSetOwner(work, mapped(n.id), n.owner == kNoNode ? kNoNode : mapped(n.owner),
-                             n.backupOwner == kNoNode ? kNoNode : mapped(n.backupOwner)),
+            auto map = [&](NodeId id) { return id == kNoNode ? kNoNode : mapped(id); };
+            Node owned = work.node(mapped(n.id));
+            owned.owner = map(n.owner);
+            owned.backupOwner = map(n.backupOwner);
+            for (const TeamOwnership& t : n.teamOwners) owned.setTeamOwnership({map(t.team), map(t.owner), map(t.backup)});
+            add(std::make_unique<UpdateNodeCommand>(std::move(owned), UpdateNodeCommand::Purpose::SetOwner),
                 lineOfNode(i));
         }
         for (std::size_t i = 0; i < p.relations.size(); ++i) {

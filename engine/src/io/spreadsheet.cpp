@@ -20,7 +20,7 @@ using namespace sheet;
 
 struct NodeColumns {
     int id, label, kind, notes, tags, ring, domains, targetGroups, owner, backup, discipline, expertise,
-        hours, signaller, waiting, involvement, referral, lead, alias, vulnerable, priority, rhythm;
+        hours, signaller, waiting, involvement, referral, lead, alias, vulnerable, priority, rhythm, teamOwners;
     std::vector<int> extra;  // kept as plain fields
 
     NodeColumns(const CsvTable& t, bool gephi) {
@@ -47,10 +47,11 @@ struct NodeColumns {
         vulnerable = t.column(kVulnerable);
         priority = t.column(kPriority);
         rhythm = t.column(kRhythm);
+        teamOwners = t.column(kTeamOwners);
         const std::set<int> known = {id,      label,        kind,    notes,       tags,       ring,
                                      domains, targetGroups, owner,   backup,      discipline, expertise,
                                      hours,   signaller,    waiting, involvement, referral,   lead,
-                                     alias,   vulnerable,   priority,    rhythm};
+                                     alias,   vulnerable,   priority,    rhythm,     teamOwners};
         for (int c = 0; c < static_cast<int>(t.header.size()); ++c)
             if (!known.count(c) && !t.header[static_cast<std::size_t>(c)].empty()) extra.push_back(c);
     }
@@ -119,7 +120,7 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
         bool fresh = false;
         bool applied = false;
         std::size_t row = 0;
-        std::string owner, backup;
+        std::string owner, backup, teamOwners;
     };
     std::vector<Entry> entries;
     struct Seen {
@@ -204,6 +205,8 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
                 if (e.fresh || row.has(cols.owner))
                     n.owner = kNoNode;  // owners follow once every member exists
                 if (e.fresh || row.has(cols.backup)) n.backupOwner = kNoNode;
+                e.teamOwners = row.cell(cols.teamOwners);
+                if (e.fresh || row.has(cols.teamOwners)) n.teamOwners.clear();
                 entries.push_back(std::move(e));
             });
 
@@ -232,27 +235,40 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
         // Third pass: owners and backups, now that every member of the file exists.
         for (const Entry& e : entries)
             guarded(context, [&] {
-                if (!e.applied || (e.owner.empty() && e.backup.empty())) return;
+                if (!e.applied || (e.owner.empty() && e.backup.empty() && e.teamOwners.empty())) return;
                 const Row row{table, e.row, name};
-                const NodeId owner = e.owner.empty() ? kNoNode
-                                                     : resolve(e.owner, work, context, row,
-                                                               "the owner refers to unknown team member");
-                const NodeId backup = e.backup.empty()
-                                          ? kNoNode
-                                          : resolve(e.backup, work, context, row,
-                                                    "the backup owner refers to unknown team member");
-                for (NodeId m : {owner, backup}) {
-                    if (m == kNoNode) continue;
-                    const Node* member = work.findNode(m);
-                    if (!member)
-                        row.fail("the owner named here was not imported (see the problem with its own row)");
-                    if (member->kind != NodeKind::Member)
-                        row.fail(q(member->displayName()) +
-                                 " is not a team member, so cannot manage a relation");
+                auto member = [&](const std::string& text, const char* unknown) {
+                    if (text.empty()) return kNoNode;
+                    const NodeId m = resolve(text, work, context, row, unknown);
+                    const Node* found = work.findNode(m);
+                    if (!found) row.fail("the owner named here was not imported (see the problem with its own row)");
+                    if (found->kind != NodeKind::Member)
+                        row.fail(q(found->displayName()) + " is not a team member, so cannot manage a relation");
+                    return m;
+                };
+                const NodeId owner = member(e.owner, "the owner refers to unknown team member");
+                const NodeId backup = member(e.backup, "the backup owner refers to unknown team member");
+                Node after = work.node(e.node.id);
+                if (row.has(cols.owner)) after.owner = owner;
+                if (row.has(cols.backup)) after.backupOwner = backup;
+                // "Team: owner / backup|Team: owner": the owners for further teams.
+                for (const std::string& item : splitList(e.teamOwners)) {
+                    const auto colon = item.rfind(':');
+                    if (colon == std::string::npos)
+                        row.fail("an owner per team is written 'team: owner / backup', not " + q(item));
+                    const std::string teamText = trim(item.substr(0, colon));
+                    std::string who = trim(item.substr(colon + 1)), second;
+                    if (const auto slash = who.find(" / "); slash != std::string::npos) {
+                        second = trim(who.substr(slash + 3));
+                        who = trim(who.substr(0, slash));
+                    }
+                    const NodeId team = resolve(teamText, work, context, row, "the owner per team names unknown team");
+                    if (work.node(team).kind != NodeKind::Team)
+                        row.fail(q(teamText) + " is not a team, so has no owner per team");
+                    after.setTeamOwnership({team, member(who, "the owner per team refers to unknown team member"),
+                                            member(second, "the owner per team refers to unknown team member")});
                 }
-                const Node& current = work.node(e.node.id);
-                builder.add(makeSetOwner(work, e.node.id, row.has(cols.owner) ? owner : current.owner,
-                                         row.has(cols.backup) ? backup : current.backupOwner),
+                builder.add(std::make_unique<UpdateNodeCommand>(std::move(after), UpdateNodeCommand::Purpose::SetOwner),
                             row.line());
             });
 

@@ -52,6 +52,9 @@ inline constexpr std::string_view kVulnerable[] = {"Vulnerable", "Kwetsbaar"};
 inline constexpr std::string_view kPriority[] = {"Priority", "Prioriteit"};
 inline constexpr std::string_view kRhythm[] = {"Rhythm", "Ritme", "Rhythm (days)", "Ritme (dagen)", "Contact rhythm",
                                                "Contactritme"};
+// Owners for the further teams that share a partner: "Team: owner / backup|Team: owner".
+inline constexpr std::string_view kTeamOwners[] = {"Team owners", "Beheerder per team", "Eigenaar per team",
+                                                   "Relatiebeheerder per team"};
 
 inline constexpr std::string_view kFrom[] = {"From", "Van", "Source", "Bron"};
 inline constexpr std::string_view kTo[] = {"To", "Naar", "Target", "Doel"};

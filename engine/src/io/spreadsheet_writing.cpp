@@ -138,6 +138,17 @@ std::string writeNodes(const Network& net, bool gephi) {
     columns.push_back({"Vulnerable", [](const Node& n) { return std::string(n.vulnerable ? "yes" : ""); }});
     columns.push_back({"Owner", [&](const Node& n) { return ref(n.owner); }});
     columns.push_back({"Backup", [&](const Node& n) { return ref(n.backupOwner); }});
+    // The owners for further teams when some partner has them, or a field is so named.
+    const bool teamOwners =
+        std::any_of(net.nodes().begin(), net.nodes().end(), [](const Node& n) { return !n.teamOwners.empty(); });
+    if (teamOwners || collides(keys, kTeamOwners))
+        columns.push_back({"Team owners", [&](const Node& n) {
+                               std::vector<std::string> parts;
+                               for (const TeamOwnership& t : n.teamOwners)
+                                   parts.push_back(ref(t.team) + ": " + ref(t.owner) +
+                                                   (t.backup != kNoNode ? " / " + ref(t.backup) : std::string()));
+                               return joinList(parts);
+                           }});
     columns.push_back({"Priority", [](const Node& n) {
                            return n.priorityOverride ? formatNumber(*n.priorityOverride) : std::string();
                        }});

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "kring/core/error.h"
+#include "kring/model/teams.h"
 
 namespace kring {
 
@@ -60,10 +61,14 @@ void UpdateNodeCommand::apply(Network& net) {
                                                          " has logged contacts; its kind cannot change to " +
                                                          kindLower(after_.kind, Lang::En));
         // A member that becomes a partner would leave partners owned by a non-member.
-        for (const Node& n : net.nodes())
-            if ((n.owner == after_.id || n.backupOwner == after_.id) && after_.kind != NodeKind::Member)
+        for (const Node& n : net.nodes()) {
+            if ((n.ownedBy(after_.id) || n.backedUpBy(after_.id)) && after_.kind != NodeKind::Member)
                 throw Error(ErrorKind::InvalidInput, q(before_.displayName()) +
                                                          " owns relations; reassign them before changing its kind");
+            if (n.ownershipFor(after_.id) && after_.kind != NodeKind::Team)
+                throw Error(ErrorKind::InvalidInput, q(before_.displayName()) +
+                                                         " has owners of partners; clear them before changing its kind");
+        }
     }
     require(net.checkNode(after_));
     replaceNode(net, after_);
@@ -104,7 +109,7 @@ void RemoveNodeCommand::apply(Network& net) {
     ownedBefore_.clear();
     for (RelationId r : net.relationsOf(id_)) relations_.push_back(net.relation(r));
     for (const Node& n : net.nodes())
-        if (n.owner == id_ || n.backupOwner == id_) ownedBefore_.push_back(n);
+        if (n.ownedBy(id_) || n.backedUpBy(id_) || n.ownershipFor(id_)) ownedBefore_.push_back(n);
     contacts_.clear();
     for (const Contact& c : net.contacts())
         if (c.member == id_ || c.partner == id_) contacts_.push_back(c);
@@ -113,6 +118,14 @@ void RemoveNodeCommand::apply(Network& net) {
     for (Node n : ownedBefore_) {
         if (n.owner == id_) n.owner = kNoNode;
         if (n.backupOwner == id_) n.backupOwner = kNoNode;
+        std::vector<TeamOwnership> teamOwners;
+        for (TeamOwnership t : n.teamOwners) {
+            if (t.team == id_) continue;  // the team itself goes
+            if (t.owner == id_) t.owner = kNoNode;
+            if (t.backup == id_) t.backup = kNoNode;
+            if (!t.empty()) teamOwners.push_back(t);
+        }
+        n.teamOwners = std::move(teamOwners);
         replaceNode(net, n);
     }
     eraseNode(net, id_);
@@ -128,6 +141,49 @@ void RemoveNodeCommand::revert(Network& net) {
 std::string RemoveNodeCommand::description(Lang l) const {
     return l == Lang::Nl ? kindTitle(removed_.kind, l) + " " + q(removed_.displayName()) + " verwijderen"
                          : "Remove " + kindLower(removed_.kind, l) + " " + q(removed_.displayName());
+}
+
+void SetTeamOwnerCommand::apply(Network& net) {
+    before_ = net.node(partner_);
+    const Node* team = net.findNode(ownership_.team);
+    if (!team || team->kind != NodeKind::Team)
+        throw Error(ErrorKind::InvalidInput, "there is no team with id " + std::to_string(ownership_.team));
+    partnerName_ = before_.displayName();
+    teamName_ = team->name;
+    const Teams teams(net);
+    for (const NodeId member : {ownership_.owner, ownership_.backup}) {
+        if (member == kNoNode) continue;
+        const NodeId its = teams.teamOf(member);
+        if (its != kNoNode && its != ownership_.team)
+            throw Error(ErrorKind::InvalidInput, q(nameOf(net, member)) + " is a member of " + q(nameOf(net, its)) +
+                                                     ", not of " + q(teamName_));
+    }
+    Node after = before_;
+    const NodeId main = teams.mainTeamOf(before_);
+    if (main == kNoNode || main == ownership_.team) {
+        after.owner = ownership_.owner;
+        after.backupOwner = ownership_.backup;
+        after.setTeamOwnership({ownership_.team, kNoNode, kNoNode});
+        // Without a main owner, the ownership of the team it now mainly belongs to takes its place.
+        if (after.owner == kNoNode && after.backupOwner == kNoNode)
+            if (const TeamOwnership* next = after.ownershipFor(teams.mainTeamOf(after))) {
+                const TeamOwnership moved = *next;
+                after.owner = moved.owner;
+                after.backupOwner = moved.backup;
+                after.setTeamOwnership({moved.team, kNoNode, kNoNode});
+            }
+    } else {
+        after.setTeamOwnership(ownership_);
+    }
+    require(net.checkNode(after));
+    replaceNode(net, after);
+}
+
+void SetTeamOwnerCommand::revert(Network& net) { replaceNode(net, before_); }
+
+std::string SetTeamOwnerCommand::description(Lang l) const {
+    return l == Lang::Nl ? "Relatiebeheerder van " + q(partnerName_) + " voor " + q(teamName_) + " instellen"
+                         : "Set the owner of " + q(partnerName_) + " for " + q(teamName_);
 }
 
 // --- relations ---------------------------------------------------------------------------

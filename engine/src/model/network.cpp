@@ -51,6 +51,49 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
+// --- relationship management of a node ---------------------------------------------------
+
+const TeamOwnership* Node::ownershipFor(NodeId team) const {
+    for (const TeamOwnership& t : teamOwners)
+        if (t.team == team) return &t;
+    return nullptr;
+}
+
+std::vector<NodeId> Node::allOwners() const {
+    std::vector<NodeId> out;
+    if (owner != kNoNode) out.push_back(owner);
+    for (const TeamOwnership& t : teamOwners)
+        if (t.owner != kNoNode && std::find(out.begin(), out.end(), t.owner) == out.end()) out.push_back(t.owner);
+    return out;
+}
+
+bool Node::ownedBy(NodeId member) const {
+    if (member == kNoNode) return false;
+    if (owner == member) return true;
+    return std::any_of(teamOwners.begin(), teamOwners.end(), [&](const TeamOwnership& t) { return t.owner == member; });
+}
+
+bool Node::backedUpBy(NodeId member) const {
+    if (member == kNoNode) return false;
+    if (backupOwner == member) return true;
+    return std::any_of(teamOwners.begin(), teamOwners.end(), [&](const TeamOwnership& t) { return t.backup == member; });
+}
+
+void Node::setTeamOwnership(const TeamOwnership& ownership) {
+    const auto at = std::lower_bound(teamOwners.begin(), teamOwners.end(), ownership.team,
+                                     [](const TeamOwnership& t, NodeId team) { return t.team < team; });
+    const bool present = at != teamOwners.end() && at->team == ownership.team;
+    if (ownership.empty()) {
+        if (present) teamOwners.erase(at);
+    } else if (present) {
+        *at = ownership;
+    } else {
+        teamOwners.insert(at, ownership);
+    }
+}
+
+// --- the network -------------------------------------------------------------------------
+
 Network::Network() { info_.domains = defaultDomains(); }
 Network::Network(const Network& o)
     : info_(o.info_),
@@ -193,6 +236,20 @@ std::vector<std::string> Network::checkNode(const Node& n) const {
     checkOwner(n.backupOwner, "backup owner");
     if (n.backupOwner != kNoNode && n.backupOwner == n.owner)
         problems.push_back(who() + ": the backup owner must be another member than the owner");
+    for (std::size_t i = 0; i < n.teamOwners.size(); ++i) {
+        const TeamOwnership& t = n.teamOwners[i];
+        const Node* team = findNode(t.team);
+        const std::string forTeam = " for team " + (team ? quoted(team->name) : std::to_string(t.team));
+        if (!team || team->kind != NodeKind::Team)
+            problems.push_back(who() + ": the ownership for " + std::to_string(t.team) + " names no team");
+        if (i > 0 && n.teamOwners[i - 1].team >= t.team)
+            problems.push_back(who() + ": the ownerships per team must be in team order, each team once");
+        if (t.empty()) problems.push_back(who() + ": the ownership" + forTeam + " has no owner and no backup");
+        checkOwner(t.owner, "owner");
+        checkOwner(t.backup, "backup owner");
+        if (t.backup != kNoNode && t.backup == t.owner)
+            problems.push_back(who() + ": the backup owner" + forTeam + " must be another member than the owner");
+    }
     return problems;
 }
 

@@ -71,6 +71,25 @@ std::map<std::string, std::string> textToFields(const Statement& s, int column) 
     return Json::parse(s.text(column)).get<std::map<std::string, std::string>>();
 }
 
+// [[team, owner, backup], …] with 0 for none; NULL for none at all.
+std::optional<std::string> teamOwnersToText(const std::vector<TeamOwnership>& owners) {
+    if (owners.empty()) return std::nullopt;
+    std::string out = "[";
+    for (const TeamOwnership& t : owners)
+        out.append(out.size() > 1 ? ",[" : "[")
+            .append(std::to_string(t.team) + "," + std::to_string(t.owner) + "," + std::to_string(t.backup) + "]");
+    out += ']';
+    return out;
+}
+
+std::vector<TeamOwnership> textToTeamOwners(const Statement& s, int column) {
+    std::vector<TeamOwnership> out;
+    if (s.isNull(column)) return out;
+    for (const Json& t : Json::parse(s.text(column)))
+        out.push_back({t.at(0).get<NodeId>(), t.at(1).get<NodeId>(), t.at(2).get<NodeId>()});
+    return out;
+}
+
 std::optional<std::int64_t> idOrNull(NodeId id) {
     if (id == kNoNode) return std::nullopt;
     return static_cast<std::int64_t>(id);
@@ -83,7 +102,8 @@ namespace {
 // The texts are bound without copies: they all live until run() has written the row.
 void writeNode(Statement& s, const Node& n) {
     const auto domains = listToText(n.domains), targetGroups = listToText(n.targetGroups), tags = listToText(n.tags),
-               expertise = listToText(n.expertise), fields = fieldsToText(n.fields);
+               expertise = listToText(n.expertise), fields = fieldsToText(n.fields),
+               teamOwners = teamOwnersToText(n.teamOwners);
     s.bind(1, static_cast<std::int64_t>(n.id))
         .bindUncopied(2, toKey(n.kind))
         .bindUncopied(3, n.name)
@@ -106,7 +126,8 @@ void writeNode(Statement& s, const Node& n) {
         .bind(20, idOrNull(n.backupOwner))
         .bindUncopied(21, fields)
         .bind(22, n.priorityOverride)
-        .bind(23, n.rhythmDays ? std::optional<std::int64_t>(*n.rhythmDays) : std::nullopt);
+        .bind(23, n.rhythmDays ? std::optional<std::int64_t>(*n.rhythmDays) : std::nullopt)
+        .bindUncopied(24, teamOwners);
     s.run();
 }
 
@@ -174,6 +195,7 @@ Node readNode(const Statement& s, const std::string& path) {
     n.fields = textToFields(s, 20);
     if (!s.isNull(21)) n.priorityOverride = s.real(21);
     if (!s.isNull(22)) n.rhythmDays = static_cast<int>(s.integer(22));
+    n.teamOwners = textToTeamOwners(s, 23);
     return n;
 }
 
@@ -255,7 +277,7 @@ void writeAll(Database& db, const Network& net) {
     writeInfo(db, net);
     writeNextIds(db, net);
     Statement n(db, "INSERT INTO nodes(" + std::string(kNodeColumns) +
-                        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const Node& node : net.nodes()) writeNode(n, node);
     Statement r(db, "INSERT INTO relations(" + std::string(kRelationColumns) + ") VALUES(?,?,?,?,?,?,?,?,?,?)");
     for (const Relation& rel : net.relations()) writeRelation(r, rel);
@@ -268,7 +290,7 @@ void writeDirty(Database& db, const Network& net) {
     const DirtySet& dirty = net.dirty();
     if (!dirty.nodes.empty()) {
         Statement upsert(db, "INSERT OR REPLACE INTO nodes(" + std::string(kNodeColumns) +
-                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         Statement remove(db, "DELETE FROM nodes WHERE id = ?");
         for (NodeId id : dirty.nodes) {
             if (const Node* n = net.findNode(id))

@@ -15,7 +15,7 @@ namespace kring::rows {
 inline constexpr std::string_view kNodeColumns =
     "id, kind, name, ring, domains, target_groups, tags, notes, discipline, expertise, hours_per_month, "
     "signaller, waiting_list_weeks, agreement_involvement, agreement_referral, agreement_lead, alias, "
-    "vulnerable, owner, backup_owner, fields, priority_override, rhythm_days";
+    "vulnerable, owner, backup_owner, fields, priority_override, rhythm_days, team_owners";
 inline constexpr std::string_view kRelationColumns =
     "id, source, target, type, strength, frequency, last_contact, mutual, note, fields";
 inline constexpr std::string_view kContactColumns = "id, date, member, partner, kind, initiative, note, follow_up";

@@ -9,7 +9,7 @@
 
 namespace kring::schema {
 
-inline constexpr std::array<std::string_view, 4> kMigrations = {
+inline constexpr std::array<std::string_view, 5> kMigrations = {
     // 0 → 1: the first schema: the map and its vocabulary.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -83,6 +83,11 @@ CREATE TABLE contacts (
     // 3 → 4: a partner's own contact rhythm, in days.
     R"sql(
 ALTER TABLE nodes ADD COLUMN rhythm_days INTEGER;
+)sql",
+    // 4 → 5: who manages a partner for each further team that shares it, as JSON
+    // [[team, owner, backup], …] with 0 for none; NULL when only one team (or none) manages it.
+    R"sql(
+ALTER TABLE nodes ADD COLUMN team_owners TEXT;
 )sql",
 };
 

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "panels/team_owners.h"
+
 namespace kring::viewer {
 
 namespace {
@@ -94,6 +96,10 @@ void InspectorPanel::drawNode(ViewerContext& ctx, const Node& original) {
         };
         memberCombo(tr(Text::Owner), n.owner);
         memberCombo(tr(Text::Backup), n.backupOwner);
+        if (drawTeamOwners(ctx, original)) {  // the node changed: this copy of it is stale
+            ImGui::PopID();
+            return;
+        }
         if (ImGui::TreeNode(tr(Text::Domains))) {
             for (const auto& d : net.info().domains) {
                 bool has = std::find(n.domains.begin(), n.domains.end(), d) != n.domains.end();

@@ -152,6 +152,7 @@ void OwnersPanel::drawLoads(ViewerContext& ctx) {
     const double backupShare = loadSetting(net, "gaps.overloaded-member.backup-share");
     std::map<NodeId, std::vector<NodeId>> owned;
     std::map<NodeId, int> backups;
+    std::map<NodeId, int> forOtherTeams;  // partners owned for a further team that shares them
     std::vector<NodeId> unowned, members;
     for (const Node& n : net.nodes()) {
         if (n.kind == NodeKind::Member) members.push_back(n.id);
@@ -161,6 +162,10 @@ void OwnersPanel::drawLoads(ViewerContext& ctx) {
         else
             owned[n.owner].push_back(n.id);
         if (n.backupOwner != kNoNode) ++backups[n.backupOwner];
+        for (const TeamOwnership& t : n.teamOwners) {
+            if (t.owner != kNoNode) ++forOtherTeams[t.owner];
+            if (t.backup != kNoNode) ++backups[t.backup];
+        }
     }
     auto partnerRow = [&](NodeId id) {
         const Node& p = net.node(id);
@@ -183,7 +188,8 @@ void OwnersPanel::drawLoads(ViewerContext& ctx) {
     for (NodeId m : members) {
         const Node& member = net.node(m);
         const auto& mine = owned[m];
-        const double load = perRelation * (static_cast<double>(mine.size()) + backupShare * backups[m]);
+        const std::size_t ownedCount = mine.size() + static_cast<std::size_t>(forOtherTeams[m]);
+        const double load = perRelation * (static_cast<double>(ownedCount) + backupShare * backups[m]);
         const double capacity = member.hoursPerMonth;
         ImGui::PushID(static_cast<int>(m));
         const bool open = ImGui::TreeNode("##member", "%s", member.name.c_str());
@@ -193,7 +199,7 @@ void OwnersPanel::drawLoads(ViewerContext& ctx) {
         // relations than hours. Light fills, so the dark figures stay readable on them.
         const float share = capacity > 0 ? static_cast<float>(load / capacity) : (load > 0 ? 1.0f : 0.0f);
         char figures[128];
-        std::snprintf(figures, sizeof figures, "%zu %s · %.1f / %.1f %s", mine.size(), tr(mine.size() == 1 ? Text::OwnedRelation : Text::OwnedRelations), load,
+        std::snprintf(figures, sizeof figures, "%zu %s · %.1f / %.1f %s", ownedCount, tr(ownedCount == 1 ? Text::OwnedRelation : Text::OwnedRelations), load,
                       capacity, tr(Text::HoursShort));
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
                               share > 1.0f ? ImVec4(0.98f, 0.66f, 0.40f, 1) : ImVec4(0.62f, 0.80f, 0.94f, 1));

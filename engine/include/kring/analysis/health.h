@@ -90,7 +90,9 @@ std::vector<PartnerHealth> relationshipHealth(const Network&, const HealthOption
 // Who to call: the partners whose contact is due, for `kring due` and the calendar export.
 struct DueContact {
     NodeId partner = kNoNode;
-    NodeId member = kNoNode;  // the partner's owner; kNoNode when it has none
+    // The partner's owner; kNoNode when it has none. A partner several teams share has one
+    // entry for each member who owns it for a team (Node::allOwners()).
+    NodeId member = kNoNode;
     std::optional<Date> lastContact;
     int rhythmDays = 0;
     Date dueDate;
@@ -101,7 +103,7 @@ struct DueContact {
 struct DueOptions {
     Date today;
     int withinDays = 0;       // also what falls due in the next this many days
-    NodeId member = kNoNode;  // only this member's partners; everyone's when kNoNode
+    NodeId member = kNoNode;  // only the partners this member owns, for any team; everyone's when kNoNode
 };
 
 // Overdue contacts first, then those still to come; within each, by member name, most overdue

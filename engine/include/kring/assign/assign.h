@@ -74,6 +74,10 @@ struct Choice {
 
 struct Assignment {
     NodeId partner = kNoNode;
+    // The team this owner is for, on a division per team; kNoNode on a division as one team. A
+    // partner several teams share has one assignment per team.
+    NodeId team = kNoNode;
+    std::vector<NodeId> sharedWith;  // the other teams the partner works with, in id order
     double priority = 0;             // 0–100, from computePriorities()
     Choice owner;                    // owner.member is never kNoNode here
     std::optional<Choice> backup;    // with --backup, or a backup the network already has
@@ -89,6 +93,7 @@ enum class UnassignedReason : std::uint8_t {
 
 struct UnassignedPartner {
     NodeId partner = kNoNode;
+    NodeId team = kNoNode;  // as in Assignment
     double priority = 0;
     UnassignedReason reason = UnassignedReason::CapacityFull;
     Bilingual message;
@@ -96,6 +101,7 @@ struct UnassignedPartner {
 
 struct MemberLoad {
     NodeId member = kNoNode;
+    NodeId team = kNoNode;  // the member's team, on a division per team
     double load = 0;      // hours a month: hoursPerRelation × (owned + backupShare × backed up)
     double capacity = 0;  // hours a month for network work
     std::vector<NodeId> owned;     // partners in plan order (priority, then id)
@@ -112,7 +118,7 @@ struct AssignmentPlan {
     // included): owners first, then backups given the owners. See docs/assignment.md.
     std::int64_t ownerCost = 0;
     std::int64_t backupCost = 0;
-    std::size_t changes() const;  // partners whose owner or backup would change
+    std::size_t changes() const;  // owners and backups (per team) that would change
 };
 
 // [SECTION] Dividing
@@ -126,7 +132,9 @@ AssignmentPlan assignOwners(const Network&, const AssignOptions&, const std::map
 
 // One undoable command that writes the plan's owners (and backups) into the network and
 // records them in the setting "assign.applied", so later runs know they were not set by hand.
-// nullptr when the plan changes nothing.
+// On a division per team, the owner for a partner's main team goes to its owner and backup,
+// the owners for other teams to its ownerships per team (model/teams.h). nullptr when the plan
+// changes nothing.
 CommandPtr makeApplyPlan(const Network&, const AssignmentPlan&);
 
 // The exact costs the solver minimises, for any choice of owners (and backups) of the free

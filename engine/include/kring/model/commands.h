@@ -83,6 +83,24 @@ private:
     std::vector<Contact> contacts_;  // contact moments it took part in
 };
 
+// Sets who manages a partner for one team (model/teams.h): for the partner's main team (or when
+// it works with no team yet) the node's owner and backup, for another team its ownership in
+// teamOwners. kNoNode clears. Refuses an owner or backup who is a member of another team.
+class SetTeamOwnerCommand : public Command {
+public:
+    SetTeamOwnerCommand(NodeId partner, NodeId team, NodeId owner, NodeId backup)
+        : partner_(partner), ownership_{team, owner, backup} {}
+    void apply(Network&) override;
+    void revert(Network&) override;
+    std::string description(Lang) const override;
+
+private:
+    NodeId partner_;
+    TeamOwnership ownership_;
+    Node before_;
+    std::string partnerName_, teamName_;
+};
+
 class AddRelationCommand : public Command {
 public:
     explicit AddRelationCommand(Relation relation) : relation_(std::move(relation)) {}

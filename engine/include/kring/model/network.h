@@ -52,9 +52,12 @@ struct Node {
     std::string alias;
     bool vulnerable = false;
 
-    // Relationship management of partners.
+    // Relationship management of partners. owner and backupOwner manage the relation for the
+    // team the partner mainly belongs to (model/teams.h); a partner several teams work with has
+    // an ownership for each other team in teamOwners, in team id order, never an empty one.
     NodeId owner = kNoNode;
     NodeId backupOwner = kNoNode;
+    std::vector<TeamOwnership> teamOwners;
     std::optional<double> priorityOverride;  // 0–100, set by the user
     // Contact rhythm: be in touch at least every this many days. Unset: the project's default
     // for the partner's ring (see analysis/health.h).
@@ -66,6 +69,16 @@ struct Node {
     bool operator==(const Node&) const = default;
     // The name users see: the alias for residents.
     const std::string& displayName() const { return kind == NodeKind::Resident ? alias : name; }
+    // The ownership kept for another team than the main one; nullptr when there is none. Which
+    // team is the main one, and so who owns the partner for any team, is in model/teams.h.
+    const TeamOwnership* ownershipFor(NodeId team) const;
+    // Every member who owns this partner for some team, the main owner first, each once.
+    std::vector<NodeId> allOwners() const;
+    // Whether the member is owner, or backup, for any team.
+    bool ownedBy(NodeId member) const;
+    bool backedUpBy(NodeId member) const;
+    // Replaces (or with an empty ownership removes) the ownership for a team other than the main one.
+    void setTeamOwnership(const TeamOwnership&);
 };
 
 struct Relation {

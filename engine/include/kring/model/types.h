@@ -15,6 +15,17 @@ using RelationId = std::uint64_t;
 using ContactId = std::uint64_t;
 inline constexpr NodeId kNoNode = 0;
 
+// Who manages a partner's relation for one team, on a map with several teams
+// (docs/assignment.md, "Several teams"): an owner and optionally a backup among that team's
+// members. kNoNode where there is none.
+struct TeamOwnership {
+    NodeId team = kNoNode;
+    NodeId owner = kNoNode;
+    NodeId backup = kNoNode;
+    bool operator==(const TeamOwnership&) const = default;
+    bool empty() const { return owner == kNoNode && backup == kNoNode; }
+};
+
 // The language of user-facing text.
 enum class Lang { En, Nl };
 

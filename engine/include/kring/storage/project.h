@@ -40,7 +40,7 @@ DamageReport inspectDamage(const std::string& path);
 inline constexpr std::string_view kDamagedAdvice = "; restore a copy, or try 'kring validate' to see what is left";
 
 // Schema version written by this Kring; files of every older version are migrated on open.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 // SQLite application_id: "KRNG".
 inline constexpr int kApplicationId = 0x4B524E47;
 
