@@ -98,3 +98,22 @@ TEST_CASE("handover: notes only when asked; unknown and same members refused") {
               std::string::npos);
     }
 }
+
+TEST_CASE("handover: a partner owned for another team is on the list, with that team's other half") {
+    TwoTeams t;  // the GGD works with both teams
+    makeSetOwner(t.net, t.ggd, t.carla, t.daan)->apply(t.net);
+    SetTeamOwnerCommand(t.ggd, t.north, t.bram, t.anna).apply(t.net);
+    HandoverOptions o;
+    o.member = t.bram;
+    o.today = kToday;
+    HandoverList list = handoverList(t.net, o);
+    REQUIRE(list.partners.size() == 1);
+    CHECK(list.partners[0].partner == t.ggd);
+    CHECK_FALSE(list.partners[0].backup);
+    CHECK(list.partners[0].otherOwner == t.anna);  // Noord's backup, not Zuid's
+    o.member = t.anna;
+    list = handoverList(t.net, o);
+    REQUIRE(list.partners.size() == 1);
+    CHECK(list.partners[0].backup);
+    CHECK(list.partners[0].otherOwner == t.bram);
+}

@@ -140,3 +140,17 @@ TEST_CASE("scene: a partner whose contact is overdue against its rhythm is marke
     for (const SceneNode& n : unmarked.nodes) CHECK_FALSE(n.overdue);
     for (const LegendEntry& e : unmarked.legend) CHECK(e.kind != LegendEntry::Kind::Overdue);
 }
+
+TEST_CASE("scene: a partner shared by teams shows under each team's owner, and names them all") {
+    TwoTeams t;
+    makeSetOwner(t.net, t.ggd, t.carla, t.daan)->apply(t.net);
+    SetTeamOwnerCommand(t.ggd, t.north, t.bram, t.anna).apply(t.net);
+    SceneFilter f;
+    f.owner = t.bram;  // owns the GGD for Noord only
+    const Scene forBram = sceneOf(t.net, f);
+    REQUIRE(forBram.findNode(t.ggd) != nullptr);
+    CHECK(forBram.findNode(t.ggz) == nullptr);
+    const std::string& tip = sceneOf(t.net).findNode(t.ggd)->tooltip;
+    CHECK(tip.find("Owner: Carla Smit") != std::string::npos);
+    CHECK(tip.find("Owner for Wijkteam Noord: Bram Jansen") != std::string::npos);
+}

@@ -68,8 +68,17 @@ HandoverList handoverList(const Network& net, const HandoverOptions& options) {
     for (PartnerHealth& h : relationshipHealth(net, {options.today})) health.emplace(h.partner, std::move(h));
 
     for (const Node& n : nodes) {
-        const bool owned = n.owner == options.member, backup = !owned && n.backupOwner == options.member;
+        // Owner or backup for any team that works with the partner (model/teams.h): the other
+        // of the pair, for the same team, is the colleague to know about.
+        const bool owned = n.ownedBy(options.member), backup = !owned && n.backedUpBy(options.member);
         if (!owned && !backup) continue;
+        NodeId partnerInPair = backup ? n.owner : n.backupOwner;
+        if (owned ? n.owner != options.member : n.backupOwner != options.member)
+            for (const TeamOwnership& t : n.teamOwners)
+                if (owned ? t.owner == options.member : t.backup == options.member) {
+                    partnerInPair = owned ? t.backup : t.owner;
+                    break;
+                }
         if (n.kind == NodeKind::Resident) {
             ++list.residentsLeftOut;
             continue;
@@ -78,7 +87,7 @@ HandoverList handoverList(const Network& net, const HandoverOptions& options) {
         HandoverPartner p;
         p.partner = n.id;
         p.backup = backup;
-        p.otherOwner = backup ? n.owner : n.backupOwner;
+        p.otherOwner = partnerInPair;
         if (const auto it = health.find(n.id); it != health.end()) p.health = it->second;
         if (options.includeNotes) p.notes = n.notes;
         for (RelationId rid : net.relationsOf(n.id)) {

@@ -135,7 +135,7 @@ std::set<NodeId> visibleNodes(const Network& net, const SceneFilter& f) {
         if (!f.domains.empty() && isPartnerKind(n.kind) &&
             std::none_of(n.domains.begin(), n.domains.end(), [&](const std::string& d) { return f.domains.count(d) > 0; }))
             continue;
-        if (f.owner != kNoNode && isPartnerKind(n.kind) && n.owner != f.owner && n.backupOwner != f.owner) continue;
+        if (f.owner != kNoNode && isPartnerKind(n.kind) && !n.ownedBy(f.owner) && !n.backedUpBy(f.owner)) continue;
         out.insert(out.end(), n.id);  // nodes are in id order: each goes at the end
     }
     return out;
@@ -179,6 +179,10 @@ void prepareNodes(const Network& net, const SceneStyle& style, const std::set<No
         }
         if (n.owner != kNoNode)
             if (const Node* o = net.findNode(n.owner)) tip.append(l == Lang::Nl ? "\nRelatiebeheerder: " : "\nOwner: ").append(o->name);
+        for (const TeamOwnership& t : n.teamOwners)  // a partner shared by teams: each team's owner
+            if (const Node* o = net.findNode(t.owner))
+                if (const Node* team = net.findNode(t.team))
+                    tip.append(l == Lang::Nl ? "\nRelatiebeheerder " : "\nOwner for ").append(team->name).append(": ").append(o->name);
         if (n.waitingListWeeks)
             tip.append(l == Lang::Nl ? "\nWachtlijst: " : "\nWaiting list: ")
                 .append(std::to_string(*n.waitingListWeeks))
