@@ -237,9 +237,9 @@ ImportPlan planNodes(std::string_view text, const std::string& name, Network& wo
             guarded(context, [&] {
                 if (!e.applied || (e.owner.empty() && e.backup.empty() && e.teamOwners.empty())) return;
                 const Row row{table, e.row, name};
-                auto member = [&](const std::string& text, const char* unknown) {
-                    if (text.empty()) return kNoNode;
-                    const NodeId m = resolve(text, work, context, row, unknown);
+                auto member = [&](const std::string& named, const char* unknown) {
+                    if (named.empty()) return kNoNode;
+                    const NodeId m = resolve(named, work, context, row, unknown);
                     const Node* found = work.findNode(m);
                     if (!found) row.fail("the owner named here was not imported (see the problem with its own row)");
                     if (found->kind != NodeKind::Member)
