@@ -422,6 +422,29 @@ TEST_CASE("viewer ui: taps delivered within one frame switch sidebar tabs and se
     CHECK(app.selection() == std::set<NodeId>{ggz});
 }
 
+TEST_CASE("viewer ui: at the default width every tab shows its whole name, in Dutch and in English") {
+    TempDir dir;
+    const std::string project = makeProject(dir);
+    for (const Lang lang : {Lang::Nl, Lang::En}) {
+        HeadlessUi ui;
+        setLanguage(lang);
+        ViewerSettings settings;
+        ViewerApp app(settings);
+        REQUIRE(app.open(project));
+        for (int i = 0; i < 3; ++i) ui.queuedFrame(app);
+        float right = 0;
+        for (const auto& panel : app.panels()) {
+            INFO(panel->name());
+            // A tab's box holds its whole name, and no tab is scrolled out of the bar.
+            CHECK(panel->tabMax().x - panel->tabMin().x >= ImGui::CalcTextSize(panel->name()).x);
+            CHECK(panel->tabMin().x >= right - 0.5f);
+            right = panel->tabMax().x;
+        }
+        CHECK(right <= ImGui::GetIO().DisplaySize.x);
+    }
+    setLanguage(Lang::En);
+}
+
 TEST_CASE("viewer ui: dragging the splitter widens the sidebar, and the width is remembered") {
     TempDir dir;
     HeadlessUi ui;

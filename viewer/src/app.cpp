@@ -364,7 +364,13 @@ void ViewerApp::drawCanvasWindow() {
 // The sidebar's width in pixels: the user's (stored at scale 1, so it grows with the type),
 // never so wide that the map has less than a third of the window.
 float ViewerApp::sidebarWidth() const {
-    const float stored = settings_.sidebarWidth > 0 ? settings_.sidebarWidth : kDefaultSidebarWidth;
+    // By default wide enough for every tab's whole name in the language shown (at scale 1).
+    float tabs = 0;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    for (const auto& panel : panels_)
+        tabs += ImGui::CalcTextSize(panel->name()).x + style.FramePadding.x * 2 + style.ItemInnerSpacing.x;
+    tabs += style.WindowPadding.x * 2 + style.ItemSpacing.x;
+    const float stored = settings_.sidebarWidth > 0 ? settings_.sidebarWidth : std::max(kDefaultSidebarWidth, tabs / ctx_.uiScale);
     const float window = ImGui::GetMainViewport()->WorkSize.x;
     return std::max(std::min(stored * ctx_.uiScale, window * 2 / 3), std::min(160.0f, window / 2));
 }
