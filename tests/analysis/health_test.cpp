@@ -77,6 +77,12 @@ TEST_CASE("health: days since the last contact against the rhythm, explained") {
           "Last contact with 'GGZ Noord' on " + daysAgo(100).iso() +
               ", 100 days ago; the rhythm is every 91 days (the default for the second ring), so contact is 9 days overdue.");
     CHECK(ggz.explanation[0].nl.find("dus het contact is 9 dagen te laat") != std::string::npos);
+    // A contact logged today is "today", not "0 days ago".
+    addContact(t.net, t.anna, t.ggz, kToday);
+    const auto later = relationshipHealth(t.net, {kToday});
+    const PartnerHealth& now = healthOf(later, t.ggz);
+    CHECK(now.explanation[0].en.find(", today; the rhythm") != std::string::npos);
+    CHECK(now.explanation[0].nl.find(", vandaag; het ritme") != std::string::npos);
 
     // Never in touch: due now, and said so.
     const PartnerHealth& school = healthOf(all, t.school);

@@ -81,10 +81,11 @@ Bilingual explainRhythm(const PartnerHealth& h, const std::string& who, const Da
                 "Er is geen contact met " + who + " vastgelegd; het ritme is " + elk + ", dus contact is nu aan de beurt."};
     const std::string source = h.lastFromLog ? "" : " (typed on a relation; no contact is logged)";
     const std::string bron = h.lastFromLog ? "" : " (ingevuld bij een relatie; er is geen contact vastgelegd)";
+    const bool sameDay = *h.daysSince == 0;
     std::string en = "Last contact with " + who + " on " + h.lastContact->iso() + source + ", " +
-                     days(*h.daysSince, Lang::En) + " ago; the rhythm is " + every;
+                     (sameDay ? std::string("today") : days(*h.daysSince, Lang::En) + " ago") + "; the rhythm is " + every;
     std::string nl = "Laatste contact met " + who + " op " + h.lastContact->iso() + bron + ", " +
-                     days(*h.daysSince, Lang::Nl) + " geleden; het ritme is " + elk;
+                     (sameDay ? std::string("vandaag") : days(*h.daysSince, Lang::Nl) + " geleden") + "; het ritme is " + elk;
     const bool byFollowUp = h.followUp && h.dueDate == *h.followUp;
     if (byFollowUp) {
         en += ", and a follow-up was agreed for " + h.followUp->iso();
