@@ -10,11 +10,12 @@ namespace {
 
 using detail::pq;
 
-// libpq's messages end in a newline and may run over several lines: keep them on one.
+// libpq's messages end in a newline and may run over several (tab-indented) lines: keep them
+// on one.
 std::string oneLine(std::string_view text) {
     std::string out;
     for (char c : text) {
-        if (c == '\n' || c == '\r') {
+        if (c == '\n' || c == '\r' || c == '\t') {
             if (!out.empty() && out.back() != ' ') out += ' ';
         } else {
             out += c;
