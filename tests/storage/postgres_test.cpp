@@ -210,6 +210,30 @@ TEST_CASE("team database: push and pull through a throwaway PostgreSQL cluster")
         pg::Connection c(uri);
         CHECK(c.query("SELECT value FROM kring_meta WHERE key = 'schema_version'").text(0, 0) == "99");
     }
+    SUBCASE("a push that fails half-way leaves the database as it was") {
+        const std::string name = nextDatabase();
+        const std::string uri = cluster.freshDatabase(name);
+        const std::string city = citySample(dir);
+        REQUIRE(runKring(dir, {"push", city, uri}).status == 0);
+        // The server refuses the push's last table, after the others were dropped and made anew.
+        cluster.sql(name, R"sql(
+CREATE FUNCTION refuse_contacts() RETURNS event_trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE object_identity = 'public.contacts') THEN
+    RAISE EXCEPTION 'no contacts table today';
+  END IF;
+END $$;
+CREATE EVENT TRIGGER refuse_contacts ON ddl_command_end EXECUTE FUNCTION refuse_contacts();
+)sql");
+        const std::string other = dir.file("other.kring");
+        REQUIRE(runKring(dir, {"generate", other, "--nodes", "50"}).status == 0);
+        const Run failed = runKring(dir, {"push", other, uri, "--replace"});
+        CHECK(failed.status == 1);
+        CHECK(has(failed.err, "no contacts table today"));
+        CHECK(has(failed.err, uri));
+        REQUIRE(runKring(dir, {"pull", uri, dir.file("still-city.kring")}).status == 0);
+        CHECK(exported(dir, dir.file("still-city.kring"), "still") == exported(dir, city, "city"));
+    }
     SUBCASE("the team database records Kring's application id and schema version") {
         const std::string uri = cluster.freshDatabase(nextDatabase());
         const std::string city = citySample(dir);
