@@ -61,8 +61,11 @@ void checkRoundTrip(const TempDir& dir, const std::string& project, const std::s
     CHECK(snapshotsOf(pulled) == snapshotsOf(project));
 }
 
-int databaseCounter = 0;
-std::string nextDatabase() { return "team" + std::to_string(++databaseCounter); }
+// A database name not used before in this process's cluster.
+std::string nextDatabase() {
+    static int counter = 0;
+    return "team" + std::to_string(++counter);
+}
 
 }  // namespace
 
