@@ -133,6 +133,7 @@ int main(int argc, char** argv) {
     cli::addLayoutCommands(app, registry);
     cli::addContactCommands(app, registry);
     cli::addHandoverCommand(app, registry);
+    cli::addTeamDatabaseCommands(app, registry);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// The team database's tables: the tables of a .kring file at the current schema version, read
+// from the migrations in schema.h (so a new migration reaches PostgreSQL without a second
+// list to keep up), plus kring_meta, which records Kring's application id and schema version.
+
+#include <string>
+#include <vector>
+
+#include "storage/postgres/connection.h"
+
+namespace kring::pg {
+
+enum class ColumnType { Integer, Real, Text };
+
+struct Column {
+    std::string name;
+    ColumnType type = ColumnType::Text;
+};
+
+struct TableShape {
+    std::string name;
+    std::vector<Column> columns;
+    std::string columnList;  // "id, kind, name, …"
+    std::string primaryKey;  // its columns, "id"
+    std::string createSql;   // CREATE TABLE in PostgreSQL's types
+};
+
+// The .kring tables in the order the migrations create them.
+const std::vector<TableShape>& teamTables();
+
+// What a database holds, for push and pull. Throws Error naming the database: NotAKringFile for
+// tables of another application, NewerVersion for a newer Kring's team. (No older team schema
+// exists yet; OlderKringTeam is what a later Kring will migrate.)
+enum class Contents { Empty, KringTeam, OlderKringTeam };
+Contents inspect(Connection&);
+
+// Creates the tables and kring_meta (inside the caller's transaction).
+void createTeamTables(Connection&);
+// Drops the tables of a Kring team (only those; inside the caller's transaction).
+void dropTeamTables(Connection&);
+
+}  // namespace kring::pg
