@@ -140,7 +140,8 @@ TEST_CASE("assign per team: a shared partner gets an owner in each team, applied
     // A per-team owner changed by hand is a lock the next run keeps.
     const NodeId other = north->owner.member == t.anna ? t.bram : t.anna;
     SetTeamOwnerCommand(t.ggd, t.north, other, kNoNode).apply(t.net);
-    const Assignment* kept = assignmentOf(assignOwners(t.net, options), t.ggd, t.north);
+    const AssignmentPlan afterEdit = assignOwners(t.net, options);
+    const Assignment* kept = assignmentOf(afterEdit, t.ggd, t.north);
     REQUIRE(kept);
     CHECK(kept->owner.member == other);
     CHECK(kept->owner.locked);

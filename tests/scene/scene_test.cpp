@@ -150,7 +150,8 @@ TEST_CASE("scene: a partner shared by teams shows under each team's owner, and n
     const Scene forBram = sceneOf(t.net, f);
     REQUIRE(forBram.findNode(t.ggd) != nullptr);
     CHECK(forBram.findNode(t.ggz) == nullptr);
-    const std::string& tip = sceneOf(t.net).findNode(t.ggd)->tooltip;
+    const Scene plain = sceneOf(t.net);
+    const std::string& tip = plain.findNode(t.ggd)->tooltip;
     CHECK(tip.find("Owner: Carla Smit") != std::string::npos);
     CHECK(tip.find("Owner for Wijkteam Noord: Bram Jansen") != std::string::npos);
 }
