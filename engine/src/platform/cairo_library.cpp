@@ -23,4 +23,24 @@ const CairoLibrary& lib() {
     return loaded;
 }
 
+cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+std::string pdfInMemory(double width, double height, const std::function<void(cairo_t*)>& draw, const std::string& path) {
+    std::string content;
+    cairo_surface_t* surface = lib().pdf_surface_create_for_stream(appendTo, &content, width, height);
+    cairo_t* cr = lib().create(surface);
+    draw(cr);
+    cairo_status_t status = lib().status(cr);
+    lib().destroy(cr);
+    lib().surface_finish(surface);
+    if (status == CAIRO_STATUS_SUCCESS) status = lib().surface_status(surface);
+    lib().surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw Error(ErrorKind::Io, std::string("cannot write it: ") + lib().status_to_string(status), path);
+    return content;
+}
+
 }  // namespace kring::detail

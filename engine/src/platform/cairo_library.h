@@ -8,6 +8,9 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <functional>
+#include <string>
+
 namespace kring::detail {
 
 #define KRING_CAIRO_FUNCTIONS(X) \
@@ -60,5 +63,12 @@ struct CairoLibrary {
 
 // Loads the library on first use; throws Error(Io) naming the Debian package when it cannot.
 const CairoLibrary& lib();
+
+// A cairo write callback that appends to the std::string given as closure.
+cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int length);
+
+// A PDF of pages `width` × `height` points made in memory: `draw` paints the pages (ending each
+// with show_page). Throws Error(Io) naming `path` when cairo fails; returns the file's bytes.
+std::string pdfInMemory(double width, double height, const std::function<void(cairo_t*)>& draw, const std::string& path);
 
 }  // namespace kring::detail

@@ -19,6 +19,8 @@ namespace kring {
 namespace {
 
 using detail::lib;
+using detail::appendTo;
+using detail::pdfInMemory;
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kTitleHeight = 60;
@@ -262,11 +264,6 @@ void draw(cairo_t* cr, const Scene& scene) {
 
 // Cairo writes its PDF or PNG into memory, and the file is written from there the one safe
 // way (kring/core/files.h).
-cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 void finish(cairo_status_t status, const std::string& content, FileWriter& file, const std::string& path) {
     if (status != CAIRO_STATUS_SUCCESS)
         throw Error(ErrorKind::Io, std::string("cannot write it: ") + lib().status_to_string(status), path);
@@ -367,19 +364,13 @@ void writePdf(const Scene& scene, const std::string& path, Paper paper) {
     const PaperFit fit = fitOnPaper(scene, paper);
     checkReadable(scene, paper, fit, path);
     const PictureSize size = pictureSize(scene);
-    std::string content;
-    cairo_surface_t* surface = lib().pdf_surface_create_for_stream(appendTo, &content, fit.pageWidth, fit.pageHeight);
-    cairo_t* cr = lib().create(surface);
-    lib().translate(cr, (fit.pageWidth - size.width * fit.scale) / 2, (fit.pageHeight - size.height * fit.scale) / 2);
-    lib().scale(cr, fit.scale, fit.scale);
-    draw(cr, scene);
-    lib().show_page(cr);
-    cairo_status_t status = lib().status(cr);
-    lib().destroy(cr);
-    lib().surface_finish(surface);
-    if (status == CAIRO_STATUS_SUCCESS) status = lib().surface_status(surface);
-    lib().surface_destroy(surface);
-    finish(status, content, file, path);
+    file.write(pdfInMemory(fit.pageWidth, fit.pageHeight, [&](cairo_t* cr) {
+        lib().translate(cr, (fit.pageWidth - size.width * fit.scale) / 2, (fit.pageHeight - size.height * fit.scale) / 2);
+        lib().scale(cr, fit.scale, fit.scale);
+        draw(cr, scene);
+        lib().show_page(cr);
+    }, path));
+    file.commit();
 }
 
 void writePng(const Scene& scene, const std::string& path, double dpi, std::optional<Paper> paper) {

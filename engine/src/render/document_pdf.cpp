@@ -19,6 +19,7 @@ namespace kring {
 namespace {
 
 using detail::lib;
+using detail::pdfInMemory;
 
 // [SECTION] Page geometry, in points
 constexpr double kPageWidth = 595.28, kPageHeight = 841.89;  // A4 portrait
@@ -163,11 +164,6 @@ public:
     }
 };
 
-cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 std::string pageNumber(std::string pattern, int page, int pages) {
     for (const auto& [key, value] : {std::pair<std::string, int>{"{page}", page}, {"{pages}", pages}})
         if (const auto at = pattern.find(key); at != std::string::npos) pattern.replace(at, key.size(), std::to_string(value));
@@ -237,27 +233,18 @@ void writeDocumentPdf(const TextDocument& doc, const std::string& path) {
     }
     const int pages = layout.page + 1;
 
-    std::string content;
-    cairo_surface_t* surface = lib().pdf_surface_create_for_stream(appendTo, &content, kPageWidth, kPageHeight);
-    cairo_t* cr = lib().create(surface);
-    std::size_t next = 0;
-    for (int page = 0; page < pages; ++page) {
-        for (; next < layout.ops.size() && layout.ops[next].page == page; ++next) show(cr, layout.ops[next]);
-        const double footerY = kPageHeight - kBottom / 2;
-        if (!doc.footer.empty()) show(cr, {page, kMarginX, footerY, doc.footer, kFooterSize, 0, false, kGrey});
-        const std::string number = pageNumber(doc.pageOf, page + 1, pages);
-        show(cr, {page, kPageWidth - kMarginX - metrics(false).width(number, kFooterSize), footerY, number, kFooterSize, 0,
-                  false, kGrey});
-        lib().show_page(cr);
-    }
-    cairo_status_t status = lib().status(cr);
-    lib().destroy(cr);
-    lib().surface_finish(surface);
-    if (status == CAIRO_STATUS_SUCCESS) status = lib().surface_status(surface);
-    lib().surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        throw Error(ErrorKind::Io, std::string("cannot write it: ") + lib().status_to_string(status), path);
-    file.write(content);
+    file.write(pdfInMemory(kPageWidth, kPageHeight, [&](cairo_t* cr) {
+        std::size_t next = 0;
+        for (int page = 0; page < pages; ++page) {
+            for (; next < layout.ops.size() && layout.ops[next].page == page; ++next) show(cr, layout.ops[next]);
+            const double footerY = kPageHeight - kBottom / 2;
+            if (!doc.footer.empty()) show(cr, {page, kMarginX, footerY, doc.footer, kFooterSize, 0, false, kGrey});
+            const std::string number = pageNumber(doc.pageOf, page + 1, pages);
+            show(cr, {page, kPageWidth - kMarginX - metrics(false).width(number, kFooterSize), footerY, number,
+                      kFooterSize, 0, false, kGrey});
+            lib().show_page(cr);
+        }
+    }, path));
     file.commit();
 }
 
