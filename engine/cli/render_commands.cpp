@@ -8,7 +8,6 @@
 
 #include "cli.h"
 #include "kring/core/error.h"
-#include "kring/core/parallel.h"
 #include "kring/io/export.h"
 #include "kring/layout/pins.h"
 #include "kring/render/cairo_render.h"
@@ -82,14 +81,9 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
                         "--focus: " + std::to_string(named.size()) + " nodes are called '" + o.focus + "'; focus needs one name", project);
         style.focus.insert(named.front());
     }
-    // The scene's texts need no positions: a second thread makes them while the layout runs.
     const std::set<NodeId> visible = visibleNodes(net, filter);
-    const GroupBy groupBy = groupByOrThrow(o.groupBy);
-    PreparedScene prepared;
-    Layout layout;
-    runBoth([&] { layout = layoutFor(net, o.algorithm, groupBy, visible, o.ownerView); },
-            [&] { prepared = prepareScene(net, style, filter, visible); });
-    auto scene = std::make_unique<Scene>(buildScene(std::move(prepared), net, std::move(layout), style));
+    Layout layout = layoutFor(net, o.algorithm, groupByOrThrow(o.groupBy), visible, o.ownerView);
+    auto scene = std::make_unique<Scene>(buildScene(prepareScene(net, style, filter, visible), net, std::move(layout), style));
     const std::string contains = scene->footer;
     const std::string ext = normaliseKey(std::filesystem::path(out).extension().string());
     const std::optional<Paper> paper = o.paper.empty() ? std::nullopt : parsePaper(o.paper);

@@ -87,3 +87,16 @@ TEST_CASE("parallel: forHalves covers every item once, split or not") {
         CHECK(calls == (count >= 100 && std::thread::hardware_concurrency() > 1 ? 2 : 1));
     }
 }
+
+TEST_CASE("parallel: a process that allows no second thread runs both sides in turn on its own") {
+    allowSecondThread(false);
+    std::vector<std::thread::id> ran;
+    runBothIf(true, [&] { ran.push_back(std::this_thread::get_id()); }, [&] { ran.push_back(std::this_thread::get_id()); });
+    forHalves(10, 1, [&](std::size_t begin, std::size_t end) {
+        CHECK(begin == 0);
+        CHECK(end == 10);
+        ran.push_back(std::this_thread::get_id());
+    });
+    allowSecondThread(true);
+    CHECK(ran == std::vector<std::thread::id>(3, std::this_thread::get_id()));
+}

@@ -62,7 +62,7 @@ LabelText shapeLabel(std::string_view name, double size, double maxWidth, int ma
     LabelText out;
     // Most names need no tidying (runs of white space made one space): no copy is made then.
     const bool tidy = !name.empty() && !isSpace(name.front()) && !isSpace(name.back()) &&
-                      name.find_first_of("\t\n\r") == std::string_view::npos && name.find("  ") == std::string_view::npos;
+                      std::none_of(name.begin(), name.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }) && name.find("  ") == std::string_view::npos;
     std::string tidied;
     if (!tidy) {
         tidied = trimmed(name);

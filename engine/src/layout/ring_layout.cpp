@@ -7,7 +7,6 @@
 
 #include "kring/layout/ring_layout.h"
 
-#include "kring/core/parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,7 +28,6 @@ constexpr double kWedgePad = 6;     // at each end of a wedge, in units along it
 constexpr double kLabelLength = 12; // a label line is at most this many times the font size
 constexpr double kTitleScale = 1.1; // sector titles against node names
 constexpr double kBandLabelScale = 1.15;
-constexpr std::size_t kParallelNames = 2000;  // from this many nodes on, names are measured on two threads
 
 int bandIndex(Ring r) {
     switch (r) {
@@ -188,13 +186,10 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
                 return shapeLabel(n.displayName() + " \u00B7 " + initials(owner->name), size, maxWidth);
         return shapeLabel(n.displayName(), size, maxWidth);
     };
-    // Measuring names is most of a large layout's work: two threads share it.
     std::vector<LabelText> names(named ? nodes.size() : 0);
     if (named)
-        forHalves(nodes.size(), kParallelNames, [&](std::size_t begin, std::size_t end) {
-            for (std::size_t i = begin; i < end; ++i)
-                if (!options.hidden.count(nodes[i].id)) names[i] = nameOf(nodes[i]);
-        });
+        for (std::size_t i = 0; i < nodes.size(); ++i)
+            if (!options.hidden.count(nodes[i].id)) names[i] = nameOf(nodes[i]);
     auto makeItem = [&](const Node& n) {
         Item item;
         item.node = &n;

@@ -6,77 +6,79 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <memory>
 #include <vector>
 
 #include "core/xml_escape.h"
 #include "kring/core/files.h"
-#include "kring/core/parallel.h"
 
 namespace kring {
 
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-// From this many edges and nodes on, a map is written by two threads.
-constexpr std::size_t kParallelItems = 4000;
 
-// Appends to the document without temporaries: text is XML-escaped, numbers get one decimal.
+// Writes the document as it is made, in chunks handed to a sink (a file, or a string) whenever
+// one fills: a large map's SVG is megabytes that need never be in memory at once, and a chunk
+// is filled by plain stores instead of a string's appends. Text is XML-escaped, numbers get one
+// decimal.
 class Out {
 public:
-    explicit Out(std::string& s) : s_(&s) {}
+    using Sink = std::function<void(std::string_view)>;
+    explicit Out(Sink sink) : sink_(std::move(sink)) {}
+    Out(const Out&) = delete;
+    Out& operator=(const Out&) = delete;
+    // Hands on what is still in the chunk; call once, at the end.
+    void finish() { flush(); }
+
     Out& operator<<(std::string_view raw) {
-        *s_ += raw;
+        put(raw.data(), raw.size());
         return *this;
     }
     Out& operator<<(const char* raw) { return *this << std::string_view(raw); }
     Out& operator<<(double v) {
+        char* p = room(kNumberRoom);
         // One decimal: enough for a map drawn in points, and a map has tens of thousands of
         // coordinates.
-        if (!(std::fabs(v) < 1e15)) {
-            *s_ += std::isnan(v) ? "0" : (v > 0 ? "1e15" : "-1e15");  // never written by a sane scene
-            return *this;
-        }
+        if (!(std::fabs(v) < 1e15)) return *this << (std::isnan(v) ? "0" : (v > 0 ? "1e15" : "-1e15"));  // never written by a sane scene
         // Whole tenths (ties to even), then std::to_chars on integers: a general formatter with a
         // precision (std::to_chars fixed, printf) takes several times as long, and it was a sixth
         // of a large export.
         long long tenths = std::llrint(v * 10);
-        char buf[32];
-        char* p = buf;
         if (tenths < 0) *p++ = '-', tenths = -tenths;
-        p = std::to_chars(p, buf + sizeof buf - 2, tenths / 10).ptr;
+        p = std::to_chars(p, p + kNumberRoom - 3, tenths / 10).ptr;
         *p++ = '.';
         *p++ = static_cast<char>('0' + tenths % 10);
-        const char* begin = buf[0] == '-' && tenths == 0 ? buf + 1 : buf;  // no "-0.0"
-        s_->append(begin, static_cast<std::size_t>(p - begin));
+        used_ = static_cast<std::size_t>(p - chunk_.get());  // "-0.0" cannot be: a negative number of tenths is -1 or less
         return *this;
     }
     Out& operator<<(std::uint64_t v) {
-        char buf[24];
-        const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-        s_->append(buf, static_cast<std::size_t>(end - buf));
+        char* p = room(kNumberRoom);
+        used_ += static_cast<std::size_t>(std::to_chars(p, p + kNumberRoom, v).ptr - p);
         return *this;
     }
     Out& hex(const Color& c) {
         static constexpr char digits[] = "0123456789abcdef";
         const char buf[7] = {'#', digits[c.r >> 4], digits[c.r & 15], digits[c.g >> 4], digits[c.g & 15],
                              digits[c.b >> 4], digits[c.b & 15]};
-        s_->append(buf, 7);
+        put(buf, 7);
         return *this;
     }
     // XML-escapes element text (kring's one escaper: core/xml_escape.h).
     Out& text(std::string_view t) {
-        xml::escapeInto(*s_, t, xml::Place::Text);
+        xml::detail::escapeRuns(t, xml::Place::Text, [this](const char* run, std::size_t size) { put(run, size); });
         return *this;
     }
     Out& attribute(std::string_view t) {
-        xml::escapeInto(*s_, t, xml::Place::Attribute);
+        xml::detail::escapeRuns(t, xml::Place::Attribute, [this](const char* run, std::size_t size) { put(run, size); });
         return *this;
     }
     // An opacity or other value from 0 to 1, to three decimals: one would turn a faint 0.04 into 0.
     Out& fraction(double v) {
-        char buf[16];
-        const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::clamp(v, 0.0, 1.0), std::chars_format::fixed, 3);
-        s_->append(buf, static_cast<std::size_t>(end - buf));
+        char* p = room(kNumberRoom);
+        used_ += static_cast<std::size_t>(
+            std::to_chars(p, p + kNumberRoom, std::clamp(v, 0.0, 1.0), std::chars_format::fixed, 3).ptr - p);
         return *this;
     }
     // fill="#rrggbb", with fill-opacity when the colour is not opaque.
@@ -91,7 +93,33 @@ public:
     }
 
 private:
-    std::string* s_;  // a pointer: an Out moves on to the next part of a document
+    static constexpr std::size_t kChunk = std::size_t{1} << 16;
+    static constexpr std::size_t kNumberRoom = 32;  // the longest number written, and then some
+
+    // At least `size` free bytes at the end of the chunk (size ≤ kChunk).
+    char* room(std::size_t size) {
+        if (kChunk - used_ < size) flush();
+        return chunk_.get() + used_;
+    }
+    void put(const char* data, std::size_t size) {
+        if (kChunk - used_ < size) {
+            flush();
+            if (size > kChunk) {
+                sink_({data, size});
+                return;
+            }
+        }
+        std::memcpy(chunk_.get() + used_, data, size);
+        used_ += size;
+    }
+    void flush() {
+        if (used_ > 0) sink_({chunk_.get(), used_});
+        used_ = 0;
+    }
+
+    Sink sink_;
+    std::unique_ptr<char[]> chunk_ = std::make_unique_for_overwrite<char[]>(kChunk);
+    std::size_t used_ = 0;
 };
 
 // A shape centred on c, opened but not closed: the caller adds attributes and "/>".
@@ -206,12 +234,9 @@ private:
     std::vector<Seen> types_;
 };
 
-// Writes the edges and nodes numbered [from, to): the edges first, then the nodes, with the
-// change of group between them.
-void writeItems(Out& out, const Scene& scene, const TypeStrokes& strokes, std::size_t from, std::size_t to) {
-    const std::size_t edges = scene.edges.size();
-    for (std::size_t i = from; i < to && i < edges; ++i) {
-        const SceneEdge& e = scene.edges[i];
+// Writes the edges, then the nodes, with the change of group between them.
+void writeItems(Out& out, const Scene& scene, const TypeStrokes& strokes) {
+    for (const SceneEdge& e : scene.edges) {
         const double opacity = e.color.a / 255.0 * (e.dimmed ? 0.2 : 1.0);
         if (e.curve.empty()) {
             out << "<line class=\"";
@@ -236,9 +261,8 @@ void writeItems(Out& out, const Scene& scene, const TypeStrokes& strokes, std::s
                          << (e.arrowAtStart ? " marker-start=\"url(#arrow)\"" : "") << "><title>";
         out.text(e.tooltip) << (e.curve.empty() ? "</title></line>\n" : "</title></path>\n");
     }
-    if (from <= edges && (edges < to || to == edges + scene.nodes.size())) out << "</g>\n<g class=\"nodes\">\n";
-    for (std::size_t i = std::max(from, edges); i < to; ++i) {
-        const SceneNode& n = scene.nodes[i - edges];
+    out << "</g>\n<g class=\"nodes\">\n";
+    for (const SceneNode& n : scene.nodes) {
         out << "<g class=\"";
         out.attribute(n.cssClass) << "\" id=\"node-" << static_cast<std::uint64_t>(n.id) << "\"><title>";
         out.text(n.tooltip) << "</title>";
@@ -263,23 +287,10 @@ void writeItems(Out& out, const Scene& scene, const TypeStrokes& strokes, std::s
 
 namespace {
 
-// The document in three parts: everything up to the first half of the relations and nodes,
-// the second half (written at the same time on a large map), and the rest. A file gets them
-// as they are, without joining them first.
-struct SvgParts {
-    std::string head, second, tail;
-};
-
-SvgParts svgParts(const Scene& scene) {
+void writeDocument(Out& out, const Scene& scene) {
     const double legendWidth = scene.legendWidth;
     const double x0 = scene.min.x, y0 = scene.min.y - 60;
     const double w = scene.max.x - scene.min.x + legendWidth, h = scene.max.y - scene.min.y + 90;
-    SvgParts parts;
-    std::string& doc = parts.head;
-    // Room for the head and the first half of a map of Kring's usual names and tooltips.
-    const std::size_t itemBytes = scene.nodes.size() * 480 + scene.edges.size() * 260;
-    doc.reserve(8192 + itemBytes / 2 + (scene.sectors.size() + scene.bands.size()) * 400);
-    Out out(doc);
     const TypeStrokes strokes(scene);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"" << x0 << " " << y0 << " " << w << " " << h
@@ -332,15 +343,7 @@ SvgParts svgParts(const Scene& scene) {
         out << "</g>\n";
     }
     out << "</g>\n<g class=\"edges\">\n";
-    // The edges and nodes are most of a large map; two threads write a half each, joined in order.
-    const std::size_t items = scene.edges.size() + scene.nodes.size();
-    forHalves(items, kParallelItems, [&](std::size_t begin, std::size_t end) {
-        if (begin > 0) parts.second.reserve(itemBytes / 2 + 4096);
-        Out o(begin == 0 ? doc : parts.second);
-        writeItems(o, scene, strokes, begin, end);
-    });
-    parts.tail.reserve(1024 + scene.legend.size() * 200);
-    out = Out(parts.tail);
+    writeItems(out, scene, strokes);
     out << "</g>\n";
     // Title block above the map, legend to its right, footer below.
     out << "<text class=\"title\" x=\"" << scene.min.x + 10 << "\" y=\"" << scene.min.y - 30 << "\">";
@@ -377,24 +380,22 @@ SvgParts svgParts(const Scene& scene) {
     }
     out << "</g>\n<text class=\"footer\" x=\"" << scene.min.x + 10 << "\" y=\"" << scene.max.y + 20 << "\">";
     out.text(scene.footer) << "</text>\n</svg>\n";
-    return parts;
+    out.finish();
 }
 
 }  // namespace
 
 std::string writeSvg(const Scene& scene) {
-    SvgParts parts = svgParts(scene);
-    std::string doc = std::move(parts.head);
-    doc.reserve(doc.size() + parts.second.size() + parts.tail.size());
-    doc += parts.second;
-    doc += parts.tail;
+    std::string doc;
+    Out out([&](std::string_view chunk) { doc += chunk; });
+    writeDocument(out, scene);
     return doc;
 }
 
 void writeSvgFile(const Scene& scene, const std::string& path, const WriteOptions& options) {
     FileWriter file(path, options);
-    const SvgParts parts = svgParts(scene);
-    file.write({parts.head, parts.second, parts.tail});
+    Out out([&](std::string_view chunk) { file.write(chunk); });
+    writeDocument(out, scene);
     file.commit();
 }
 

@@ -49,7 +49,9 @@ Point Hierarchy::gate(int sector, int band) const {
 }
 
 std::vector<Point> Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Point b) const {
-    std::vector<Point> out{a};
+    std::vector<Point> out;
+    out.reserve(16);  // room for the usual path: two spines of gates and five points round the circle
+    out.push_back(a);
     const Place none;
     const Place* pa = placeOf(from);
     const Place* pb = placeOf(to);
@@ -95,6 +97,7 @@ std::vector<Point> bSpline(const std::vector<Point>& control, double beta) {
     std::vector<Point> p(n);
     for (std::size_t i = 0; i < n; ++i) p[i] = straightened(control, i, beta);
     std::vector<Point> out;
+    out.reserve(3 * (n - 1));  // three points a piece
     if (n == 3) {
         // A clamped quadratic B-spline is one quadratic Bézier: raised to a cubic.
         out.push_back({p[0].x + 2.0 / 3 * (p[1].x - p[0].x), p[0].y + 2.0 / 3 * (p[1].y - p[0].y)});

@@ -12,7 +12,6 @@
 #include <unordered_map>
 
 #include "kring/analysis/health.h"
-#include "kring/core/parallel.h"
 #include "kring/model/privacy.h"
 #include "bundling.h"
 
@@ -21,8 +20,6 @@ namespace kring {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-// From this many nodes and relations on, a scene is built by two threads.
-constexpr std::size_t kParallelItems = 4000;
 
 struct KindStyle {
     Shape shape;
@@ -169,7 +166,7 @@ void prepareNodes(const Network& net, const SceneStyle& style, const std::set<No
         if (style.ownerBadges && n.owner != kNoNode)
             if (const Node* o = net.findNode(n.owner)) s.badge = initials(o->name);
         std::string& tip = s.tooltip;
-        tip.reserve(s.label.size() + 96);
+        tip.reserve(s.label.size() + 160);
         tip.append(s.label).append("\n").append(label(n.kind, l));
         if (isPartnerKind(n.kind)) tip.append(" · ").append(lowerFirst(label(n.ring, l)));
         if (!n.discipline.empty()) tip.append("\n").append(n.discipline);
@@ -193,6 +190,7 @@ void prepareNodes(const Network& net, const SceneStyle& style, const std::set<No
             tip.append(l == Lang::Nl ? "\nContact " + days + (late->second == 1 ? " dag" : " dagen") + " achterstallig"
                                      : "\nContact overdue by " + days + (late->second == 1 ? " day" : " days"));
         }
+        s.cssClass.reserve(48);
         s.cssClass.append("node kind-").append(toKey(n.kind)).append(" ring-").append(toKey(n.ring)).append(s.overdue ? " overdue" : "");
         scene.nodes.push_back(std::move(s));
     }
@@ -230,10 +228,11 @@ void prepareEdges(const Network& net, const SceneStyle& style, const SceneFilter
         e.arrowAtEnd = true;
         e.arrowAtStart = r.mutual;
         std::string& tip = e.tooltip;
-        tip.reserve(a->displayName().size() + b->displayName().size() + 64);
+        tip.reserve(a->displayName().size() + b->displayName().size() + 80);
         tip.append(a->displayName()).append(r.mutual ? " ↔ " : " → ").append(b->displayName()).append("\n").append(label(r.type, l));
         tip.append(l == Lang::Nl ? ", sterkte " : ", strength ").append(std::to_string(r.strength));
         if (r.lastContact) tip.append(l == Lang::Nl ? "\nLaatste contact: " : "\nLast contact: ").append(r.lastContact->iso());
+        e.cssClass.reserve(40);
         e.cssClass.append("edge type-").append(toKey(r.type)).append(e.stale ? " stale" : "");
         scene.edges.push_back(std::move(e));
         types.push_back(r.type);
@@ -293,11 +292,8 @@ PreparedScene prepareScene(const Network& net, const SceneStyle& style, const Sc
     prepared.residentsIncluded = filter.includeResidents;
     if (!filter.includeResidents)
         for (const Node& n : net.nodes()) prepared.residentsLeftOut += n.kind == NodeKind::Resident;
-    // Nodes and relations are independent here: on a large map a second thread takes the nodes.
-    runBothIf(
-        net.relations().size() + visible.size() >= kParallelItems,
-        [&] { prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes); },
-        [&] { prepareNodes(net, style, visible, prepared.scene); });
+    prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes);
+    prepareNodes(net, style, visible, prepared.scene);
     return prepared;
 }
 
@@ -491,8 +487,7 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
         }
     }
 
-    // The edges need the nodes' places, not their labels' places: on a large map a second
-    // thread draws them up while this one does the rest.
+    // The edges need the nodes' places, not their labels' places.
     std::set<RelationType> typesShown;
     bool staleShown = false;
     const bundling::Hierarchy hierarchy(layout);
@@ -533,15 +528,12 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
         }
         scene.edges.erase(scene.edges.begin() + static_cast<std::ptrdiff_t>(kept), scene.edges.end());
     };
-    runBothIf(
-        scene.edges.size() + scene.nodes.size() >= kParallelItems,
-        [&] {
-            if (layoutNamed) return;
-            placeNamesBeside(scene, font);
-            for (const SceneNode& n : scene.nodes)
-                if (n.labelVisible) growByText(n.labelText, grow);
-        },
-        placeEdges);
+    if (!layoutNamed) {
+        placeNamesBeside(scene, font);
+        for (const SceneNode& n : scene.nodes)
+            if (n.labelVisible) growByText(n.labelText, grow);
+    }
+    placeEdges();
 
     // Focus: the focused nodes and their neighbours stay; the rest is dimmed.
     if (!style.focus.empty()) {

@@ -172,14 +172,16 @@ void Project::load() {
     };
     constexpr std::int64_t kAllIds = std::numeric_limits<std::int64_t>::max();
     try {
-        // A large project is read by two connections at once: this one reads the nodes with
-        // lower ids, the other the relations and then the remaining nodes, so both have about
-        // as much to do (a node row costs about three relation rows). Both see the same state:
-        // this connection has held its read lock since the reads above, so no writer can commit
-        // in between (Kring's projects use a rollback journal, never WAL). Should the second
-        // connection meet a lock after all, this one reads what it was to read.
+        // Where a second thread is allowed (the viewer; core/parallel.h), a large project is read
+        // by two connections at once: this one reads the nodes with lower ids, the other the
+        // relations and then the remaining nodes, so both have about as much to do (a node row
+        // costs about three relation rows). Both see the same state: this connection has held its
+        // read lock since the reads above, so no writer can commit in between (Kring's projects
+        // use a rollback journal, never WAL). Should the second connection meet a lock after all,
+        // this one reads what it was to read.
         std::unique_ptr<Database> side;
-        if (nextRelation + 3 * nextNode > kParallelLoadRows && db_->path() != ":memory:" && !usesWal(*db_)) {
+        if (mayUseSecondThread() && nextRelation + 3 * nextNode > kParallelLoadRows && db_->path() != ":memory:" &&
+            !usesWal(*db_)) {
             try {
                 side = std::make_unique<Database>(path_, true, false);
                 sqlite3_busy_timeout(side->handle(), 0);
