@@ -38,10 +38,11 @@ public:
     }
     Out& operator<<(const char* raw) { return *this << std::string_view(raw); }
     Out& operator<<(double v) {
-        char* p = room(kNumberRoom);
         // One decimal: enough for a map drawn in points, and a map has tens of thousands of
         // coordinates.
-        if (!(std::fabs(v) < 1e15)) return *this << (std::isnan(v) ? "0" : (v > 0 ? "1e15" : "-1e15"));  // never written by a sane scene
+        if (!(std::fabs(v) < 1e15))  // never written by a sane scene
+            return *this << (std::isnan(v) ? "0" : (v > 0 ? "1e15" : "-1e15"));
+        char* p = room(kNumberRoom);
         // Whole tenths (ties to even), then std::to_chars on integers: a general formatter with a
         // precision (std::to_chars fixed, printf) takes several times as long, and it was a sixth
         // of a large export.
@@ -50,7 +51,8 @@ public:
         p = std::to_chars(p, p + kNumberRoom - 3, tenths / 10).ptr;
         *p++ = '.';
         *p++ = static_cast<char>('0' + tenths % 10);
-        used_ = static_cast<std::size_t>(p - chunk_.get());  // "-0.0" cannot be: a negative number of tenths is -1 or less
+        // (No "-0.0": a number of tenths below zero is -1 or less.)
+        used_ = static_cast<std::size_t>(p - chunk_.get());
         return *this;
     }
     Out& operator<<(std::uint64_t v) {
