@@ -25,9 +25,6 @@ namespace fs = std::filesystem;
 using pg::ColumnType;
 using pg::TableShape;
 
-// Held while a push changes the team database, so two pushes do not interleave.
-constexpr std::int64_t kPushLock = kApplicationId;
-
 void createTables(Database& db) {
     for (std::string_view step : schema::kMigrations) db.exec(step);
 }
@@ -181,7 +178,7 @@ TransferCounts push(const std::string& projectPath, const std::string& uri, bool
 
     pg::Connection c(uri);
     pg::Transaction t(c);
-    c.query("SELECT pg_advisory_xact_lock($1)", {std::to_string(kPushLock)});
+    pg::lockTeam(c);
     const pg::Contents contents = pg::inspect(c);
     if (contents != pg::Contents::Empty) {
         if (!replace) {
