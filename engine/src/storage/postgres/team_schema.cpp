@@ -105,6 +105,17 @@ Contents inspect(Connection& c) {
                     "not a Kring team database: it holds tables of another application (such as '" +
                         tables.text(0, 0) + "')" + advice,
                     c.name());
+    // A role granted nothing hears so, rather than PostgreSQL's "permission denied".
+    const Result readable = c.query(
+        "SELECT has_table_privilege(quote_ident(current_schema()) || '.' || $1, 'SELECT'), session_user",
+        {kMetaTable});
+    if (readable.view(0, 0) != "t") {
+        const std::string role = readable.text(0, 1);
+        throw Error(ErrorKind::ReadOnly,
+                    "the role '" + role + "' may not read this team; the team lead grants access with " +
+                        "'kring roles URI --grant " + role + " --as reader'",
+                    c.name());
+    }
     const Result meta = c.query(std::string("SELECT key, value FROM ") + kMetaTable);
     std::string application;
     int version = -1;
