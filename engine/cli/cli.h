@@ -29,7 +29,7 @@ void addAssignCommands(CLI::App& app, Registry& registry);    // assign
 void addLayoutCommands(CLI::App& app, Registry& registry);    // layout
 void addContactCommands(CLI::App& app, Registry& registry);   // due, log, prune
 void addHandoverCommand(CLI::App& app, Registry& registry);   // handover
-void addTeamDatabaseCommands(CLI::App& app, Registry& registry);  // push, pull
+void addTeamDatabaseCommands(CLI::App& app, Registry& registry);  // push, pull, roles, history
 // `kring snapshot compare`, under the `snapshot` command of addProjectCommands.
 void addSnapshotCompare(CLI::App* snapshot, Registry& registry);
 

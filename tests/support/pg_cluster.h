@@ -48,6 +48,12 @@ public:
         const auto at = uri_.find("/kring?");
         return uri_.substr(0, at) + "/" + database + uri_.substr(at + 6);
     }
+    // The URI of a database for another role of the cluster (trust authentication: no password).
+    std::string uriAs(const std::string& role, const std::string& database) const {
+        const std::string uri = uriOf(database);
+        const auto from = uri.find("://") + 3;
+        return uri.substr(0, from) + role + uri.substr(uri.find('@', from));
+    }
 
     PgCluster(const PgCluster&) = delete;
     PgCluster& operator=(const PgCluster&) = delete;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // libpq, PostgreSQL's client library, loaded when Kring first talks to a team database
-// (`kring push`, `kring pull`), not when it starts: it brings OpenSSL, Kerberos and LDAP,
-// which no other command needs.
+// (`kring push`, `pull`, `roles`, `history`), not when it starts: it brings OpenSSL, Kerberos
+// and LDAP, which no other command needs.
 
 #pragma once
 

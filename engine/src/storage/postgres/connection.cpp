@@ -78,7 +78,7 @@ Result Connection::check(pg_result* r, std::string_view doing) const {
     return result;
 }
 
-void Connection::exec(const std::string& sql) { check(pq().PQexec(conn_, sql.c_str()), "the team database refused a change"); }
+void Connection::exec(const std::string& sql, std::string_view doing) { check(pq().PQexec(conn_, sql.c_str()), doing); }
 
 Result Connection::query(const std::string& sql, const std::vector<std::string>& params) {
     std::vector<const char*> values;
@@ -122,6 +122,12 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     c_.exec("COMMIT");
     open_ = false;
+}
+
+std::string quoteIdentifier(std::string_view name) {
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + '"';
 }
 
 void appendCopyText(std::string& out, std::string_view value) {

@@ -47,8 +47,9 @@ public:
     // The URI without the password, for messages.
     const std::string& name() const { return name_; }
 
-    // Runs SQL without parameters (several statements may be given).
-    void exec(const std::string& sql);
+    // Runs SQL without parameters (several statements may be given). A refusal is an Error
+    // "<doing>: <PostgreSQL's words>".
+    void exec(const std::string& sql, std::string_view doing = "the team database refused a change");
     // A query with text parameters ($1, $2, …).
     Result query(const std::string& sql, const std::vector<std::string>& params = {});
 
@@ -78,6 +79,10 @@ private:
     Connection& c_;
     bool open_ = true;
 };
+
+// A name (of a role, table or schema) as an SQL identifier: in double quotes, inner quotes
+// doubled, so any name is taken as it is written.
+std::string quoteIdentifier(std::string_view name);
 
 // Appends one value to a COPY text-format row: backslash, tab, newline and carriage return
 // escaped.

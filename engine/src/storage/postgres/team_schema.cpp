@@ -12,8 +12,6 @@ namespace kring::pg {
 
 namespace {
 
-constexpr const char* kMetaTable = "kring_meta";
-
 ColumnType columnType(const std::string& table, const std::string& column, const std::string& declared) {
     if (declared == "INTEGER") return ColumnType::Integer;
     if (declared == "REAL") return ColumnType::Real;
@@ -48,10 +46,13 @@ std::vector<TableShape> readShapes() {
         Statement s(db, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid");
         s.bind(1, std::string_view(name));
         while (s.step()) {
-            Column c{s.text(0), columnType(name, s.text(0), s.text(1))};
+            Column c{s.text(0), columnType(name, s.text(0), s.text(1)), std::nullopt};
             body += (body.empty() ? "\n  " : ",\n  ") + c.name + " " + postgresType(c.type);
             if (s.integer(2) != 0) body += " NOT NULL";
-            if (!s.isNull(3)) body += " DEFAULT " + s.text(3);
+            if (!s.isNull(3)) {
+                c.defaultSql = s.text(3);
+                body += " DEFAULT " + s.text(3);
+            }
             if (s.integer(4) != 0) key.emplace_back(s.integer(4), c.name);
             t.columnList += (t.columnList.empty() ? "" : ", ") + c.name;
             t.columns.push_back(std::move(c));
@@ -89,9 +90,12 @@ const std::vector<TableShape>& teamTables() {
 }
 
 Contents inspect(Connection& c) {
+    // The history outlives a team replaced by push --replace: on its own it is no team.
     const Result tables = c.query(
         "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY c.relname");
+        "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname <> $1 "
+        "ORDER BY c.relname",
+        {kHistoryTable});
     if (tables.rows() == 0) return Contents::Empty;
     bool hasMeta = false;
     for (int i = 0; i < tables.rows(); ++i) hasMeta = hasMeta || tables.view(i, 0) == kMetaTable;
@@ -101,6 +105,17 @@ Contents inspect(Connection& c) {
                     "not a Kring team database: it holds tables of another application (such as '" +
                         tables.text(0, 0) + "')" + advice,
                     c.name());
+    // A role granted nothing hears so, rather than PostgreSQL's "permission denied".
+    const Result readable = c.query(
+        "SELECT has_table_privilege(quote_ident(current_schema()) || '.' || $1, 'SELECT'), session_user",
+        {kMetaTable});
+    if (readable.view(0, 0) != "t") {
+        const std::string role = readable.text(0, 1);
+        throw Error(ErrorKind::ReadOnly,
+                    "the role '" + role + "' may not read this team; the team lead grants access with " +
+                        "'kring roles URI --grant " + role + " --as reader'",
+                    c.name());
+    }
     const Result meta = c.query(std::string("SELECT key, value FROM ") + kMetaTable);
     std::string application;
     int version = -1;
@@ -133,6 +148,24 @@ void dropTeamTables(Connection& c) {
     std::string sql = std::string("DROP TABLE IF EXISTS ") + kMetaTable;
     for (const TableShape& t : teamTables()) sql += ", " + t.name;
     c.exec(sql);
+}
+
+void lockTeam(Connection& c) { c.query("SELECT pg_advisory_xact_lock($1)", {std::to_string(kApplicationId)}); }
+
+std::string schemaIdentifier(Connection& c) {
+    const Result r = c.query("SELECT quote_ident(current_schema())");
+    if (r.rows() == 0 || r.isNull(0, 0))
+        throw Error(ErrorKind::InvalidInput, "the connection has no current schema; set search_path", c.name());
+    return r.text(0, 0);
+}
+
+std::string tablesOwner(Connection& c) {
+    const Result r = c.query(
+        "SELECT pg_get_userbyid(c.relowner) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = current_schema() AND c.relname = 'nodes'");
+    if (r.rows() == 0)
+        throw Error(ErrorKind::NotFound, "holds no Kring team yet; push a project into it first", c.name());
+    return r.text(0, 0);
 }
 
 }  // namespace kring::pg

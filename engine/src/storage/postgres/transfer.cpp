@@ -12,7 +12,9 @@
 #include "kring/storage/postgres.h"
 #include "kring/storage/project.h"
 #include "storage/database.h"
+#include "storage/postgres/access.h"
 #include "storage/postgres/connection.h"
+#include "storage/postgres/history.h"
 #include "storage/postgres/team_schema.h"
 #include "storage/rows.h"
 #include "storage/schema.h"
@@ -24,9 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 using pg::ColumnType;
 using pg::TableShape;
-
-// Held while a push changes the team database, so two pushes do not interleave.
-constexpr std::int64_t kPushLock = kApplicationId;
 
 void createTables(Database& db) {
     for (std::string_view step : schema::kMigrations) db.exec(step);
@@ -87,6 +86,26 @@ std::size_t copySnapshots(const std::string& projectPath, Database& into) {
 std::string teamName(pg::Connection& c) {
     const pg::Result r = c.query("SELECT value FROM meta WHERE key = 'name'");
     return r.rows() ? r.text(0, 0) : std::string();
+}
+
+// The team a push is about to replace, as the history records it.
+TransferCounts replacedTeam(pg::Connection& c) {
+    TransferCounts counts;
+    counts.name = teamName(c);
+    const pg::Result r = c.query(
+        "SELECT (SELECT count(*) FROM nodes), (SELECT count(*) FROM relations), (SELECT count(*) FROM contacts), "
+        "(SELECT count(*) FROM snapshots)");
+    counts.nodes = std::stoull(r.text(0, 0));
+    counts.relations = std::stoull(r.text(0, 1));
+    counts.contacts = std::stoull(r.text(0, 2));
+    counts.snapshots = std::stoull(r.text(0, 3));
+    return counts;
+}
+
+bool rolesExist(pg::Connection& c, const TeamRoles& roles) {
+    return c.query("SELECT count(*) FROM pg_roles WHERE rolname IN ($1, $2, $3)",
+                   {roles.reader, roles.editor, roles.residents})
+               .view(0, 0) == "3";
 }
 
 template <typename T>
@@ -181,8 +200,11 @@ TransferCounts push(const std::string& projectPath, const std::string& uri, bool
 
     pg::Connection c(uri);
     pg::Transaction t(c);
-    c.query("SELECT pg_advisory_xact_lock($1)", {std::to_string(kPushLock)});
+    pg::lockTeam(c);
+    pg::setCommand(c, replace ? "push --replace" : "push");
     const pg::Contents contents = pg::inspect(c);
+    std::optional<TransferCounts> replaced;
+    std::optional<TeamRoles> roles;
     if (contents != pg::Contents::Empty) {
         if (!replace) {
             const std::string held = contents == pg::Contents::KringTeam ? teamName(c) : std::string();
@@ -191,6 +213,8 @@ TransferCounts push(const std::string& projectPath, const std::string& uri, bool
                             "; push with --replace to replace it, or pull it first to keep a copy",
                         c.name());
         }
+        replaced = replacedTeam(c);
+        roles = pg::recordedRoles(c);
         pg::dropTeamTables(c);
     }
     pg::createTeamTables(c);
@@ -198,6 +222,11 @@ TransferCounts push(const std::string& projectPath, const std::string& uri, bool
         const TableShape& shape = pg::teamTables()[i];
         if (!data[i].empty()) c.copyIn(shape.name, shape.columnList, data[i]);
     }
+    // The rows went in before the triggers: the history records the push as one change.
+    pg::installHistory(c);
+    pg::recordWholeTeam(c, replaced, counts);
+    // The new tables give the members the rights they had on the ones replaced.
+    if (roles && rolesExist(c, *roles)) pg::applyAccess(c, *roles);
     t.commit();
     return counts;
 }
@@ -220,6 +249,7 @@ TransferCounts pull(const std::string& uri, const std::string& projectPath, bool
                         c.name());
         case pg::Contents::KringTeam: break;
     }
+    const bool residentsLeftOut = pg::residentsHidden(c);
     // The file is made in memory and written whole the one safe way, as Project::createFrom
     // does: under its name there is a complete project or none.
     Database db;
@@ -231,6 +261,7 @@ TransferCounts pull(const std::string& uri, const std::string& projectPath, bool
     for (const TableShape& shape : pg::teamTables()) readTable(c, shape, db);
     t.commit();
     TransferCounts counts = checkRows(db, c.name());
+    counts.residentsLeftOut = residentsLeftOut;
     lt.commit();
     FileWriter file(projectPath, WriteOptions{Durability::Synced, false, !force});
     file.write(DatabaseImage(db).bytes());
