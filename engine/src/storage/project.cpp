@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 
 #include "kring/io/kring_json.h"
 #include "storage/store.h"
@@ -55,6 +56,11 @@ Project Project::open(const std::string& location, Mode mode) {
     Project p(isTeamDatabase(location) ? openTeamStore(location, mode) : openFileStore(location, mode));
     p.network_ = p.store_->load();
     return p;
+}
+
+bool Project::exists(const std::string& location) {
+    std::error_code ec;
+    return isTeamDatabase(location) ? teamHoldsProject(location) : std::filesystem::exists(location, ec);
 }
 
 Project Project::create(const std::string& location, const std::string& name, CommandPtr first) {

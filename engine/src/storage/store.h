@@ -106,6 +106,7 @@ std::unique_ptr<Store> createTeamStore(const std::string& uri, const Network& ne
                                        const std::vector<StoredSnapshot>& snapshots = {});
 std::unique_ptr<Store> openFileStore(const std::string& path, Project::Mode mode);
 std::unique_ptr<Store> openTeamStore(const std::string& uri, Project::Mode mode);
+bool teamHoldsProject(const std::string& uri);
 
 // Puts rows into a network as they are stored, without a command of the user's: a row that
 // exists is replaced, one that does not is added; ids in `removed…` are taken out. Counters

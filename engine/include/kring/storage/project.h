@@ -74,6 +74,9 @@ public:
     // file's schema. Throws Error: NotFound, NotAKringFile, NewerVersion, Damaged, Locked,
     // ReadOnly, Io (a team database that cannot be reached).
     static Project open(const std::string& location, Mode = Mode::ReadWrite);
+    // Whether there is a project to open: the file exists, or the team database holds a team.
+    // Throws as open() does for a team database that cannot be reached or is not Kring's.
+    static bool exists(const std::string& location);
 
     Project(Project&&) noexcept;
     Project& operator=(Project&&) noexcept;

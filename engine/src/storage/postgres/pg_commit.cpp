@@ -176,9 +176,9 @@ void PgStore::write(const RowChange& row, std::int64_t revision, CommitStep::Kin
         params.push_back(std::move(v));
         return "$" + std::to_string(params.size());
     };
-    const std::string rev = param(std::to_string(revision));
     std::string sql;
     if (row.before && row.after) {
+        const std::string rev = param(std::to_string(revision));
         // Only the values the change wrote, each where it still holds what we last read.
         std::string set, where = t.key + " = " + param(row.key);
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -189,6 +189,7 @@ void PgStore::write(const RowChange& row, std::int64_t revision, CommitStep::Kin
         sql = "UPDATE " + t.name + " SET " + set + "revision = " + rev +
               ", changed_by = session_user, changed_at = now() WHERE " + where + " RETURNING " + t.columnList;
     } else if (row.after) {
+        const std::string rev = param(std::to_string(revision));
         std::string values;
         for (const auto& v : *row.after) values += param(v) + ", ";
         sql = "INSERT INTO " + t.name + " (" + t.columnList + ", revision) VALUES (" + values + rev +

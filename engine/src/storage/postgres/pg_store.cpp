@@ -334,6 +334,11 @@ std::unique_ptr<Store> openTeamStore(const std::string& uri, Project::Mode mode)
     return std::make_unique<pg::PgStore>(std::move(c), mode, sharing);
 }
 
+bool teamHoldsProject(const std::string& uri) {
+    Connection c(uri);
+    return pg::inspect(c) != pg::Contents::Empty;
+}
+
 std::unique_ptr<Store> createTeamStore(const std::string& uri, const Network& network,
                                        const std::vector<StoredSnapshot>& snapshots) {
     auto c = std::make_unique<Connection>(uri);
