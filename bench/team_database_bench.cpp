@@ -77,7 +77,8 @@ void BM_TeamCommitOneEditAmongOthers(benchmark::State& state) {
     for (auto _ : state) {
         state.PauseTiming();
         outside = !outside;
-        other.execute(makeMoveRing(other.network(), partners.front(), outside ? Ring::Outside : Ring::Second));
+        other.execute(
+            makeMoveRing(other.network(), partners.front(), outside ? Ring::Outside : Ring::Second));
         state.ResumeTiming();
         p.execute(makeMoveRing(p.network(), partners.back(), outside ? Ring::Outside : Ring::Second));
     }

@@ -31,7 +31,9 @@ using namespace kring::test;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 std::string nextDatabase() {
     static int counter = 0;
@@ -164,7 +166,8 @@ void checkProjectBehaviours(const std::string& where) {
 
     // read-only refuses, and the store's own check is clean
     Project reader = Project::open(where, Project::Mode::ReadOnly);
-    const std::string refused = errorOf([&] { reader.execute(makeMoveRing(reader.network(), ggz, Ring::Second)); });
+    const std::string refused =
+        errorOf([&] { reader.execute(makeMoveRing(reader.network(), ggz, Ring::Second)); });
     CHECK(has(refused, "read-only"));
     CHECK(p.integrityReport().empty());
     CHECK(p.network().checkAll().empty());
@@ -174,7 +177,9 @@ void checkProjectBehaviours(const std::string& where) {
 
 TEST_CASE("team database: a project behaves the same in a .kring file and in a team database") {
     TempDir dir;
-    SUBCASE("the file") { checkProjectBehaviours(dir.file("p.kring")); }
+    SUBCASE("the file") {
+        checkProjectBehaviours(dir.file("p.kring"));
+    }
     SUBCASE("the team database") {
         PgCluster* cluster = clusterOrSkip();
         if (!cluster) return;
@@ -307,7 +312,8 @@ TEST_CASE("team database: several members at once") {
     }
     SUBCASE("a relation to a partner someone else removed meanwhile is refused") {
         const NodeId linde = anna.network().findByName("Huisartsenpraktijk De Linde").front();
-        for (RelationId r : anna.network().relationsOf(linde)) anna.execute(std::make_unique<RemoveRelationCommand>(r));
+        for (RelationId r : anna.network().relationsOf(linde))
+            anna.execute(std::make_unique<RemoveRelationCommand>(r));
         anna.execute(std::make_unique<RemoveNodeCommand>(linde));
         Relation r;
         r.id = bram.allocateRelationId();
@@ -321,7 +327,8 @@ TEST_CASE("team database: several members at once") {
     }
     SUBCASE("a setting changed by two members: the second is refused") {
         anna.execute(setSetting(anna.network(), "contacts.rhythm.first", "30"));
-        const std::string message = errorOf([&] { bram.execute(setSetting(bram.network(), "contacts.rhythm.first", "45")); });
+        const std::string message =
+            errorOf([&] { bram.execute(setSetting(bram.network(), "contacts.rhythm.first", "45")); });
         CHECK(has(message, "the setting 'contacts.rhythm.first' was added by anna"));
         CHECK(Project::open(uri).network().info().settings.at("contacts.rhythm.first") == "30");
         bram.execute(setSetting(bram.network(), "contacts.rhythm.second", "60"));  // another key applies
@@ -333,48 +340,80 @@ namespace {
 
 // One committed edit as its effect: replayed on a network in commit order, the edits must give
 // what the team database holds.
-struct SetRing { NodeId id; Ring ring; };
-struct SetNotes { NodeId id; std::string notes; };
-struct SetStrength { RelationId id; int strength; };
-struct AddNode { Node node; };
-struct AddRelation { Relation relation; };
-struct RemoveRelation { RelationId id; };
-struct RemoveNode { NodeId id; };
-struct SetSetting { std::string key, value; };
-using Edit = std::variant<SetRing, SetNotes, SetStrength, AddNode, AddRelation, RemoveRelation, RemoveNode, SetSetting>;
+struct SetRing {
+    NodeId id;
+    Ring ring;
+};
+struct SetNotes {
+    NodeId id;
+    std::string notes;
+};
+struct SetStrength {
+    RelationId id;
+    int strength;
+};
+struct AddNode {
+    Node node;
+};
+struct AddRelation {
+    Relation relation;
+};
+struct RemoveRelation {
+    RelationId id;
+};
+struct RemoveNode {
+    NodeId id;
+};
+struct SetSetting {
+    std::string key, value;
+};
+using Edit = std::variant<SetRing, SetNotes, SetStrength, AddNode, AddRelation, RemoveRelation, RemoveNode,
+                          SetSetting>;
 
 CommandPtr commandFor(const Network& net, const Edit& edit) {
     return std::visit(
         [&](const auto& e) -> CommandPtr {
             using E = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<E, SetRing>) return makeMoveRing(net, e.id, e.ring);
-            else if constexpr (std::is_same_v<E, SetNotes>) return setNotes(net, e.id, e.notes);
+            if constexpr (std::is_same_v<E, SetRing>)
+                return makeMoveRing(net, e.id, e.ring);
+            else if constexpr (std::is_same_v<E, SetNotes>)
+                return setNotes(net, e.id, e.notes);
             else if constexpr (std::is_same_v<E, SetStrength>) {
                 Relation r = net.relation(e.id);
                 r.strength = e.strength;
                 return std::make_unique<UpdateRelationCommand>(r);
-            } else if constexpr (std::is_same_v<E, AddNode>) return std::make_unique<AddNodeCommand>(e.node);
-            else if constexpr (std::is_same_v<E, AddRelation>) return std::make_unique<AddRelationCommand>(e.relation);
-            else if constexpr (std::is_same_v<E, RemoveRelation>) return std::make_unique<RemoveRelationCommand>(e.id);
-            else if constexpr (std::is_same_v<E, RemoveNode>) return std::make_unique<RemoveNodeCommand>(e.id);
-            else return setSetting(net, e.key, e.value);
+            } else if constexpr (std::is_same_v<E, AddNode>)
+                return std::make_unique<AddNodeCommand>(e.node);
+            else if constexpr (std::is_same_v<E, AddRelation>)
+                return std::make_unique<AddRelationCommand>(e.relation);
+            else if constexpr (std::is_same_v<E, RemoveRelation>)
+                return std::make_unique<RemoveRelationCommand>(e.id);
+            else if constexpr (std::is_same_v<E, RemoveNode>)
+                return std::make_unique<RemoveNodeCommand>(e.id);
+            else
+                return setSetting(net, e.key, e.value);
         },
         edit);
 }
 
 // A random edit of what this member sees; nullopt when none fits.
-std::optional<Edit> randomEdit(Project& p, std::mt19937& rng, int member, int step, std::vector<NodeId>& mine) {
+std::optional<Edit> randomEdit(Project& p, std::mt19937& rng, int member, int step,
+                               std::vector<NodeId>& mine) {
     const Network& net = p.network();
     std::vector<NodeId> partners;
     for (const Node& n : net.nodes())
         if (n.kind == NodeKind::Organisation || n.kind == NodeKind::InformalNetwork) partners.push_back(n.id);
-    auto pick = [&](const auto& list) { return list[std::uniform_int_distribution<std::size_t>(0, list.size() - 1)(rng)]; };
+    auto pick = [&](const auto& list) {
+        return list[std::uniform_int_distribution<std::size_t>(0, list.size() - 1)(rng)];
+    };
     const std::string tag = std::to_string(member) + "-" + std::to_string(step);
     switch (std::uniform_int_distribution<int>(0, 9)(rng)) {
         case 0:
-        case 1: return SetRing{pick(partners), static_cast<Ring>(std::uniform_int_distribution<int>(1, 3)(rng))};
+        case 1:
+            return SetRing{pick(partners), static_cast<Ring>(std::uniform_int_distribution<int>(1, 3)(rng))};
         case 2:
-        case 3: return SetNotes{pick(partners), "notitie " + tag};
+        case 3:
+            return SetNotes{pick(partners), "notitie " + tag};
         case 4:
             if (net.relations().empty()) return std::nullopt;
             return SetStrength{pick(net.relations()).id, std::uniform_int_distribution<int>(1, 5)(rng)};
@@ -402,7 +441,8 @@ std::optional<Edit> randomEdit(Project& p, std::mt19937& rng, int member, int st
             if (mine.empty()) return std::nullopt;
             return RemoveNode{pick(mine)};
         }
-        default: return SetSetting{"test.key" + std::to_string(step % 7), tag};
+        default:
+            return SetSetting{"test.key" + std::to_string(step % 7), tag};
     }
 }
 
@@ -448,10 +488,11 @@ TEST_CASE("team database: 8 members apply 500 random commands each at the same t
     }
     for (std::thread& t : members) t.join();
     REQUIRE_MESSAGE(failures.empty(), failures.front());
-    MESSAGE(committed.size() << " commands committed, " << refused.load() << " refused as conflicts, " << invalid.load()
-                             << " refused as invalid");
+    MESSAGE(committed.size() << " commands committed, " << refused.load() << " refused as conflicts, "
+                             << invalid.load() << " refused as invalid");
 
-    std::sort(committed.begin(), committed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(committed.begin(), committed.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     for (std::size_t i = 1; i < committed.size(); ++i) REQUIRE(committed[i].first > committed[i - 1].first);
     Network replayed = initial;
     for (const auto& step : committed) commandFor(replayed, step.second)->apply(replayed);
@@ -540,14 +581,16 @@ END $$)sql");
             std::string lines = "local all kring_pw scram-sha-256\n" + current;
             std::replace(lines.begin(), lines.end(), '\t', ' ');
             // One row a line: COPY's text format would escape the line breaks within a value.
-            admin.exec("COPY (SELECT unnest(string_to_array($kring$" + lines + "$kring$, E'\\n'))) TO '" + hba + "'");
+            admin.exec("COPY (SELECT unnest(string_to_array($kring$" + lines + "$kring$, E'\\n'))) TO '" +
+                       hba + "'");
             admin.exec("SELECT pg_reload_conf()");
         }
         const std::string uri = cluster->freshDatabase(nextDatabase());
         Project::createFrom(uri, everyField());
         const std::string wrong = as(uri, "kring_pw:fout");
         std::string message;
-        for (int i = 0; i < 100 && !has(message, "password"); ++i) {  // the server reloads its rules soon, not at once
+        for (int i = 0; i < 100 && !has(message, "password");
+             ++i) {  // the server reloads its rules soon, not at once
             message = errorOf([&] { Project::open(wrong); });
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
@@ -588,11 +631,13 @@ END $$)sql");
         pg::Connection holder(uri);
         holder.exec("BEGIN; SELECT revision FROM kring_revision FOR UPDATE");
         std::string message;
-        std::thread member([&] { message = errorOf([&] { p.execute(makeMoveRing(p.network(), ggz, Ring::First)); }); });
+        std::thread member(
+            [&] { message = errorOf([&] { p.execute(makeMoveRing(p.network(), ggz, Ring::First)); }); });
         pg::Connection admin(uri);
         for (int i = 0; i < 500; ++i) {
             const auto r = admin.query(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND "
+                "wait_event_type = 'Lock'",
                 {name});
             if (r.rows() > 0) break;
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -616,14 +661,16 @@ TEST_CASE("team database: kring commands take a connection URI where they take a
     TempDir dir;
     const std::string uri = cluster->freshDatabase(nextDatabase());
     const std::string base = std::string(KRING_SAMPLES_DIR) + "/city/";
-    const Run import = runKring(dir, {"import", uri, base + "project.json", base + "elements.csv", base + "connections.csv"});
+    const Run import = runKring(
+        dir, {"import", uri, base + "project.json", base + "elements.csv", base + "connections.csv"});
     REQUIRE_MESSAGE(import.status == 0, import.printed());
     CHECK(has(import.out, "Created " + uri));
 
     const Run info = runKring(dir, {"info", uri});
     REQUIRE_MESSAGE(info.status == 0, info.printed());
     CHECK(has(info.out, uri));
-    const Run log = runKring(dir, {"log", uri, "Huisartsenpraktijk De Linde", "--member", "Daan Mulder", "--initiative", "zij"});
+    const Run log = runKring(
+        dir, {"log", uri, "Huisartsenpraktijk De Linde", "--member", "Daan Mulder", "--initiative", "zij"});
     REQUIRE_MESSAGE(log.status == 0, log.printed());
     const Run save = runKring(dir, {"snapshot", "save", uri, "Startbijeenkomst"});
     REQUIRE_MESSAGE(save.status == 0, save.printed());

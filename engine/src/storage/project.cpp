@@ -39,7 +39,9 @@ private:
     std::unique_ptr<StoredChange> stored_;
 };
 
-const StoredChange* storedOf(const Command* c) { return static_cast<const StoredCommand*>(c)->stored(); }
+const StoredChange* storedOf(const Command* c) {
+    return static_cast<const StoredCommand*>(c)->stored();
+}
 
 }  // namespace
 
@@ -73,7 +75,8 @@ Project Project::create(const std::string& location, const std::string& name, Co
 
 Project Project::createFrom(const std::string& location, Network network, CommandPtr applied) {
     network.clearDirty();
-    Project p(isTeamDatabase(location) ? createTeamStore(location, network) : createFileStore(location, network));
+    Project p(isTeamDatabase(location) ? createTeamStore(location, network)
+                                       : createFileStore(location, network));
     p.network_ = std::move(network);
     if (applied) {
         auto stored = p.store_->creation(p.network_, *applied);
@@ -82,18 +85,32 @@ Project Project::createFrom(const std::string& location, Network network, Comman
     return p;
 }
 
-int Project::openedSchemaVersion() const { return store_->openedSchemaVersion(); }
-std::int64_t Project::storedRevision() const { return store_->revision(); }
+int Project::openedSchemaVersion() const {
+    return store_->openedSchemaVersion();
+}
+std::int64_t Project::storedRevision() const {
+    return store_->revision();
+}
 
-NodeId Project::allocateNodeId() { return store_->allocateNodeId(network_); }
-RelationId Project::allocateRelationId() { return store_->allocateRelationId(network_); }
-ContactId Project::allocateContactId() { return store_->allocateContactId(network_); }
+NodeId Project::allocateNodeId() {
+    return store_->allocateNodeId(network_);
+}
+RelationId Project::allocateRelationId() {
+    return store_->allocateRelationId(network_);
+}
+ContactId Project::allocateContactId() {
+    return store_->allocateContactId(network_);
+}
 
 bool Project::refreshIfChanged() {
     switch (store_->refresh(network_)) {
-        case Store::Refresh::Unchanged: return false;
-        case Store::Refresh::Merged: return true;
-        case Store::Refresh::Reloaded: history_.clear(); return true;
+        case Store::Refresh::Unchanged:
+            return false;
+        case Store::Refresh::Merged:
+            return true;
+        case Store::Refresh::Reloaded:
+            history_.clear();
+            return true;
     }
     return false;
 }
@@ -221,7 +238,9 @@ std::int64_t Project::saveSnapshot(const std::string& name) {
     return store_->saveSnapshot(info, writeKringJson(network_));
 }
 
-std::vector<SnapshotInfo> Project::snapshots() const { return store_->snapshots(); }
+std::vector<SnapshotInfo> Project::snapshots() const {
+    return store_->snapshots();
+}
 
 Network Project::loadSnapshot(std::int64_t id) const {
     const StoredSnapshot s = store_->snapshot(id);
@@ -238,6 +257,8 @@ void Project::deleteSnapshot(std::int64_t id) {
     store_->deleteSnapshot(id);
 }
 
-std::string Project::integrityReport() { return store_->integrityReport(); }
+std::string Project::integrityReport() {
+    return store_->integrityReport();
+}
 
 }  // namespace kring

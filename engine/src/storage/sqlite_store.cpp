@@ -16,9 +16,11 @@ namespace {
 namespace fs = std::filesystem;
 
 void insertSnapshot(Database& db, const SnapshotInfo& info, const std::string& data, bool keepId) {
-    Statement s(db, keepId ? "INSERT INTO snapshots(name, created, node_count, relation_count, data, id) "
-                             "VALUES(?,?,?,?,?,?)"
-                           : "INSERT INTO snapshots(name, created, node_count, relation_count, data) VALUES(?,?,?,?,?)");
+    Statement s(
+        db, keepId
+                ? "INSERT INTO snapshots(name, created, node_count, relation_count, data, id) "
+                  "VALUES(?,?,?,?,?,?)"
+                : "INSERT INTO snapshots(name, created, node_count, relation_count, data) VALUES(?,?,?,?,?)");
     s.bind(1, info.name)
         .bind(2, info.created)
         .bind(3, static_cast<std::int64_t>(info.nodes))
@@ -30,7 +32,8 @@ void insertSnapshot(Database& db, const SnapshotInfo& info, const std::string& d
 
 }  // namespace
 
-SqliteStore::SqliteStore(std::string path, std::unique_ptr<Database> db, Project::Mode mode, int openedVersion)
+SqliteStore::SqliteStore(std::string path, std::unique_ptr<Database> db, Project::Mode mode,
+                         int openedVersion)
     : path_(std::move(path)), db_(std::move(db)), mode_(mode), openedVersion_(openedVersion) {}
 
 std::unique_ptr<Store> createFileStore(const std::string& path, const Network& network,
@@ -104,7 +107,8 @@ std::vector<SnapshotInfo> SqliteStore::snapshots() {
 }
 
 StoredSnapshot SqliteStore::snapshot(std::int64_t id) {
-    Statement s(*db_, "SELECT id, name, created, node_count, relation_count, data FROM snapshots WHERE id = ?");
+    Statement s(*db_,
+                "SELECT id, name, created, node_count, relation_count, data FROM snapshots WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) throw Error(ErrorKind::NotFound, "there is no snapshot " + std::to_string(id), path_);
     return {{s.integer(0), s.text(1), s.text(2), static_cast<std::size_t>(s.integer(3)),
@@ -153,7 +157,8 @@ std::unique_ptr<Store> SqliteStore::saveAs(const std::string& target, const Netw
     }
     auto db = std::make_unique<Database>(to.string(), false, false);
     rows::configure(*db);
-    auto store = std::make_unique<SqliteStore>(to.string(), std::move(db), Project::Mode::ReadWrite, kSchemaVersion);
+    auto store =
+        std::make_unique<SqliteStore>(to.string(), std::move(db), Project::Mode::ReadWrite, kSchemaVersion);
     store->noteDataVersion();
     return store;
 }

@@ -21,8 +21,10 @@ public:
         for (ContactId id : rows_.removedContacts)
             if (net.findContact(id)) eraseContact(net, id);
         for (const Node& n : rows_.nodes) net.findNode(n.id) ? replaceNode(net, n) : insertNode(net, n);
-        for (const Relation& r : rows_.relations) net.findRelation(r.id) ? replaceRelation(net, r) : insertRelation(net, r);
-        for (const Contact& c : rows_.contacts) net.findContact(c.id) ? replaceContact(net, c) : insertContact(net, c);
+        for (const Relation& r : rows_.relations)
+            net.findRelation(r.id) ? replaceRelation(net, r) : insertRelation(net, r);
+        for (const Contact& c : rows_.contacts)
+            net.findContact(c.id) ? replaceContact(net, c) : insertContact(net, c);
         if (rows_.info) setInfo(net, *rows_.info);
         while (net.nextNodeId() < rows_.nextNodeId) net.allocateNodeId();
         while (net.nextRelationId() < rows_.nextRelationId) net.allocateRelationId();

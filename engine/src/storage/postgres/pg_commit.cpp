@@ -49,11 +49,19 @@ RowValues encode(const Row& row, Table table, Write write) {
     write(values, row);
     return values.take();
 }
-RowValues encode(const Node& n) { return encode(n, Table::Nodes, rows::writeNode<ParamRow>); }
-RowValues encode(const Relation& r) { return encode(r, Table::Relations, rows::writeRelation<ParamRow>); }
-RowValues encode(const Contact& c) { return encode(c, Table::Contacts, rows::writeContact<ParamRow>); }
+RowValues encode(const Node& n) {
+    return encode(n, Table::Nodes, rows::writeNode<ParamRow>);
+}
+RowValues encode(const Relation& r) {
+    return encode(r, Table::Relations, rows::writeRelation<ParamRow>);
+}
+RowValues encode(const Contact& c) {
+    return encode(c, Table::Contacts, rows::writeContact<ParamRow>);
+}
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s) {
+    return "'" + s + "'";
+}
 
 std::string nameOf(const Network& a, const Network& b, NodeId id) {
     const Node* n = a.findNode(id);
@@ -63,7 +71,8 @@ std::string nameOf(const Network& a, const Network& b, NodeId id) {
 
 // Rows of a table, as they were and are, where they differ.
 template <typename Row, typename Find, typename Label>
-void diffRows(std::vector<RowChange>& out, Table table, const std::set<std::uint64_t>& ids, Find find, Label label) {
+void diffRows(std::vector<RowChange>& out, Table table, const std::set<std::uint64_t>& ids, Find find,
+              Label label) {
     for (std::uint64_t id : ids) {
         const Row* before = find(0, id);
         const Row* after = find(1, id);
@@ -71,7 +80,9 @@ void diffRows(std::vector<RowChange>& out, Table table, const std::set<std::uint
         std::optional<RowValues> b, a;
         if (before) b = encode(*before);
         if (after) a = encode(*after);
-        if (b != a) out.push_back({table, std::to_string(id), std::move(b), std::move(a), label(after ? *after : *before)});
+        if (b != a)
+            out.push_back(
+                {table, std::to_string(id), std::move(b), std::move(a), label(after ? *after : *before)});
     }
 }
 
@@ -81,27 +92,35 @@ RowChange reversed(const RowChange& row) {
     return r;
 }
 
-bool isInfo(Table t) { return t == Table::Name || t == Table::Settings || t == Table::Domains; }
+bool isInfo(Table t) {
+    return t == Table::Name || t == Table::Settings || t == Table::Domains;
+}
 
 }  // namespace
 
-std::vector<RowChange> PgStore::diff(const Network& base, const Network& network, const DirtySet& dirty) const {
+std::vector<RowChange> PgStore::diff(const Network& base, const Network& network,
+                                     const DirtySet& dirty) const {
     std::vector<RowChange> out;
     const Network* both[] = {&base, &network};
-    diffRows<Node>(out, Table::Nodes, dirty.nodes, [&](int i, NodeId id) { return both[i]->findNode(id); },
-                   [](const Node& n) { return quoted(n.displayName()); });
-    diffRows<Relation>(out, Table::Relations, dirty.relations,
-                       [&](int i, RelationId id) { return both[i]->findRelation(id); },
-                       [&](const Relation& r) {
-                           return "the relation from " + nameOf(network, base, r.from) + " to " + nameOf(network, base, r.to);
-                       });
-    diffRows<Contact>(out, Table::Contacts, dirty.contacts, [&](int i, ContactId id) { return both[i]->findContact(id); },
-                      [](const Contact& c) { return "the contact moment of " + c.date.iso(); });
+    diffRows<Node>(
+        out, Table::Nodes, dirty.nodes, [&](int i, NodeId id) { return both[i]->findNode(id); },
+        [](const Node& n) { return quoted(n.displayName()); });
+    diffRows<Relation>(
+        out, Table::Relations, dirty.relations,
+        [&](int i, RelationId id) { return both[i]->findRelation(id); },
+        [&](const Relation& r) {
+            return "the relation from " + nameOf(network, base, r.from) + " to " +
+                   nameOf(network, base, r.to);
+        });
+    diffRows<Contact>(
+        out, Table::Contacts, dirty.contacts, [&](int i, ContactId id) { return both[i]->findContact(id); },
+        [](const Contact& c) { return "the contact moment of " + c.date.iso(); });
     if (!dirty.project) return out;
     const ProjectInfo& was = base.info();
     const ProjectInfo& is = network.info();
     if (was.name != is.name)
-        out.push_back({Table::Name, "name", RowValues{"name", was.name}, RowValues{"name", is.name}, "the project's name"});
+        out.push_back({Table::Name, "name", RowValues{"name", was.name}, RowValues{"name", is.name},
+                       "the project's name"});
     std::set<std::string> keys;
     for (const auto& s : was.settings) keys.insert(s.first);
     for (const auto& s : is.settings) keys.insert(s.first);
@@ -109,16 +128,20 @@ std::vector<RowChange> PgStore::diff(const Network& base, const Network& network
         std::optional<RowValues> b, a;
         if (const auto it = was.settings.find(key); it != was.settings.end()) b = RowValues{key, it->second};
         if (const auto it = is.settings.find(key); it != is.settings.end()) a = RowValues{key, it->second};
-        if (b != a) out.push_back({Table::Settings, key, std::move(b), std::move(a), "the setting " + quoted(key)});
+        if (b != a)
+            out.push_back({Table::Settings, key, std::move(b), std::move(a), "the setting " + quoted(key)});
     }
     auto domainRow = [](const ProjectInfo& info, std::size_t i) -> std::optional<RowValues> {
         if (i >= info.domains.size()) return std::nullopt;
         const auto need = info.need.find(info.domains[i]);
-        return RowValues{std::to_string(i), info.domains[i], doubleText(need == info.need.end() ? 0.0 : need->second)};
+        return RowValues{std::to_string(i), info.domains[i],
+                         doubleText(need == info.need.end() ? 0.0 : need->second)};
     };
     for (std::size_t i = 0; i < std::max(was.domains.size(), is.domains.size()); ++i) {
         auto b = domainRow(was, i), a = domainRow(is, i);
-        if (b != a) out.push_back({Table::Domains, std::to_string(i), std::move(b), std::move(a), "the life domains"});
+        if (b != a)
+            out.push_back(
+                {Table::Domains, std::to_string(i), std::move(b), std::move(a), "the life domains"});
     }
     return out;
 }
@@ -158,14 +181,16 @@ void PgStore::reserveInsertedIds(const std::vector<RowChange>& rows) {
         if (!low) continue;
         // Ids the change took without reserving them (an import planned on a copy): still free
         // when nobody reserved any from the lowest of them on.
-        const Result r = c_->query("UPDATE meta SET value = greatest(value::bigint, $2)::text "
-                                   "WHERE key = $1 AND value::bigint <= $3 RETURNING value",
-                                   {kind.key, std::to_string(high + 1), std::to_string(low)});
+        const Result r = c_->query(
+            "UPDATE meta SET value = greatest(value::bigint, $2)::text "
+            "WHERE key = $1 AND value::bigint <= $3 RETURNING value",
+            {kind.key, std::to_string(high + 1), std::to_string(low)});
         if (r.rows() == 0)
-            throw Error(ErrorKind::Conflict,
-                        "your change was not saved: another member added rows with the same ids meanwhile; nothing "
-                        "was changed, try again",
-                        c_->name());
+            throw Error(
+                ErrorKind::Conflict,
+                "your change was not saved: another member added rows with the same ids meanwhile; nothing "
+                "was changed, try again",
+                c_->name());
     }
 }
 
@@ -204,16 +229,18 @@ void PgStore::write(const RowChange& row, std::int64_t revision, CommitStep::Kin
     const Result r = c_->queryValues(sql, params);
     if (r.rows() == 0) refuse(row, kind);
     if (!row.after) {
-        c_->query("INSERT INTO kring_removed(table_name, key, revision) VALUES ($1, $2, $3) "
-                  "ON CONFLICT (table_name, key) DO UPDATE SET revision = EXCLUDED.revision, "
-                  "changed_by = session_user, changed_at = now()",
-                  {t.name, row.key, std::to_string(revision)});
+        c_->query(
+            "INSERT INTO kring_removed(table_name, key, revision) VALUES ($1, $2, $3) "
+            "ON CONFLICT (table_name, key) DO UPDATE SET revision = EXCLUDED.revision, "
+            "changed_by = session_user, changed_at = now()",
+            {t.name, row.key, std::to_string(revision)});
     }
     const ResultRow stored(r, 0, c_->name());
     const std::uint64_t id = isInfo(row.table) ? 0 : std::stoull(row.key);
     switch (row.table) {
         case Table::Nodes:
-            row.after ? written.nodes.push_back(rows::readNode(stored, c_->name())) : written.removedNodes.push_back(id);
+            row.after ? written.nodes.push_back(rows::readNode(stored, c_->name()))
+                      : written.removedNodes.push_back(id);
             break;
         case Table::Relations:
             row.after ? written.relations.push_back(rows::readRelation(stored, c_->name()))
@@ -225,7 +252,8 @@ void PgStore::write(const RowChange& row, std::int64_t revision, CommitStep::Kin
             break;
         case Table::Name:
         case Table::Settings:
-        case Table::Domains: break;  // read whole once all are written
+        case Table::Domains:
+            break;  // read whole once all are written
     }
 }
 
@@ -234,14 +262,16 @@ void PgStore::refuse(const RowChange& row, CommitStep::Kind kind) {
     const std::string what = kind == CommitStep::Kind::Do     ? "your change was not saved"
                              : kind == CommitStep::Kind::Undo ? "cannot undo"
                                                               : "cannot redo";
-    const Result now = c_->query("SELECT " + t.columnList + ", changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') FROM " +
+    const Result now = c_->query("SELECT " + t.columnList +
+                                     ", changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') FROM " +
                                      t.name + " WHERE " + t.key + " = $1",
                                  {row.key});
     std::string happened;
     if (now.rows() == 0) {
-        const Result gone = c_->query("SELECT changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') FROM kring_removed "
-                                      "WHERE table_name = $1 AND key = $2",
-                                      {t.name, row.key});
+        const Result gone = c_->query(
+            "SELECT changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') FROM kring_removed "
+            "WHERE table_name = $1 AND key = $2",
+            {t.name, row.key});
         happened = gone.rows() ? row.label + " was removed by " + gone.text(0, 0) + " at " + gone.text(0, 1)
                                : row.label + " is no longer there";
     } else {
@@ -262,12 +292,14 @@ void PgStore::refuse(const RowChange& row, CommitStep::Kind kind) {
                     changed += (changed.empty() ? "" : ", ") + name;
                 }
             }
-            happened = row.label + " was changed by " + who + " at " + when + (changed.empty() ? "" : " (" + changed + ")");
+            happened = row.label + " was changed by " + who + " at " + when +
+                       (changed.empty() ? "" : " (" + changed + ")");
         }
     }
     throw Error(ErrorKind::Conflict,
-                what + ": " + happened + " after you last read it; nothing was changed, and the map now shows the "
-                                         "team database's version",
+                what + ": " + happened +
+                    " after you last read it; nothing was changed, and the map now shows the "
+                    "team database's version",
                 c_->name());
 }
 
@@ -284,18 +316,24 @@ StoredRows PgStore::restoreUntouched(const StoredRows& written) const {
     StoredRows restore;
     for (NodeId id : touched_.nodes) {
         if (nodes.count(id)) continue;
-        if (const Node* n = base_.findNode(id)) restore.nodes.push_back(*n);
-        else restore.removedNodes.push_back(id);
+        if (const Node* n = base_.findNode(id))
+            restore.nodes.push_back(*n);
+        else
+            restore.removedNodes.push_back(id);
     }
     for (RelationId id : touched_.relations) {
         if (relations.count(id)) continue;
-        if (const Relation* r = base_.findRelation(id)) restore.relations.push_back(*r);
-        else restore.removedRelations.push_back(id);
+        if (const Relation* r = base_.findRelation(id))
+            restore.relations.push_back(*r);
+        else
+            restore.removedRelations.push_back(id);
     }
     for (ContactId id : touched_.contacts) {
         if (contacts.count(id)) continue;
-        if (const Contact* c = base_.findContact(id)) restore.contacts.push_back(*c);
-        else restore.removedContacts.push_back(id);
+        if (const Contact* c = base_.findContact(id))
+            restore.contacts.push_back(*c);
+        else
+            restore.removedContacts.push_back(id);
     }
     if (touched_.project && !written.info) restore.info = base_.info();
     return restore;
@@ -303,7 +341,9 @@ StoredRows PgStore::restoreUntouched(const StoredRows& written) const {
 
 std::vector<std::string> PgStore::problemsAfterMerge(const Network& merged, const StoredRows& changed) const {
     std::vector<std::string> problems;
-    auto add = [&](std::vector<std::string> more) { problems.insert(problems.end(), more.begin(), more.end()); };
+    auto add = [&](std::vector<std::string> more) {
+        problems.insert(problems.end(), more.begin(), more.end());
+    };
     for (const Node& n : changed.nodes)
         if (const Node* m = merged.findNode(n.id)) add(merged.checkNode(*m));
     for (const Relation& r : changed.relations)
@@ -317,9 +357,11 @@ std::vector<std::string> PgStore::problemsAfterMerge(const Network& merged, cons
     if (removed.empty()) return problems;
     const auto gone = [&](NodeId id) { return removed.count(id) > 0; };
     for (const Relation& r : merged.relations())
-        if (gone(r.from) || gone(r.to)) problems.push_back("relation " + std::to_string(r.id) + " refers to a removed node");
+        if (gone(r.from) || gone(r.to))
+            problems.push_back("relation " + std::to_string(r.id) + " refers to a removed node");
     for (const Contact& c : merged.contacts())
-        if (gone(c.member) || gone(c.partner)) problems.push_back("contact " + std::to_string(c.id) + " refers to a removed node");
+        if (gone(c.member) || gone(c.partner))
+            problems.push_back("contact " + std::to_string(c.id) + " refers to a removed node");
     for (const Node& n : merged.nodes())
         for (NodeId owner : n.allOwners())
             if (gone(owner)) problems.push_back(quoted(n.displayName()) + " is owned by a removed member");
@@ -337,7 +379,8 @@ std::unique_ptr<StoredChange> PgStore::commit(Network& network, const CommitStep
     } else if (step.kind == CommitStep::Kind::Redo) {
         change->rows = recorded->rows;
     } else {
-        for (auto it = recorded->rows.rbegin(); it != recorded->rows.rend(); ++it) change->rows.push_back(reversed(*it));
+        for (auto it = recorded->rows.rbegin(); it != recorded->rows.rend(); ++it)
+            change->rows.push_back(reversed(*it));
     }
     StoredRows written, restore;
     std::optional<Network> merged;
@@ -350,16 +393,22 @@ std::unique_ptr<StoredChange> PgStore::commit(Network& network, const CommitStep
         // Domains are renumbered by removing and adding rows (a name must stay unique at every
         // step): first every domain row's old version goes, last the new ones come.
         for (const RowChange& row : change->rows)
-            if (row.table == Table::Domains && row.before) write({row.table, row.key, row.before, std::nullopt, row.label}, revision, step.kind, written);
+            if (row.table == Table::Domains && row.before)
+                write({row.table, row.key, row.before, std::nullopt, row.label}, revision, step.kind,
+                      written);
         for (const RowChange& row : change->rows)
             if (row.table != Table::Domains) write(row, revision, step.kind, written);
         for (const RowChange& row : change->rows)
-            if (row.table == Table::Domains && row.after) write({row.table, row.key, std::nullopt, row.after, row.label}, revision, step.kind, written);
-        if (std::any_of(change->rows.begin(), change->rows.end(), [](const RowChange& r) { return isInfo(r.table); }))
+            if (row.table == Table::Domains && row.after)
+                write({row.table, row.key, std::nullopt, row.after, row.label}, revision, step.kind, written);
+        if (std::any_of(change->rows.begin(), change->rows.end(),
+                        [](const RowChange& r) { return isInfo(r.table); }))
             written.info = readInfo();
-        c_->query("SELECT pg_notify('kring_changes', json_build_object('revision', $1::bigint, 'by', session_user::text, "
-                  "'what', $2::text)::text)",
-                  {std::to_string(revision), step.description.substr(0, 200)});
+        c_->query(
+            "SELECT pg_notify('kring_changes', json_build_object('revision', $1::bigint, 'by', "
+            "session_user::text, "
+            "'what', $2::text)::text)",
+            {std::to_string(revision), step.description.substr(0, 200)});
         restore = restoreUntouched(written);
         if (revision != revision_ + 1) {
             // Others committed since we last read: their rows come in, and the merged map must
@@ -372,12 +421,16 @@ std::unique_ptr<StoredChange> PgStore::commit(Network& network, const CommitStep
             const std::vector<std::string> problems = problemsAfterMerge(*merged, others);
             if (!problems.empty()) {
                 std::string list;
-                for (std::size_t i = 0; i < problems.size() && i < 3; ++i) list += (i ? "; " : "") + problems[i];
-                throw Error(ErrorKind::Conflict,
-                            (step.kind == CommitStep::Kind::Do ? std::string("your change was not saved") : "cannot " + std::string(step.kind == CommitStep::Kind::Undo ? "undo" : "redo")) +
-                                ": it no longer fits with what others changed meanwhile (" + list +
-                                "); nothing was changed, and the map now shows the team database's version",
-                            c_->name());
+                for (std::size_t i = 0; i < problems.size() && i < 3; ++i)
+                    list += (i ? "; " : "") + problems[i];
+                throw Error(
+                    ErrorKind::Conflict,
+                    (step.kind == CommitStep::Kind::Do
+                         ? std::string("your change was not saved")
+                         : "cannot " + std::string(step.kind == CommitStep::Kind::Undo ? "undo" : "redo")) +
+                        ": it no longer fits with what others changed meanwhile (" + list +
+                        "); nothing was changed, and the map now shows the team database's version",
+                    c_->name());
             }
             written = std::move(others);
         }

@@ -15,18 +15,25 @@ T number(std::string_view text, const std::string& where) {
     T value{};
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size())
-        throw Error(ErrorKind::Damaged, "the team database holds '" + std::string(text) + "' where a number belongs", where);
+        throw Error(ErrorKind::Damaged,
+                    "the team database holds '" + std::string(text) + "' where a number belongs", where);
     return value;
 }
 
 }  // namespace
 
-bool ResultRow::isNull(int column) const { return result_.isNull(row_, first_ + column); }
-std::string_view ResultRow::view(int column) const { return result_.view(row_, first_ + column); }
+bool ResultRow::isNull(int column) const {
+    return result_.isNull(row_, first_ + column);
+}
+std::string_view ResultRow::view(int column) const {
+    return result_.view(row_, first_ + column);
+}
 std::int64_t ResultRow::integer(int column) const {
     return isNull(column) ? 0 : number<std::int64_t>(view(column), where_);
 }
-double ResultRow::real(int column) const { return isNull(column) ? 0.0 : number<double>(view(column), where_); }
+double ResultRow::real(int column) const {
+    return isNull(column) ? 0.0 : number<double>(view(column), where_);
+}
 
 std::string doubleText(double value) {
     char buffer[32];

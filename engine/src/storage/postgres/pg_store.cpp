@@ -27,28 +27,33 @@ constexpr std::int64_t kSchemaLock = kApplicationId;
 void requireTeam(Connection& c) {
     switch (pg::inspect(c)) {
         case pg::Contents::Empty:
-            throw Error(ErrorKind::NotFound,
-                        "holds no Kring team yet; push a project into it ('kring push FILE.kring URI') or make a "
-                        "new one ('kring new URI')",
-                        c.name());
+            throw Error(
+                ErrorKind::NotFound,
+                "holds no Kring team yet; push a project into it ('kring push FILE.kring URI') or make a "
+                "new one ('kring new URI')",
+                c.name());
         case pg::Contents::OlderKringTeam:
-            throw Error(ErrorKind::InvalidInput,
-                        "made by an older Kring, and this Kring cannot migrate a team database yet; push the team's "
-                        "project again with --replace",
-                        c.name());
-        case pg::Contents::KringTeam: break;
+            throw Error(
+                ErrorKind::InvalidInput,
+                "made by an older Kring, and this Kring cannot migrate a team database yet; push the team's "
+                "project again with --replace",
+                c.name());
+        case pg::Contents::KringTeam:
+            break;
     }
 }
 
 template <typename Row, typename Read>
-std::vector<Row> readRows(Connection& c, const std::string& sql, const std::vector<std::string>& params, Read read) {
+std::vector<Row> readRows(Connection& c, const std::string& sql, const std::vector<std::string>& params,
+                          Read read) {
     const Result r = c.query(sql, params);
     std::vector<Row> rows;
     rows.reserve(static_cast<std::size_t>(r.rows()));
     try {
         for (int i = 0; i < r.rows(); ++i) rows.push_back(read(ResultRow(r, i, c.name()), c.name()));
     } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorKind::Damaged, std::string("the team database holds a list Kring cannot read (") + e.what() + ")",
+        throw Error(ErrorKind::Damaged,
+                    std::string("the team database holds a list Kring cannot read (") + e.what() + ")",
                     c.name());
     }
     return rows;
@@ -58,13 +63,17 @@ std::string nodeSql(std::string_view where) {
     return "SELECT " + std::string(rows::kNodeColumns) + " FROM nodes " + std::string(where) + " ORDER BY id";
 }
 std::string relationSql(std::string_view where) {
-    return "SELECT " + std::string(rows::kRelationColumns) + " FROM relations " + std::string(where) + " ORDER BY id";
+    return "SELECT " + std::string(rows::kRelationColumns) + " FROM relations " + std::string(where) +
+           " ORDER BY id";
 }
 std::string contactSql(std::string_view where) {
-    return "SELECT " + std::string(rows::kContactColumns) + " FROM contacts " + std::string(where) + " ORDER BY id";
+    return "SELECT " + std::string(rows::kContactColumns) + " FROM contacts " + std::string(where) +
+           " ORDER BY id";
 }
 
-std::uint64_t toId(std::string_view text) { return static_cast<std::uint64_t>(std::stoll(std::string(text))); }
+std::uint64_t toId(std::string_view text) {
+    return static_cast<std::uint64_t>(std::stoll(std::string(text)));
+}
 
 }  // namespace
 
@@ -106,9 +115,12 @@ void PgStore::readNextIds(StoredRows& into) {
     const Result r = c_->query("SELECT key, value FROM meta WHERE key LIKE 'next\\_%'");
     for (int i = 0; i < r.rows(); ++i) {
         const std::uint64_t value = toId(r.view(i, 1));
-        if (r.view(i, 0) == "next_node_id") into.nextNodeId = value;
-        else if (r.view(i, 0) == "next_relation_id") into.nextRelationId = value;
-        else if (r.view(i, 0) == "next_contact_id") into.nextContactId = value;
+        if (r.view(i, 0) == "next_node_id")
+            into.nextNodeId = value;
+        else if (r.view(i, 0) == "next_relation_id")
+            into.nextRelationId = value;
+        else if (r.view(i, 0) == "next_contact_id")
+            into.nextContactId = value;
     }
 }
 
@@ -123,9 +135,10 @@ Network PgStore::load() {
     auto relations = readRows<Relation>(*c_, relationSql(""), {}, rows::readRelation<ResultRow>);
     auto contacts = readRows<Contact>(*c_, contactSql(""), {}, rows::readContact<ResultRow>);
     t.commit();
-    Network network = Network::assemble(std::move(info), std::move(nodes), std::move(relations),
-                                        std::max<NodeId>(ids.nextNodeId, 1), std::max<RelationId>(ids.nextRelationId, 1),
-                                        std::move(contacts), std::max<ContactId>(ids.nextContactId, 1));
+    Network network =
+        Network::assemble(std::move(info), std::move(nodes), std::move(relations),
+                          std::max<NodeId>(ids.nextNodeId, 1), std::max<RelationId>(ids.nextRelationId, 1),
+                          std::move(contacts), std::max<ContactId>(ids.nextContactId, 1));
     base_ = network;
     return network;
 }
@@ -134,22 +147,30 @@ StoredRows PgStore::changesSince(std::int64_t revision) {
     StoredRows out;
     const std::vector<std::string> since{std::to_string(revision)};
     out.nodes = readRows<Node>(*c_, nodeSql("WHERE revision > $1"), since, rows::readNode<ResultRow>);
-    out.relations = readRows<Relation>(*c_, relationSql("WHERE revision > $1"), since, rows::readRelation<ResultRow>);
-    out.contacts = readRows<Contact>(*c_, contactSql("WHERE revision > $1"), since, rows::readContact<ResultRow>);
+    out.relations =
+        readRows<Relation>(*c_, relationSql("WHERE revision > $1"), since, rows::readRelation<ResultRow>);
+    out.contacts =
+        readRows<Contact>(*c_, contactSql("WHERE revision > $1"), since, rows::readContact<ResultRow>);
     const Result removed = c_->query("SELECT table_name, key FROM kring_removed WHERE revision > $1", since);
     bool infoChanged = false;
     for (int i = 0; i < removed.rows(); ++i) {
         const std::string_view table = removed.view(i, 0);
-        if (table == "nodes") out.removedNodes.push_back(toId(removed.view(i, 1)));
-        else if (table == "relations") out.removedRelations.push_back(toId(removed.view(i, 1)));
-        else if (table == "contacts") out.removedContacts.push_back(toId(removed.view(i, 1)));
-        else if (table == "settings" || table == "domains") infoChanged = true;
+        if (table == "nodes")
+            out.removedNodes.push_back(toId(removed.view(i, 1)));
+        else if (table == "relations")
+            out.removedRelations.push_back(toId(removed.view(i, 1)));
+        else if (table == "contacts")
+            out.removedContacts.push_back(toId(removed.view(i, 1)));
+        else if (table == "settings" || table == "domains")
+            infoChanged = true;
     }
-    infoChanged = infoChanged || c_->query("SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'name' AND revision > $1) "
-                                           "OR EXISTS (SELECT 1 FROM domains WHERE revision > $1) "
-                                           "OR EXISTS (SELECT 1 FROM settings WHERE revision > $1)",
-                                           since)
-                                       .view(0, 0) == "t";
+    infoChanged =
+        infoChanged || c_->query(
+                             "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'name' AND revision > $1) "
+                             "OR EXISTS (SELECT 1 FROM domains WHERE revision > $1) "
+                             "OR EXISTS (SELECT 1 FROM settings WHERE revision > $1)",
+                             since)
+                               .view(0, 0) == "t";
     if (infoChanged) out.info = readInfo();
     readNextIds(out);
     return out;
@@ -158,7 +179,8 @@ StoredRows PgStore::changesSince(std::int64_t revision) {
 Store::Refresh PgStore::refresh(Network& network) {
     if (!sharing_) return Refresh::Unchanged;
     ensureConnected();
-    if (std::stoll(c_->query("SELECT revision FROM kring_revision").text(0, 0)) == revision_) return Refresh::Unchanged;
+    if (std::stoll(c_->query("SELECT revision FROM kring_revision").text(0, 0)) == revision_)
+        return Refresh::Unchanged;
     Transaction t(*c_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const std::int64_t now = std::stoll(c_->query("SELECT revision FROM kring_revision").text(0, 0));
     const StoredRows changes = changesSince(revision_);
@@ -173,14 +195,20 @@ void PgStore::refused(Network& network) {
     // The rows the refused change touched, as we last read them; then what others changed.
     StoredRows restore;
     for (NodeId id : touched_.nodes)
-        if (const Node* n = base_.findNode(id)) restore.nodes.push_back(*n);
-        else restore.removedNodes.push_back(id);
+        if (const Node* n = base_.findNode(id))
+            restore.nodes.push_back(*n);
+        else
+            restore.removedNodes.push_back(id);
     for (RelationId id : touched_.relations)
-        if (const Relation* r = base_.findRelation(id)) restore.relations.push_back(*r);
-        else restore.removedRelations.push_back(id);
+        if (const Relation* r = base_.findRelation(id))
+            restore.relations.push_back(*r);
+        else
+            restore.removedRelations.push_back(id);
     for (ContactId id : touched_.contacts)
-        if (const Contact* c = base_.findContact(id)) restore.contacts.push_back(*c);
-        else restore.removedContacts.push_back(id);
+        if (const Contact* c = base_.findContact(id))
+            restore.contacts.push_back(*c);
+        else
+            restore.removedContacts.push_back(id);
     if (touched_.project) restore.info = base_.info();
     touched_ = {};
     putStoredRows(network, restore);
@@ -188,10 +216,11 @@ void PgStore::refused(Network& network) {
 }
 
 std::int64_t PgStore::nextRevision(const std::string& description) {
-    return std::stoll(c_->query("UPDATE kring_revision SET revision = revision + 1, changed_by = session_user, "
-                                "changed_at = now(), command = $1 RETURNING revision",
-                                {description})
-                          .text(0, 0));
+    return std::stoll(
+        c_->query("UPDATE kring_revision SET revision = revision + 1, changed_by = session_user, "
+                  "changed_at = now(), command = $1 RETURNING revision",
+                  {description})
+            .text(0, 0));
 }
 
 void PgStore::noteOwnRevision(std::int64_t revision) {
@@ -200,9 +229,12 @@ void PgStore::noteOwnRevision(std::int64_t revision) {
 
 std::uint64_t PgStore::reserveId(std::string_view key) {
     ensureConnected();
-    const Result r = c_->query("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = $1 RETURNING value::bigint - 1",
-                               {std::string(key)});
-    if (r.rows() == 0) throw Error(ErrorKind::Damaged, "the team database has no " + std::string(key) + " in its meta table", c_->name());
+    const Result r = c_->query(
+        "UPDATE meta SET value = (value::bigint + 1)::text WHERE key = $1 RETURNING value::bigint - 1",
+        {std::string(key)});
+    if (r.rows() == 0)
+        throw Error(ErrorKind::Damaged, "the team database has no " + std::string(key) + " in its meta table",
+                    c_->name());
     return toId(r.view(0, 0));
 }
 
@@ -246,7 +278,8 @@ std::int64_t PgStore::saveSnapshot(const SnapshotInfo& info, const std::string& 
 
 std::vector<SnapshotInfo> PgStore::snapshots() {
     ensureConnected();
-    const Result r = c_->query("SELECT id, name, created, node_count, relation_count FROM snapshots ORDER BY id");
+    const Result r =
+        c_->query("SELECT id, name, created, node_count, relation_count FROM snapshots ORDER BY id");
     std::vector<SnapshotInfo> out;
     for (int i = 0; i < r.rows(); ++i) {
         const ResultRow row(r, i, c_->name());
@@ -258,9 +291,11 @@ std::vector<SnapshotInfo> PgStore::snapshots() {
 
 StoredSnapshot PgStore::snapshot(std::int64_t id) {
     ensureConnected();
-    const Result r = c_->query("SELECT id, name, created, node_count, relation_count, data FROM snapshots WHERE id = $1",
-                               {std::to_string(id)});
-    if (r.rows() == 0) throw Error(ErrorKind::NotFound, "there is no snapshot " + std::to_string(id), c_->name());
+    const Result r =
+        c_->query("SELECT id, name, created, node_count, relation_count, data FROM snapshots WHERE id = $1",
+                  {std::to_string(id)});
+    if (r.rows() == 0)
+        throw Error(ErrorKind::NotFound, "there is no snapshot " + std::to_string(id), c_->name());
     const ResultRow row(r, 0, c_->name());
     return {{row.integer(0), row.text(1), row.text(2), static_cast<std::size_t>(row.integer(3)),
              static_cast<std::size_t>(row.integer(4))},
@@ -272,11 +307,13 @@ void PgStore::deleteSnapshot(std::int64_t id) {
     Transaction t(*c_);
     const std::int64_t revision = nextRevision("Delete snapshot " + std::to_string(id));
     const Result r = c_->query("DELETE FROM snapshots WHERE id = $1 RETURNING id", {std::to_string(id)});
-    if (r.rows() == 0) throw Error(ErrorKind::NotFound, "there is no snapshot " + std::to_string(id), c_->name());
-    c_->query("INSERT INTO kring_removed(table_name, key, revision) VALUES ('snapshots', $1, $2) "
-              "ON CONFLICT (table_name, key) DO UPDATE SET revision = EXCLUDED.revision, "
-              "changed_by = session_user, changed_at = now()",
-              {std::to_string(id), std::to_string(revision)});
+    if (r.rows() == 0)
+        throw Error(ErrorKind::NotFound, "there is no snapshot " + std::to_string(id), c_->name());
+    c_->query(
+        "INSERT INTO kring_removed(table_name, key, revision) VALUES ('snapshots', $1, $2) "
+        "ON CONFLICT (table_name, key) DO UPDATE SET revision = EXCLUDED.revision, "
+        "changed_by = session_user, changed_at = now()",
+        {std::to_string(id), std::to_string(revision)});
     t.commit();
     noteOwnRevision(revision);
 }
@@ -286,9 +323,11 @@ std::string PgStore::integrityReport() {
     // What the model's checks cannot see from one network: rows that name rows not there.
     static constexpr const char* kChecks[] = {
         "SELECT 'relation ' || r.id || ' refers to node ' || n.id || ', which is not there' FROM relations r "
-        "CROSS JOIN LATERAL (VALUES (r.source), (r.target)) AS n(id) WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE id = n.id)",
+        "CROSS JOIN LATERAL (VALUES (r.source), (r.target)) AS n(id) WHERE NOT EXISTS (SELECT 1 FROM nodes "
+        "WHERE id = n.id)",
         "SELECT 'contact ' || c.id || ' refers to node ' || n.id || ', which is not there' FROM contacts c "
-        "CROSS JOIN LATERAL (VALUES (c.member), (c.partner)) AS n(id) WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE id = n.id)",
+        "CROSS JOIN LATERAL (VALUES (c.member), (c.partner)) AS n(id) WHERE NOT EXISTS (SELECT 1 FROM nodes "
+        "WHERE id = n.id)",
         "SELECT 'node ' || x.id || ' has owner ' || n.id || ', which is not there' FROM nodes x "
         "CROSS JOIN LATERAL (VALUES (x.owner), (x.backup_owner)) AS n(id) "
         "WHERE n.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM nodes WHERE id = n.id)",
@@ -313,7 +352,8 @@ std::string PgStore::integrityReport() {
 std::unique_ptr<Store> PgStore::saveAs(const std::string& target, const Network& network) {
     std::vector<StoredSnapshot> all;
     for (const SnapshotInfo& info : snapshots()) all.push_back(snapshot(info.id));
-    return isTeamDatabase(target) ? createTeamStore(target, network, all) : createFileStore(target, network, all);
+    return isTeamDatabase(target) ? createTeamStore(target, network, all)
+                                  : createFileStore(target, network, all);
 }
 
 }  // namespace pg

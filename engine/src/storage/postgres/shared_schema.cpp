@@ -11,7 +11,8 @@ void createSharing(Connection& c) {
                " ADD COLUMN revision bigint NOT NULL DEFAULT 0,"
                " ADD COLUMN changed_by text NOT NULL DEFAULT session_user,"
                " ADD COLUMN changed_at timestamptz NOT NULL DEFAULT now();\n"
-               "CREATE INDEX " + t + "_revision ON " + t + " (revision);\n";
+               "CREATE INDEX " +
+               t + "_revision ON " + t + " (revision);\n";
     }
     sql += R"sql(
 CREATE TABLE kring_revision (
