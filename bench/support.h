@@ -108,7 +108,9 @@ class Spawner {
 public:
     Spawner() {
         int toHelper[2], fromHelper[2];
-        if (pipe(toHelper) != 0 || pipe(fromHelper) != 0) return;
+        // Close-on-exec: a process started later (the throwaway PostgreSQL cluster's watcher)
+        // must not hold the helper's pipe open, or the helper never sees its end.
+        if (pipe2(toHelper, O_CLOEXEC) != 0 || pipe2(fromHelper, O_CLOEXEC) != 0) return;
         const pid_t pid = fork();
         if (pid == 0) {
             close(toHelper[1]);

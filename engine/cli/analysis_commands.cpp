@@ -20,7 +20,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// A network read from a .kring project, or from any file 'kring import' reads.
+// A network read from a project (a .kring file or a team database), or from any file 'kring
+// import' reads.
 struct LoadedNetwork {
     std::optional<Project> project;
     Network scratch;
@@ -29,7 +30,7 @@ struct LoadedNetwork {
 
 LoadedNetwork load(const std::string& path) {
     LoadedNetwork out;
-    if (std::filesystem::path(path).extension() == ".kring") {
+    if (isProjectLocation(path)) {
         out.project.emplace(Project::open(path, Project::Mode::ReadOnly));
         return out;
     }
@@ -276,7 +277,7 @@ void addAnalysisCommands(CLI::App& app, Registry& registry) {
                                        "Find what is missing from the map: uncovered domains, relations "
                                        "without owner, key-person risks and more");
         auto a = std::make_shared<GapsArgs>();
-        sub->add_option("FILE", a->path, "A .kring project, or a file 'kring import' reads")->required();
+        sub->add_option("FILE", a->path, "A project (.kring file or team database URI), or a file 'kring import' reads")->required();
         sub->add_option("--format", a->format, "Output format")
             ->check(formatChoice({"text", "json", "markdown"}));
         sub->add_option("--lang", a->lang, "Language of messages and actions (default nl)")
@@ -299,7 +300,7 @@ void addAnalysisCommands(CLI::App& app, Registry& registry) {
                                        "Network metrics per node: degree, betweenness, articulation "
                                        "points, bridges, reciprocity, priority; coverage per domain");
         auto a = std::make_shared<MetricsArgs>();
-        sub->add_option("FILE", a->path, "A .kring project, or a file 'kring import' reads")->required();
+        sub->add_option("FILE", a->path, "A project (.kring file or team database URI), or a file 'kring import' reads")->required();
         sub->add_option("--format", a->format, "Output format")->check(formatChoice({"csv", "json"}));
         sub->add_option("--table", a->table,
                         "Which CSV table: one row per node, per life domain, or per bridge")

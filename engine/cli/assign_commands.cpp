@@ -40,9 +40,9 @@ std::string number(double v, Lang lang) {
 }
 
 int runAssign(const AssignArgs& a) {
-    const bool isProject = std::filesystem::path(a.path).extension() == ".kring";
+    const bool isProject = isProjectLocation(a.path);
     if (a.apply && !isProject)
-        throw Error(ErrorKind::InvalidInput, "--apply needs a .kring project; '" + a.path +
+        throw Error(ErrorKind::InvalidInput, "--apply needs a project (a .kring file or a team database); '" + a.path +
                                                  "' can only be read (import it first with 'kring import')");
     std::optional<Project> project;
     Network scratch;
@@ -222,7 +222,7 @@ void addAssignCommands(CLI::App& app, Registry& registry) {
                                    "Divide relationship management: an owner (and a backup) among the members "
                                    "for every partner, optimal and explained");
     auto a = std::make_shared<AssignArgs>();
-    sub->add_option("FILE", a->path, "A .kring project (or, without --apply, a file 'kring import' reads)")
+    sub->add_option("FILE", a->path, "A project: .kring file or team database URI (or, without --apply, a file 'kring import' reads)")
         ->required();
     sub->add_flag("--backup", a->backup, "Also propose a backup owner, another member, for every partner");
     sub->add_flag("--apply", a->apply, "Write the plan into the project as one undoable step");

@@ -73,6 +73,14 @@ void appendJsonString(std::string& out, const std::string& s);
 std::string csvField(const std::string& s);
 std::string markdownCell(const std::string& s);
 
+// A project's location: a .kring file, or a team database's connection URI
+// (postgresql://…); every command that reads or writes a project takes either.
+bool isProjectLocation(const std::string& location);
+// The name a new project takes from its location: the file's name without .kring, or the
+// team database's name.
+std::string nameFromLocation(const std::string& location);
+inline constexpr const char* kProjectHelp = "The project: a .kring file, or a team database (postgresql://…)";
+
 // Prints to stdout / stderr; kept here so tests of the handlers can read what was said.
 void say(const std::string& line);
 void warn(const std::string& line);

@@ -213,7 +213,7 @@ void addSnapshotCompare(CLI::App* snapshot, Registry& registry) {
     auto* sub = snapshot->add_subcommand(
         "compare", "What changed since a snapshot: partners, relations and the relationship health that changed");
     auto a = std::make_shared<CompareArgs>();
-    sub->add_option("FILE", a->path, "The project file (.kring)")->required();
+    sub->add_option("FILE", a->path, kProjectHelp)->required();
     sub->add_option("NAME", a->name, "The snapshot to compare (its name, or its number from 'kring snapshot list')")
         ->required();
     sub->add_option("--with", a->with, "Compare with this later snapshot instead of the map now");

@@ -248,7 +248,7 @@ void addContactCommands(CLI::App& app, Registry& registry) {
     {
         auto* sub = app.add_subcommand("due", "Who to call: the partners whose contact is due, overdue first, per member");
         auto a = std::make_shared<DueArgs>();
-        sub->add_option("FILE", a->path, "The project file (.kring)")->required();
+        sub->add_option("FILE", a->path, kProjectHelp)->required();
         sub->add_option("--member", a->member, "Only this member's partners (by name)");
         sub->add_option("--within", a->within, "Also what falls due in the next DAYS days (default 0: due today)")
             ->check(CLI::Range(0, kMaxRhythmDays));
@@ -266,7 +266,7 @@ void addContactCommands(CLI::App& app, Registry& registry) {
     {
         auto* sub = app.add_subcommand("log", "Log a contact moment with a partner, or import a contact log (CSV)");
         auto a = std::make_shared<LogArgs>();
-        sub->add_option("FILE", a->path, "The project file (.kring)")->required();
+        sub->add_option("FILE", a->path, kProjectHelp)->required();
         sub->add_option("PARTNER", a->partner, "The organisation, informal network or contact person (by name)");
         sub->add_option("--member", a->member, "Who on the team had the contact (by name)");
         sub->add_option("--date", a->date, "When (default: today); not in the future");
@@ -290,7 +290,7 @@ void addContactCommands(CLI::App& app, Registry& registry) {
             "prune", "Remove contact moments older than the retention period (setting contacts.retention.months, "
                      "default 24)");
         auto a = std::make_shared<PruneArgs>();
-        sub->add_option("FILE", a->path, "The project file (.kring)")->required();
+        sub->add_option("FILE", a->path, kProjectHelp)->required();
         sub->add_flag("--dry-run", a->dryRun, "Only list what would be removed");
         sub->add_option("--today", a->today, "Reference date (default: today)");
         registry.add(sub, [a] { return runPrune(*a); });

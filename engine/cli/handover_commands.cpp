@@ -65,7 +65,7 @@ void addHandoverCommand(CLI::App& app, Registry& registry) {
     auto* sub = app.add_subcommand(
         "handover", "A handover list: a member's partners, last contacts, health and open follow-ups (Markdown or PDF)");
     auto a = std::make_shared<HandoverArgs>();
-    sub->add_option("FILE", a->path, "The project file (.kring)")->required();
+    sub->add_option("FILE", a->path, kProjectHelp)->required();
     sub->add_option("--member", a->member, "The member handing over (by name)")->required();
     sub->add_option("--to", a->to, "The colleague taking over (by name): named in the heading, with the partners they know");
     sub->add_option("--today", a->today, "Reference date (default: today), e.g. 2026-11-23");

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -17,6 +18,7 @@
 #include "cli.h"
 #include "kring/core/error.h"
 #include "kring/core/parallel.h"
+#include "kring/storage/project.h"
 
 namespace kring::cli {
 
@@ -63,6 +65,20 @@ std::string markdownCell(const std::string& s) {
 }
 
 void warn(const std::string& line) { std::cerr << line << '\n'; }
+
+bool isProjectLocation(const std::string& location) {
+    return isTeamDatabase(location) || std::filesystem::path(location).extension() == ".kring";
+}
+
+std::string nameFromLocation(const std::string& location) {
+    if (!isTeamDatabase(location)) return std::filesystem::path(location).stem().string();
+    // postgresql://user@host:port/dbname?options: the database's name.
+    const std::size_t start = location.find("://") + 3;
+    const std::size_t slash = location.find('/', start);
+    if (slash == std::string::npos) return "Kring";
+    const std::string name = location.substr(slash + 1, location.find('?', slash) - slash - 1);
+    return name.empty() ? "Kring" : name;
+}
 
 void keepUntilExit(std::shared_ptr<void> held) {
     static auto* const kept = new std::vector<std::shared_ptr<void>>();  // never destroyed, by design

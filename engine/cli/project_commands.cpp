@@ -21,7 +21,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-bool isProjectFile(const std::string& path) { return std::filesystem::path(path).extension() == ".kring"; }
 
 struct Counts {
     std::map<std::string, std::size_t> kinds, rings, types;
@@ -54,7 +53,7 @@ int runInfo(const std::string& path, const std::string& format) {
     if (format == "json") {
         Json out;
         out["name"] = net.info().name;
-        out["file"] = path;
+        out["file"] = project.path();
         out["schema"] = kSchemaVersion;
         out["nodes"] = net.nodes().size();
         out["relations"] = net.relations().size();
@@ -70,7 +69,7 @@ int runInfo(const std::string& path, const std::string& format) {
         return 0;
     }
     say(net.info().name.empty() ? "(unnamed project)" : net.info().name);
-    say("  file:       " + path);
+    say(std::string(isTeamDatabase(project.path()) ? "  database:   " : "  file:       ") + project.path());
     say("  nodes:      " + std::to_string(net.nodes().size()));
     say("  relations:  " + std::to_string(net.relations().size()));
     say("  partners:   " + std::to_string(c.partners) + " (" + std::to_string(c.owned) + " with an owner)");
@@ -146,12 +145,13 @@ int reportDamage(const std::string& path, const Error& error) {
 int runValidate(const std::string& path, const ReadOptions& read) {
     std::vector<std::string> problems;
     std::size_t nodes = 0, relations = 0;
-    if (isProjectFile(path)) {
+    std::string shown = path;  // a team database's URI without its password
+    if (isProjectLocation(path)) {
         std::optional<Project> opened;
         try {
             opened.emplace(Project::open(path, Project::Mode::ReadOnly));
         } catch (const Error& e) {
-            if (e.kind() != ErrorKind::Damaged) throw;
+            if (e.kind() != ErrorKind::Damaged || isTeamDatabase(path)) throw;
             return reportDamage(path, e);
         }
         Project& project = *opened;
@@ -161,6 +161,7 @@ int runValidate(const std::string& path, const ReadOptions& read) {
         problems.insert(problems.end(), modelProblems.begin(), modelProblems.end());
         nodes = project.network().nodes().size();
         relations = project.network().relations().size();
+        shown = project.path();
     } else {
         Network work;
         ImportContext context;
@@ -178,12 +179,12 @@ int runValidate(const std::string& path, const ReadOptions& read) {
         nodes = work.nodes().size();
         relations = work.relations().size();
     }
-    for (const auto& p : problems) warn(formatLocation(path, 0, p));
+    for (const auto& p : problems) warn(formatLocation(shown, 0, p));
     if (!problems.empty()) {
-        warn(std::to_string(problems.size()) + " problem(s) found in " + path);
+        warn(std::to_string(problems.size()) + " problem(s) found in " + shown);
         return 1;
     }
-    say(path + ": valid (" + std::to_string(nodes) + " nodes, " + std::to_string(relations) + " relations)");
+    say(shown + ": valid (" + std::to_string(nodes) + " nodes, " + std::to_string(relations) + " relations)");
     return 0;
 }
 
@@ -194,11 +195,11 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         auto* sub = app.add_subcommand("new", "Create a new, empty project file");
         auto path = std::make_shared<std::string>();
         auto name = std::make_shared<std::string>();
-        sub->add_option("FILE", *path, "The project file to create (.kring)")->required();
+        sub->add_option("FILE", *path, "The project to create: a .kring file, or an empty team database (postgresql://…)")->required();
         sub->add_option("--name", *name, "The project's name, e.g. the team's");
         registry.add(sub, [path, name] {
-            Project::create(*path, name->empty() ? std::filesystem::path(*path).stem().string() : *name);
-            say("Created " + *path);
+            const Project created = Project::create(*path, name->empty() ? nameFromLocation(*path) : *name);
+            say("Created " + created.path());
             return 0;
         });
     }
@@ -206,7 +207,7 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         auto* sub = app.add_subcommand("info", "Summarise a project: counts per kind, ring and relation type");
         auto path = std::make_shared<std::string>();
         auto format = std::make_shared<std::string>("text");
-        sub->add_option("FILE", *path, "The project file (.kring)")->required();
+        sub->add_option("FILE", *path, kProjectHelp)->required();
         sub->add_option("--format", *format, "Output format")->check(formatChoice({"text", "json"}));
         registry.add(sub, [path, format] { return runInfo(*path, *format); });
     }
@@ -214,7 +215,7 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         auto* sub = app.add_subcommand("validate", "Check a project or an importable file and report every problem");
         auto path = std::make_shared<std::string>();
         auto read = std::make_shared<ReadOptions>();
-        sub->add_option("FILE", *path, "A .kring project, or a file 'kring import' reads (read as import would)")
+        sub->add_option("FILE", *path, "A project (.kring file or team database URI), or a file 'kring import' reads (read as import would)")
             ->required();
         addReadOptions(sub, *read);
         registry.add(sub, [path, read] { return runValidate(*path, *read); });
@@ -226,17 +227,21 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         auto seed = std::make_shared<std::uint64_t>(1);
         auto force = std::make_shared<bool>(false);
         auto contacts = std::make_shared<std::size_t>(0);
-        sub->add_option("OUT", *path, "The project file to create (.kring)")->required();
+        sub->add_option("OUT", *path, "The project to create: a .kring file, or an empty team database (postgresql://…)")->required();
         sub->add_option("--nodes", *nodes, "Exactly this many nodes")->required()->check(CLI::Range(0, 10'000'000));
         sub->add_option("--seed", *seed, "Random seed; the same seed gives the same network");
         sub->add_flag("--force", *force, "Replace OUT when it exists");
         sub->add_option("--contacts", *contacts, "Also this many contact moments (e.g. 100000 for 10000 nodes)")
             ->check(CLI::Range(0, 100'000'000));
         registry.add(sub, [path, nodes, seed, force, contacts] {
+            if (*force && isTeamDatabase(*path))
+                throw Error(ErrorKind::InvalidInput,
+                            "--force replaces files only; to replace a team, generate a file and push it with --replace",
+                            *path);
             if (*force) std::filesystem::remove(*path);
             const Network net = generateNetwork(*nodes, *seed, *contacts);
-            Project::createFrom(*path, net);
-            say("Wrote " + *path + ": " + std::to_string(net.nodes().size()) + " nodes, " +
+            const Project written = Project::createFrom(*path, net);
+            say("Wrote " + written.path() + ": " + std::to_string(net.nodes().size()) + " nodes, " +
                 std::to_string(net.relations().size()) + " relations" +
                 (net.contacts().empty() ? "" : ", " + std::to_string(net.contacts().size()) + " contact moments"));
             return 0;
@@ -248,7 +253,7 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         auto* save = snapshot->add_subcommand("save", "Save the map as it is now under a name");
         auto path = std::make_shared<std::string>();
         auto name = std::make_shared<std::string>();
-        save->add_option("FILE", *path, "The project file (.kring)")->required();
+        save->add_option("FILE", *path, kProjectHelp)->required();
         save->add_option("NAME", *name, "A name, e.g. 'Startbijeenkomst november'")->required();
         registry.add(save, [path, name] {
             Project project = Project::open(*path);
@@ -258,7 +263,7 @@ void addProjectCommands(CLI::App& app, Registry& registry) {
         });
         auto* list = snapshot->add_subcommand("list", "List the snapshots in a project");
         auto listPath = std::make_shared<std::string>();
-        list->add_option("FILE", *listPath, "The project file (.kring)")->required();
+        list->add_option("FILE", *listPath, kProjectHelp)->required();
         registry.add(list, [listPath] {
             Project project = Project::open(*listPath, Project::Mode::ReadOnly);
             for (const auto& s : project.snapshots())

@@ -131,7 +131,7 @@ void addLayoutCommands(CLI::App& app, Registry& registry) {
     auto groupBy = std::make_shared<std::string>("domain");
     auto format = std::make_shared<std::string>("json");
     auto residents = std::make_shared<bool>(false);
-    sub->add_option("FILE", *path, "The project file (.kring)")->required();
+    sub->add_option("FILE", *path, kProjectHelp)->required();
     sub->add_option("--algorithm", *algorithm, "ring, sfdp, neato or circo")
         ->check(CLI::IsMember({"ring", "sfdp", "neato", "circo"}));
     sub->add_option("--group-by", *groupBy, "Sectors within a ring: domain, kind, owner or none")

@@ -36,8 +36,7 @@ std::string countLine(const ImportReport& r) {
 int runImport(const std::string& path, const std::vector<std::string>& inputs, const ReadOptions& read) {
     const ImportFormat forced = read.forcedFormat();
     // Read every input before touching the project, so a bad file changes nothing.
-    std::error_code ec;
-    const bool created = !fs::exists(path, ec);
+    const bool created = !Project::exists(path);
     std::unique_ptr<Project> project;
     Network work;
     ImportContext context;
@@ -47,7 +46,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
     } else {
         // Planned against the project as it will be created, named after its file.
         ProjectInfo info = work.info();
-        info.name = fs::path(path).stem().string();
+        info.name = nameFromLocation(path);
         work = Network::assemble(std::move(info), {}, {});
         context.placeholderName = true;
     }
@@ -84,7 +83,7 @@ int runImport(const std::string& path, const std::vector<std::string>& inputs, c
         say(countLine(plan.report));
         for (const auto& note : plan.report.notes) say("  note: " + note);
     }
-    say((created ? "Created " : "Updated ") + path + ": " + std::to_string(project->network().nodes().size()) +
+    say((created ? "Created " : "Updated ") + project->path() + ": " + std::to_string(project->network().nodes().size()) +
         " nodes, " + std::to_string(project->network().relations().size()) + " relations");
     keepUntilExit(std::move(project));
     return 0;
@@ -186,7 +185,7 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
         auto path = std::make_shared<std::string>();
         auto inputs = std::make_shared<std::vector<std::string>>();
         auto read = std::make_shared<ReadOptions>();
-        sub->add_option("FILE", *path, "The project file (.kring)")->required();
+        sub->add_option("FILE", *path, kProjectHelp)->required();
         sub->add_option("INPUT", *inputs,
                         "Kring or Kumu JSON, GraphML, GEXF, DOT, Kumu or Gephi CSV files, read in this order")
             ->required();
@@ -205,7 +204,7 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
         auto residents = std::make_shared<bool>(false);
         auto notes = std::make_shared<bool>(false);
         auto picture = std::make_shared<PictureOptions>();
-        sub->add_option("FILE", *path, "The project file (.kring)")->required();
+        sub->add_option("FILE", *path, kProjectHelp)->required();
         sub->add_option("OUT", *out,
                         "Output: a partner map (.svg, .pdf, .png, .dot), Kring JSON (.json), Kumu JSON (.kumu.json), "
                         "GraphML (.graphml), GEXF (.gexf) or a pair of tables "

@@ -206,6 +206,24 @@ TEST_CASE("team database history: every change, who made it, with which command"
         const Run text = runKring(dir, {"history", team.uri});
         CHECK(has(text.out, "nodes 60 → 30"));
     }
+    SUBCASE("commands run in the team database name themselves; its bookkeeping is not history") {
+        const PgTeam team = pushTeam(cluster, dir, nextDatabase());
+        const std::string partner = valueOf(team.uri, "SELECT name FROM nodes WHERE kind = 'organisation' ORDER BY id LIMIT 1");
+        const std::string member = valueOf(team.uri, "SELECT name FROM nodes WHERE kind = 'member' ORDER BY id LIMIT 1");
+        Run r = runKring(dir, {"log", team.uri, partner, "--member", member, "--note", "Overleg"});
+        REQUIRE_MESSAGE(r.status == 0, r.printed());
+        r = runKring(dir, {"snapshot", "save", team.uri, "Na overleg"});
+        REQUIRE_MESSAGE(r.status == 0, r.printed());
+        const json history = historyOf(dir, team.uri, 10);
+        REQUIRE(history["changes"].size() >= 3);
+        CHECK(history["changes"][0]["command"] == "Save snapshot 'Na overleg'");
+        CHECK(history["changes"][1]["command"].get<std::string>().rfind("Log contact with '" + partner + "'", 0) == 0);
+        CHECK(history["changes"][1]["table"] == "contacts");
+        CHECK(history["changes"][2]["command"] == "push");  // no id counter moved in between
+        for (const json& change : history["changes"])
+            for (const char* side : {"before", "after"})
+                if (change[side].is_object()) CHECK_FALSE(change[side].contains("changed_by"));
+    }
     SUBCASE("a team pushed before the history existed gets it from kring roles --setup") {
         const PgTeam team = pushTeam(cluster, dir, nextDatabase());
         cluster.sql(team.database,

@@ -78,6 +78,11 @@ void ViewerApp::showReadableNames() {
 
 // [SECTION] opening and caches
 
+// How the settings remember a project: a file by its absolute path, a team database by its URI.
+static std::string placeKey(const std::string& location) {
+    return isTeamDatabase(location) ? location : std::filesystem::absolute(location).string();
+}
+
 bool ViewerApp::open(const std::string& path) {
     try {
         auto project = std::make_unique<Project>(Project::open(path));
@@ -88,7 +93,7 @@ bool ViewerApp::open(const std::string& path) {
         ctx_.sceneDirty = true;
         for (auto& panel : panels_) panel->onProjectOpened();
         // Reopening restores the last zoom and pan of this file; a new file is fitted.
-        const auto saved = settings_.views.find(std::filesystem::absolute(ctx_.project->path()).string());
+        const auto saved = settings_.views.find(placeKey(ctx_.project->path()));
         if (sessionMode_) {
             showReadableNames();
         } else if (saved != settings_.views.end()) {
@@ -99,7 +104,7 @@ bool ViewerApp::open(const std::string& path) {
             ctx_.canvas.requestFit();
         }
         ctx_.status = path;
-        settings_.addRecentFile(std::filesystem::absolute(ctx_.project->path()).string());
+        settings_.addRecentFile(placeKey(ctx_.project->path()));
         ImGui::MarkIniSettingsDirty();
         return true;
     } catch (const Error& e) {
@@ -546,7 +551,7 @@ void ViewerApp::rememberView() {
     // The session's view (at the team, names readable) is not the file's last view either.
     if (!ctx_.project || sessionMode_) return rememberPreferences();
     const SavedView now{ctx_.canvas.view().zoom, ctx_.canvas.view().centre.x, ctx_.canvas.view().centre.y};
-    SavedView& stored = settings_.views[std::filesystem::absolute(ctx_.project->path()).string()];
+    SavedView& stored = settings_.views[placeKey(ctx_.project->path())];
     if (!(stored == now)) {
         stored = now;
         ImGui::MarkIniSettingsDirty();

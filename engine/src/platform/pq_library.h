@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // libpq, PostgreSQL's client library, loaded when Kring first talks to a team database
-// (`kring push`, `pull`, `roles`, `history`), not when it starts: it brings OpenSSL, Kerberos
-// and LDAP, which no other command needs.
+// (a project in a team database, `kring push`, `pull`, `roles`, `history`), not when it starts:
+// it brings OpenSSL, Kerberos and LDAP, which no other command needs.
 
 #pragma once
 
@@ -14,6 +14,7 @@ namespace kring::detail {
     X(PQstatus)               \
     X(PQerrorMessage)         \
     X(PQfinish)               \
+    X(PQreset)                \
     X(PQsetNoticeProcessor)   \
     X(PQsetClientEncoding)    \
     X(PQexec)                 \

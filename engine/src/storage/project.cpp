@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A project open for editing: every change committed as it is made, undo and redo, save as,
-// snapshots. Creating and opening the file are in project_create.cpp and project_load.cpp,
-// the rows codec in rows.cpp.
+// snapshots, over whichever store holds it (store.h): the .kring file or a team database.
 
 #include "kring/storage/project.h"
 
@@ -9,18 +8,12 @@
 #include <ctime>
 #include <filesystem>
 
-#include "kring/core/files.h"
 #include "kring/io/kring_json.h"
-#include "storage/database.h"
-#include "storage/rows.h"
+#include "storage/store.h"
 
 namespace kring {
 
 namespace {
-
-namespace fs = std::filesystem;
-using rows::configure;
-using rows::writeDirty;
 
 std::string nowUtc() {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -31,177 +24,241 @@ std::string nowUtc() {
     return buf;
 }
 
+// A command as the history keeps it: with what the store kept of it, for undo and redo.
+class StoredCommand : public Command {
+public:
+    StoredCommand(CommandPtr command, std::unique_ptr<StoredChange> stored)
+        : command_(std::move(command)), stored_(std::move(stored)) {}
+    void apply(Network& n) override { command_->apply(n); }
+    void revert(Network& n) override { command_->revert(n); }
+    std::string description(Lang l) const override { return command_->description(l); }
+    const StoredChange* stored() const { return stored_.get(); }
+
+private:
+    CommandPtr command_;
+    std::unique_ptr<StoredChange> stored_;
+};
+
+const StoredChange* storedOf(const Command* c) {
+    return static_cast<const StoredCommand*>(c)->stored();
+}
+
 }  // namespace
 
-Project::Project(std::string path, std::unique_ptr<Database> db, Mode mode)
-    : path_(std::move(path)), db_(std::move(db)), mode_(mode) {}
+bool isTeamDatabase(std::string_view location) {
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+Project::Project(std::unique_ptr<Store> store) : path_(store->location()), store_(std::move(store)) {}
 Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
 
+Project Project::open(const std::string& location, Mode mode) {
+    Project p(isTeamDatabase(location) ? openTeamStore(location, mode) : openFileStore(location, mode));
+    p.network_ = p.store_->load();
+    return p;
+}
+
+bool Project::exists(const std::string& location) {
+    std::error_code ec;
+    return isTeamDatabase(location) ? teamHoldsProject(location) : std::filesystem::exists(location, ec);
+}
+
+Project Project::create(const std::string& location, const std::string& name, CommandPtr first) {
+    ProjectInfo info = Network().info();
+    info.name = name;
+    Network network = Network::assemble(std::move(info), {}, {});
+    if (first) first->apply(network);
+    return createFrom(location, std::move(network), std::move(first));
+}
+
+Project Project::createFrom(const std::string& location, Network network, CommandPtr applied) {
+    network.clearDirty();
+    Project p(isTeamDatabase(location) ? createTeamStore(location, network)
+                                       : createFileStore(location, network));
+    p.network_ = std::move(network);
+    if (applied) {
+        auto stored = p.store_->creation(p.network_, *applied);
+        p.history_.push(std::make_unique<StoredCommand>(std::move(applied), std::move(stored)));
+    }
+    return p;
+}
+
+int Project::openedSchemaVersion() const {
+    return store_->openedSchemaVersion();
+}
+std::int64_t Project::storedRevision() const {
+    return store_->revision();
+}
+
+NodeId Project::allocateNodeId() {
+    return store_->allocateNodeId(network_);
+}
+RelationId Project::allocateRelationId() {
+    return store_->allocateRelationId(network_);
+}
+ContactId Project::allocateContactId() {
+    return store_->allocateContactId(network_);
+}
+
 bool Project::refreshIfChanged() {
-    const std::int64_t version = db_->queryInt("PRAGMA data_version");
-    if (version == dataVersion_) return false;
-    load();
-    history_.clear();
-    return true;
+    switch (store_->refresh(network_)) {
+        case Store::Refresh::Unchanged:
+            return false;
+        case Store::Refresh::Merged:
+            return true;
+        case Store::Refresh::Reloaded:
+            history_.clear();
+            return true;
+    }
+    return false;
 }
 
 void Project::requireWritable() const {
-    if (mode_ == Mode::ReadOnly)
-        throw Error(ErrorKind::ReadOnly, "the project is open read-only; nothing was changed", path_);
-    if (db_->readOnly())
-        throw Error(ErrorKind::ReadOnly, "the project file is read-only; nothing was changed", path_);
+    const std::string why = store_->whyReadOnly();
+    if (!why.empty()) throw Error(ErrorKind::ReadOnly, why, path_);
 }
 
-void Project::commitChange(const std::function<void()>& change) {
-    requireWritable();
-    refreshIfChanged();
+void Project::prepareChange() {
+    if (store_->beforeChange(network_) == Store::Refresh::Reloaded) history_.clear();
     network_.clearDirty();
-    Transaction t(*db_);
-    change();  // changes the network; throws before touching the file on invalid input
+}
+
+void Project::afterRefusal() noexcept {
     try {
-        writeDirty(*db_, network_);
-        t.commit();
-    } catch (...) {
-        network_.clearDirty();
-        throw;
+        store_->refused(network_);
+    } catch (const Error&) {
+        // The refusal's own error says what happened; the next refresh tries again.
     }
     network_.clearDirty();
-    dataVersion_ = db_->queryInt("PRAGMA data_version");
 }
 
 void Project::execute(CommandPtr command) {
+    requireWritable();
+    prepareChange();
     Command* raw = command.get();
     bool applied = false;
+    std::unique_ptr<StoredChange> stored;
     try {
-        commitChange([&] {
-            raw->apply(network_);
-            applied = true;
-        });
+        raw->apply(network_);
+        applied = true;
+        stored = store_->commit(network_, {CommitStep::Kind::Do, nullptr, raw->description(Lang::En)});
     } catch (...) {
-        if (applied) raw->revert(network_);  // the file refused it: undo in memory too
         network_.clearDirty();
+        if (applied) {
+            raw->revert(network_);  // the store refused it: undo in memory too
+            afterRefusal();
+        }
         throw;
     }
-    history_.push(std::move(command));
+    network_.clearDirty();
+    history_.push(std::make_unique<StoredCommand>(std::move(command), std::move(stored)));
 }
 
 void Project::executeApplied(CommandPtr command, Network applied) {
     requireWritable();
-    if (refreshIfChanged()) {  // `applied` was copied from a network that is no more
+    if (store_->beforeChange(network_) == Store::Refresh::Reloaded) {
+        history_.clear();  // `applied` was copied from a network that is no more
         execute(std::move(command));
         return;
     }
-    Transaction t(*db_);
-    writeDirty(*db_, applied);  // the rows the command changed in the copy
-    t.commit();
+    std::unique_ptr<StoredChange> stored;
+    try {
+        stored = store_->commit(applied, {CommitStep::Kind::Do, nullptr, command->description(Lang::En)});
+    } catch (...) {
+        afterRefusal();
+        throw;
+    }
     applied.clearDirty();
     network_ = std::move(applied);
-    dataVersion_ = db_->queryInt("PRAGMA data_version");
-    history_.push(std::move(command));
+    history_.push(std::make_unique<StoredCommand>(std::move(command), std::move(stored)));
 }
 
 bool Project::undo() {
     if (!history_.canUndo()) return false;
+    requireWritable();
+    prepareChange();
+    const Command* next = history_.nextUndo();
+    if (!next) return false;
+    const std::string description = "Undo: " + next->description(Lang::En);
     bool reverted = false;
     try {
-        commitChange([&] { reverted = history_.undo(network_); });
+        reverted = history_.undo(network_);
+        store_->commit(network_, {CommitStep::Kind::Undo, storedOf(next), description});
     } catch (...) {
-        if (reverted) history_.redo(network_);
         network_.clearDirty();
+        if (reverted) {
+            history_.redo(network_);
+            afterRefusal();
+        }
         throw;
     }
+    network_.clearDirty();
     return true;
 }
 
 bool Project::redo() {
     if (!history_.canRedo()) return false;
+    requireWritable();
+    prepareChange();
+    const Command* next = history_.nextRedo();
+    if (!next) return false;
+    const std::string description = "Redo: " + next->description(Lang::En);
     bool applied = false;
     try {
-        commitChange([&] { applied = history_.redo(network_); });
+        applied = history_.redo(network_);
+        store_->commit(network_, {CommitStep::Kind::Redo, storedOf(next), description});
     } catch (...) {
-        if (applied) history_.undo(network_);
         network_.clearDirty();
+        if (applied) {
+            history_.undo(network_);
+            afterRefusal();
+        }
         throw;
     }
+    network_.clearDirty();
     return true;
 }
 
-void Project::saveAs(const std::string& path) {
-    const fs::path target = fs::absolute(path);
-    std::error_code ec;
-    if (fs::exists(target, ec) && fs::equivalent(target, fs::absolute(path_), ec))
-        throw Error(ErrorKind::InvalidInput, "is the project itself; choose another name", path);
-    {
-        // The copy is whole on disk before it takes the name (and the place of a file there).
-        FileWriter copy(target.string());
-        copy.write(DatabaseImage(*db_).bytes());
-        copy.commit();
-    }
-    auto db = std::make_unique<Database>(target.string(), false, false);
-    configure(*db);
-    db_ = std::move(db);
-    path_ = target.string();
-    mode_ = Mode::ReadWrite;
-    dataVersion_ = db_->queryInt("PRAGMA data_version");
+void Project::saveAs(const std::string& location) {
+    store_ = store_->saveAs(location, network_);
+    path_ = store_->location();
 }
 
 std::int64_t Project::saveSnapshot(const std::string& name) {
     if (name.empty()) throw Error(ErrorKind::InvalidInput, "a snapshot needs a name");
-    std::int64_t id = 0;
-    commitChange([&] {
-        Statement s(*db_, "INSERT INTO snapshots(name, created, node_count, relation_count, data) VALUES(?,?,?,?,?)");
-        s.bind(1, name)
-            .bind(2, nowUtc())
-            .bind(3, static_cast<std::int64_t>(network_.nodes().size()))
-            .bind(4, static_cast<std::int64_t>(network_.relations().size()))
-            .bind(5, writeKringJson(network_));
-        s.run();
-        id = sqlite3_last_insert_rowid(db_->handle());
-    });
-    return id;
+    requireWritable();
+    refreshIfChanged();  // the map as it is now, with everyone's changes
+    SnapshotInfo info;
+    info.name = name;
+    info.created = nowUtc();
+    info.nodes = network_.nodes().size();
+    info.relations = network_.relations().size();
+    return store_->saveSnapshot(info, writeKringJson(network_));
 }
 
 std::vector<SnapshotInfo> Project::snapshots() const {
-    std::vector<SnapshotInfo> out;
-    Statement s(*db_, "SELECT id, name, created, node_count, relation_count FROM snapshots ORDER BY id");
-    while (s.step())
-        out.push_back({s.integer(0), s.text(1), s.text(2), static_cast<std::size_t>(s.integer(3)),
-                       static_cast<std::size_t>(s.integer(4))});
-    return out;
+    return store_->snapshots();
 }
 
 Network Project::loadSnapshot(std::int64_t id) const {
-    Statement s(*db_, "SELECT name, data FROM snapshots WHERE id = ?");
-    s.bind(1, id);
-    if (!s.step()) throw Error(ErrorKind::NotFound, "there is no snapshot " + std::to_string(id), path_);
+    const StoredSnapshot s = store_->snapshot(id);
     try {
-        return readKringJson(s.text(1), "snapshot '" + s.text(0) + "'");
+        return readKringJson(s.data, "snapshot '" + s.info.name + "'");
     } catch (const Error& e) {
-        throw Error(ErrorKind::Damaged, "snapshot '" + s.text(0) + "' is damaged: " + e.message(), path_);
+        throw Error(ErrorKind::Damaged, "snapshot '" + s.info.name + "' is damaged: " + e.message(), path_);
     }
 }
 
 void Project::deleteSnapshot(std::int64_t id) {
-    commitChange([&] {
-        Statement s(*db_, "DELETE FROM snapshots WHERE id = ?");
-        s.bind(1, id);
-        s.run();
-        if (sqlite3_changes(db_->handle()) == 0)
-            throw Error(ErrorKind::NotFound, "there is no snapshot " + std::to_string(id), path_);
-    });
+    requireWritable();
+    refreshIfChanged();
+    store_->deleteSnapshot(id);
 }
 
 std::string Project::integrityReport() {
-    std::string out;
-    Statement s(*db_, "PRAGMA integrity_check");
-    while (s.step()) {
-        const std::string line = s.text(0);
-        if (line != "ok") out += line + "\n";
-    }
-    return out;
+    return store_->integrityReport();
 }
-
 
 }  // namespace kring

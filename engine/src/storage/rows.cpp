@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kring/core/error.h"
+#include "storage/postgres/pg_rows.h"
 
 namespace kring::rows {
 
@@ -60,15 +61,17 @@ std::optional<std::vector<std::string>> plainList(std::string_view t) {
     return out;
 }
 
-std::vector<std::string> textToList(const Statement& s, int column) {
+template <class Source>
+std::vector<std::string> textToList(const Source& s, int column) {
     if (s.isNull(column)) return {};
     if (auto list = plainList(s.view(column))) return std::move(*list);
-    return Json::parse(s.text(column)).get<std::vector<std::string>>();
+    return Json::parse(s.text(column)).template get<std::vector<std::string>>();
 }
 
-std::map<std::string, std::string> textToFields(const Statement& s, int column) {
+template <class Source>
+std::map<std::string, std::string> textToFields(const Source& s, int column) {
     if (s.isNull(column)) return {};
-    return Json::parse(s.text(column)).get<std::map<std::string, std::string>>();
+    return Json::parse(s.text(column)).template get<std::map<std::string, std::string>>();
 }
 
 // [[team, owner, backup], …] with 0 for none; NULL for none at all.
@@ -82,11 +85,12 @@ std::optional<std::string> teamOwnersToText(const std::vector<TeamOwnership>& ow
     return out;
 }
 
-std::vector<TeamOwnership> textToTeamOwners(const Statement& s, int column) {
+template <class Source>
+std::vector<TeamOwnership> textToTeamOwners(const Source& s, int column) {
     std::vector<TeamOwnership> out;
     if (s.isNull(column)) return out;
     for (const Json& t : Json::parse(s.text(column)))
-        out.push_back({t.at(0).get<NodeId>(), t.at(1).get<NodeId>(), t.at(2).get<NodeId>()});
+        out.push_back({t.at(0).template get<NodeId>(), t.at(1).template get<NodeId>(), t.at(2).template get<NodeId>()});
     return out;
 }
 
@@ -97,10 +101,9 @@ std::optional<std::int64_t> idOrNull(NodeId id) {
 
 }  // namespace
 
-namespace {
-
 // The texts are bound without copies: they all live until run() has written the row.
-void writeNode(Statement& s, const Node& n) {
+template <class Sink>
+void writeNode(Sink& s, const Node& n) {
     const auto domains = listToText(n.domains), targetGroups = listToText(n.targetGroups), tags = listToText(n.tags),
                expertise = listToText(n.expertise), fields = fieldsToText(n.fields),
                teamOwners = teamOwnersToText(n.teamOwners);
@@ -131,7 +134,8 @@ void writeNode(Statement& s, const Node& n) {
     s.run();
 }
 
-void writeRelation(Statement& s, const Relation& r) {
+template <class Sink>
+void writeRelation(Sink& s, const Relation& r) {
     const auto lastContact = r.lastContact ? std::optional<std::string>(r.lastContact->iso()) : std::nullopt;
     const auto fields = fieldsToText(r.fields);
     s.bind(1, static_cast<std::int64_t>(r.id))
@@ -147,7 +151,8 @@ void writeRelation(Statement& s, const Relation& r) {
     s.run();
 }
 
-void writeContact(Statement& s, const Contact& c) {
+template <class Sink>
+void writeContact(Sink& s, const Contact& c) {
     const std::string date = c.date.iso();
     const auto followUp = c.followUp ? std::optional<std::string>(c.followUp->iso()) : std::nullopt;
     s.bind(1, static_cast<std::int64_t>(c.id))
@@ -161,14 +166,13 @@ void writeContact(Statement& s, const Contact& c) {
     s.run();
 }
 
-}  // namespace
-
 // Rows that do not load are a damaged project: name the row.
 [[noreturn]] void damagedRow(const std::string& path, const std::string& what) {
     throw Error(ErrorKind::Damaged, "the project file is damaged: " + what, path);
 }
 
-Node readNode(const Statement& s, const std::string& path) {
+template <class Source>
+Node readNode(const Source& s, const std::string& path) {
     Node n;
     n.id = static_cast<NodeId>(s.integer(0));
     const auto kind = parseNodeKind(s.view(1));
@@ -199,7 +203,8 @@ Node readNode(const Statement& s, const std::string& path) {
     return n;
 }
 
-Relation readRelation(const Statement& s, const std::string& path) {
+template <class Source>
+Relation readRelation(const Source& s, const std::string& path) {
     Relation r;
     r.id = static_cast<RelationId>(s.integer(0));
     r.from = static_cast<NodeId>(s.integer(1));
@@ -220,7 +225,8 @@ Relation readRelation(const Statement& s, const std::string& path) {
     return r;
 }
 
-Contact readContact(const Statement& s, const std::string& path) {
+template <class Source>
+Contact readContact(const Source& s, const std::string& path) {
     Contact c;
     c.id = static_cast<ContactId>(s.integer(0));
     const auto where = [&] { return "contact " + std::to_string(c.id); };
@@ -329,6 +335,19 @@ void writeDirty(Database& db, const Network& net) {
     if (dirty.project) writeInfo(db, net);
     writeNextIds(db, net);
 }
+
+template Node readNode(const Statement&, const std::string&);
+template Relation readRelation(const Statement&, const std::string&);
+template Contact readContact(const Statement&, const std::string&);
+template Node readNode(const pg::ResultRow&, const std::string&);
+template Relation readRelation(const pg::ResultRow&, const std::string&);
+template Contact readContact(const pg::ResultRow&, const std::string&);
+template void writeNode(Statement&, const Node&);
+template void writeRelation(Statement&, const Relation&);
+template void writeContact(Statement&, const Contact&);
+template void writeNode(pg::ParamRow&, const Node&);
+template void writeRelation(pg::ParamRow&, const Relation&);
+template void writeContact(pg::ParamRow&, const Contact&);
 
 void configure(Database& db) {
     // One file: a rollback journal, never WAL; every commit durable before execute() returns.

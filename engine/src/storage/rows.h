@@ -20,13 +20,26 @@ inline constexpr std::string_view kRelationColumns =
     "id, source, target, type, strength, frequency, last_contact, mutual, note, fields";
 inline constexpr std::string_view kContactColumns = "id, date, member, partner, kind, initiative, note, follow_up";
 
-// One row each, from a statement selecting the columns above; Error (Damaged) naming the row
+// One row each, from a row selecting the columns above: an SQLite Statement, or a row of a
+// PostgreSQL result (pg::ResultRow), which read columns alike. Error (Damaged) naming the row
 // when it does not load. Lists and field maps hold JSON text: a nlohmann::json exception leaves
 // for the caller to name.
-Node readNode(const Statement& s, const std::string& path);
-Relation readRelation(const Statement& s, const std::string& path);
-Contact readContact(const Statement& s, const std::string& path);
+template <class Source>
+Node readNode(const Source& s, const std::string& path);
+template <class Source>
+Relation readRelation(const Source& s, const std::string& path);
+template <class Source>
+Contact readContact(const Source& s, const std::string& path);
 [[noreturn]] void damagedRow(const std::string& path, const std::string& what);
+
+// One row each into a statement inserting the columns above, which is then run: an SQLite
+// Statement, or a pg::ParamRow collecting the values as PostgreSQL text.
+template <class Sink>
+void writeNode(Sink& s, const Node& n);
+template <class Sink>
+void writeRelation(Sink& s, const Relation& r);
+template <class Sink>
+void writeContact(Sink& s, const Contact& c);
 
 // The whole network into a file whose tables are empty.
 void writeAll(Database& db, const Network& net);

@@ -15,6 +15,7 @@ enum class ErrorKind {
     Damaged,        // a project whose database is corrupt
     Locked,         // a project another process is writing
     ReadOnly,       // a project or output that cannot be written
+    Conflict,       // a change refused because someone else changed the same thing meanwhile
     Io,             // any other failure to read or write
 };
 

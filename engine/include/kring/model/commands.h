@@ -242,6 +242,9 @@ public:
     bool redo(Network&);
     void clear();
     std::size_t undoCount() const { return undo_.size(); }
+    // The commands the next undo and redo would take; nullptr when there is none.
+    const Command* nextUndo() const { return undo_.empty() ? nullptr : undo_.back().get(); }
+    const Command* nextRedo() const { return redo_.empty() ? nullptr : redo_.back().get(); }
 
 private:
     std::vector<CommandPtr> undo_;

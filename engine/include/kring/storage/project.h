@@ -44,43 +44,61 @@ inline constexpr int kSchemaVersion = 5;
 // SQLite application_id: "KRNG".
 inline constexpr int kApplicationId = 0x4B524E47;
 
-class Database;
+class Store;
+class StoredChange;
 
-// A .kring project: one SQLite file holding the network and its snapshots, open for editing.
-// Every command is committed in its own transaction as it is executed: there is no "Save",
-// and a crash or kill loses nothing that was committed.
+// Whether a location names a team database (a PostgreSQL connection URI, postgresql://… or
+// postgres://…) rather than a .kring file.
+bool isTeamDatabase(std::string_view location);
+
+// A Kring project open for editing: a .kring file (SQLite; one person's, and the default) or a
+// team's PostgreSQL database (docs/postgres.md), behind one storage seam. Every command is
+// committed in its own transaction as it is executed: there is no "Save", and a crash or kill
+// loses nothing that was committed. In a team database several people work at once: a change
+// writes only the values it changed, and one made on a value someone else changed meanwhile is
+// refused (ErrorKind::Conflict) with who changed it and when.
 class Project {
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
-    // Creates a new project; refuses to overwrite an existing file. `first`, when given, is
-    // its first change (an import): applied and written in the transaction that creates the
-    // file, and undoable like an executed command. Invalid input throws before the file exists.
-    static Project create(const std::string& path, const std::string& name, CommandPtr first = nullptr);
+    // Creates a new project; refuses to overwrite an existing file, or a team database that
+    // already holds a team. `first`, when given, is its first change (an import): applied and
+    // written in the transaction that creates the project, and undoable like an executed
+    // command. Invalid input throws before the project exists.
+    static Project create(const std::string& location, const std::string& name, CommandPtr first = nullptr);
     // Creates a new project holding a whole network in one transaction (generate, samples).
     // `applied`, when given, is the change that made `network` from an empty project (an
     // import planned on it): kept as the first step, undoable like an executed command.
-    static Project createFrom(const std::string& path, Network network, CommandPtr applied = nullptr);
-    // Opens an existing project, migrating an older schema. Throws Error: NotFound,
-    // NotAKringFile, NewerVersion, Damaged, Locked, ReadOnly.
-    static Project open(const std::string& path, Mode = Mode::ReadWrite);
+    static Project createFrom(const std::string& location, Network network, CommandPtr applied = nullptr);
+    // Opens an existing project (a .kring path or a connection URI), migrating an older
+    // file's schema. Throws Error: NotFound, NotAKringFile, NewerVersion, Damaged, Locked,
+    // ReadOnly, Io (a team database that cannot be reached).
+    static Project open(const std::string& location, Mode = Mode::ReadWrite);
+    // Whether there is a project to open: the file exists, or the team database holds a team.
+    // Throws as open() does for a team database that cannot be reached or is not Kring's.
+    static bool exists(const std::string& location);
 
     Project(Project&&) noexcept;
     Project& operator=(Project&&) noexcept;
     ~Project();
 
+    // Where the project lives: the file's path, or the team database's URI without password.
     const std::string& path() const { return path_; }
     const Network& network() const { return network_; }
-    // The schema version the file had when opened (before migration).
-    int openedSchemaVersion() const { return openedVersion_; }
+    // The schema version the project had when opened (before migration).
+    int openedSchemaVersion() const;
+    // A number that moves on with every change committed to the project, by anyone (for a
+    // team database: its revision, in commit order).
+    std::int64_t storedRevision() const;
 
-    // Fresh ids for a node or relation a front end is about to add through a command.
-    NodeId allocateNodeId() { return network_.allocateNodeId(); }
-    RelationId allocateRelationId() { return network_.allocateRelationId(); }
-    ContactId allocateContactId() { return network_.allocateContactId(); }
+    // Fresh ids for a node or relation a front end is about to add through a command; in a
+    // team database no one else takes the same.
+    NodeId allocateNodeId();
+    RelationId allocateRelationId();
+    ContactId allocateContactId();
 
-    // Applies the command and commits it. On any failure the network and the file stay as
-    // they were and Error is thrown.
+    // Applies the command and commits it. On any failure the network and the store stay as
+    // they were and Error is thrown; in a team database, others' changes are then read in.
     void execute(CommandPtr);
     // The same for a command the caller has already applied to a copy of network() (an import
     // plans on a copy): the copy takes the network's place, with the command's rows written and
@@ -92,38 +110,41 @@ public:
     bool canRedo() const { return history_.canRedo(); }
     std::string undoDescription(Lang l) const { return history_.undoDescription(l); }
     std::string redoDescription(Lang l) const { return history_.redoDescription(l); }
-    // Each committed like execute(); false when there is nothing to undo or redo.
+    // Each committed like execute(); false when there is nothing to undo or redo. In a team
+    // database undo takes back only the values the command wrote, and is refused (Conflict)
+    // where someone else changed one of them since.
     bool undo();
     bool redo();
 
-    // Copies the project to a new file through SQLite's backup API and continues there.
-    void saveAs(const std::string& path);
+    // Copies the project to a new file (or an empty team database) and continues there.
+    void saveAs(const std::string& location);
 
     std::int64_t saveSnapshot(const std::string& name);
     std::vector<SnapshotInfo> snapshots() const;
     Network loadSnapshot(std::int64_t id) const;
     void deleteSnapshot(std::int64_t id);
 
-    // When another process changed the file since we last looked, reloads the network (and
-    // clears undo history, which no longer fits). Returns true when it reloaded.
+    // When someone else changed the project since we last looked, brings the network up to
+    // date: a file is reloaded (and the undo history, which no longer fits, cleared); a team
+    // database's changed rows are read in, and the history kept. True when it changed.
     bool refreshIfChanged();
 
-    // SQLite's integrity check of the file: empty when sound, else one problem a line.
+    // The store's own check: SQLite's integrity check of a file; in a team database, rows
+    // that refer to rows that are not there. Empty when sound, else one problem a line.
     std::string integrityReport();
 
 private:
-    Project(std::string path, std::unique_ptr<Database>, Mode);
-    void load();
-    void commitChange(const std::function<void()>& change);
+    explicit Project(std::unique_ptr<Store>);
     void requireWritable() const;
+    // Before a change: a file another process changed is reloaded (the history cleared).
+    void prepareChange();
+    // After the store refused a change that was reverted in memory: the network as stored.
+    void afterRefusal() noexcept;
 
     std::string path_;
-    std::unique_ptr<Database> db_;
-    Mode mode_;
+    std::unique_ptr<Store> store_;
     Network network_;
     History history_;
-    int openedVersion_ = 0;
-    std::int64_t dataVersion_ = 0;  // PRAGMA data_version at our last read or write
 };
 
 }  // namespace kring

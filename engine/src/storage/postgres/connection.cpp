@@ -55,10 +55,34 @@ Connection::Connection(const std::string& uri) : name_(postgres::redactUri(uri))
         conn_ = nullptr;
         throw Error(ErrorKind::Io, "cannot connect to the team database: " + why, name_);
     }
+    setUp();
+}
+
+void Connection::setUp() {
+    const auto& l = pq();
     l.PQsetNoticeProcessor(conn_, ignoreNotice, nullptr);
     if (l.PQsetClientEncoding(conn_, "UTF8") != 0) fail("cannot set the text encoding", l.PQerrorMessage(conn_));
     // Shortest exact text for floating-point values, so they come back as they went.
     exec("SET extra_float_digits = 1");
+    for (const std::string& sql : session_) exec(sql);
+}
+
+void Connection::setSession(const std::string& sql) {
+    exec(sql);
+    session_.push_back(sql);
+}
+
+bool Connection::lost() const { return pq().PQstatus(conn_) == CONNECTION_BAD; }
+
+void Connection::reconnect() {
+    const auto& l = pq();
+    l.PQreset(conn_);
+    if (l.PQstatus(conn_) != CONNECTION_OK)
+        throw Error(ErrorKind::Io,
+                    "the connection to the team database was lost and cannot be made again: " +
+                        oneLine(l.PQerrorMessage(conn_)),
+                    name_);
+    setUp();
 }
 
 Connection::~Connection() {
@@ -66,6 +90,13 @@ Connection::~Connection() {
 }
 
 void Connection::fail(std::string_view doing, std::string_view detail) const {
+    // Said plainly: libpq's own words for it ("server closed the connection unexpectedly …")
+    // do not say that nothing of the change was kept.
+    if (conn_ && lost())
+        throw Error(ErrorKind::Io,
+                    std::string(doing) + ": the connection to the team database was lost (" + oneLine(detail) +
+                        "); nothing of this change was saved",
+                    name_);
     throw Error(ErrorKind::Io, std::string(doing) + ": " + oneLine(detail), name_);
 }
 
@@ -87,6 +118,15 @@ Result Connection::query(const std::string& sql, const std::vector<std::string>&
     return check(pq().PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
                                    nullptr, nullptr, 0),
                  "cannot read the team database");
+}
+
+Result Connection::queryValues(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    return check(pq().PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                                   nullptr, nullptr, 0),
+                 "cannot read or write the team database");
 }
 
 void Connection::copyIn(const std::string& table, std::string_view columns, std::string_view data) {

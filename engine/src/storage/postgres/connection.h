@@ -6,6 +6,7 @@
 // kring::Error naming the database by its URI without the password.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,15 @@ public:
     void exec(const std::string& sql, std::string_view doing = "the team database refused a change");
     // A query with text parameters ($1, $2, …).
     Result query(const std::string& sql, const std::vector<std::string>& params = {});
+    // The same with parameters that may be NULL (nullopt).
+    Result queryValues(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+
+    // SQL run now and again after each reconnect (session settings such as read-only).
+    void setSession(const std::string& sql);
+    // Whether the server has gone (killed, restarted, the network down).
+    bool lost() const;
+    // Connects again after the connection was lost; Error (Io) when it cannot.
+    void reconnect();
 
     // Writes rows with COPY … FROM STDIN: `data` holds them in COPY's text format.
     void copyIn(const std::string& table, std::string_view columns, std::string_view data);
@@ -62,8 +72,11 @@ public:
 private:
     Result check(pg_result* r, std::string_view doing) const;
 
+    void setUp();
+
     pg_conn* conn_ = nullptr;
     std::string name_;
+    std::vector<std::string> session_;
 };
 
 // Commits on commit(), rolls back otherwise (an exception on the way out).

@@ -89,6 +89,11 @@ DECLARE
 BEGIN
   IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD); END IF;
   IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW); END IF;
+  -- Bookkeeping, not the map: who changed a row last (the store's own record, for conflicts)
+  -- and the id counters that each new row moves on.
+  old_row := old_row - 'revision' - 'changed_by' - 'changed_at';
+  new_row := new_row - 'revision' - 'changed_by' - 'changed_at';
+  IF TG_TABLE_NAME = 'meta' AND coalesce(new_row, old_row) ->> 'key' LIKE 'next\_%' THEN RETURN NULL; END IF;
   IF old_row IS NOT DISTINCT FROM new_row THEN RETURN NULL; END IF;
   key_row := coalesce(new_row, old_row);
   FOR i IN 0 .. TG_NARGS - 1 LOOP

@@ -6,6 +6,7 @@
 
 #include "kring/storage/project.h"
 #include "storage/database.h"
+#include "storage/postgres/shared_schema.h"
 #include "storage/schema.h"
 
 namespace kring::pg {
@@ -142,11 +143,13 @@ void createTeamTables(Connection& c) {
     c.query(std::string("INSERT INTO ") + kMetaTable +
                 "(key, value) VALUES ('application', 'Kring'), ('application_id', $1), ('schema_version', $2)",
             {std::to_string(kApplicationId), std::to_string(kSchemaVersion)});
+    createSharing(c);
 }
 
 void dropTeamTables(Connection& c) {
     std::string sql = std::string("DROP TABLE IF EXISTS ") + kMetaTable;
     for (const TableShape& t : teamTables()) sql += ", " + t.name;
+    sql += ", " + std::string(kSharingTables);
     c.exec(sql);
 }
 

@@ -15,6 +15,7 @@
 #include "storage/postgres/access.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/history.h"
+#include "storage/postgres/pg_store.h"
 #include "storage/postgres/team_schema.h"
 #include "storage/rows.h"
 #include "storage/schema.h"
@@ -270,3 +271,28 @@ TransferCounts pull(const std::string& uri, const std::string& projectPath, bool
 }
 
 }  // namespace kring::postgres
+
+namespace kring::pg {
+
+void copyIntoTeam(Connection& c, const Network& network, const std::vector<StoredSnapshot>& snapshots) {
+    Database tables;
+    postgres::createTables(tables);
+    rows::writeAll(tables, network);
+    Statement ins(tables, "INSERT INTO snapshots(id, name, created, node_count, relation_count, data) VALUES(?,?,?,?,?,?)");
+    for (const StoredSnapshot& s : snapshots) {
+        ins.bind(1, s.info.id)
+            .bind(2, s.info.name)
+            .bind(3, s.info.created)
+            .bind(4, static_cast<std::int64_t>(s.info.nodes))
+            .bind(5, static_cast<std::int64_t>(s.info.relations))
+            .bind(6, s.data);
+        ins.run();
+    }
+    for (const TableShape& shape : teamTables()) {
+        std::size_t count = 0;
+        const std::string data = postgres::copyRows(tables, shape, count);
+        if (!data.empty()) c.copyIn(shape.name, shape.columnList, data);
+    }
+}
+
+}  // namespace kring::pg

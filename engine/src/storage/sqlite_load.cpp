@@ -2,7 +2,7 @@
 // Opening a project file: recognising it, rolling back what a killed writer left, migrating an
 // older schema, and loading the network (a large one by two connections side by side).
 
-#include "kring/storage/project.h"
+#include "storage/sqlite_store.h"
 
 #include <unistd.h>
 
@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include "kring/core/parallel.h"
-#include "storage/database.h"
 #include "storage/rows.h"
 #include "storage/schema.h"
 
@@ -90,7 +89,8 @@ int identify(Database& db) {
 
 }  // namespace
 
-Project Project::open(const std::string& path, Mode mode) {
+std::unique_ptr<Store> openFileStore(const std::string& path, Project::Mode mode) {
+    using Mode = Project::Mode;
     std::error_code ec;
     if (!fs::exists(path, ec)) throw Error(ErrorKind::NotFound, "no such project file", path);
     if (fs::is_directory(path, ec)) throw Error(ErrorKind::NotAKringFile, "is a folder, not a Kring project", path);
@@ -107,23 +107,17 @@ Project Project::open(const std::string& path, Mode mode) {
             sqlite3_backup_finish(backup);
             if (rc != SQLITE_DONE) db->fail(rc, "read the project");
             migrate(*memory, version);
-            Project p(path, std::move(memory), Mode::ReadOnly);
-            p.openedVersion_ = version;
-            p.load();
-            return p;
+            return std::make_unique<SqliteStore>(path, std::move(memory), Mode::ReadOnly, version);
         }
         configure(*db);
         migrate(*db, version);
     } else if (mode == Mode::ReadWrite && !db->readOnly()) {
         configure(*db);
     }
-    Project p(path, std::move(db), mode);
-    p.openedVersion_ = version;
-    p.load();
-    return p;
+    return std::make_unique<SqliteStore>(path, std::move(db), mode, version);
 }
 
-void Project::load() {
+Network SqliteStore::load() {
     Transaction t(*db_, false);  // one consistent read
     ProjectInfo info;
     std::int64_t nextNode = 1, nextRelation = 1, nextContact = 1;
@@ -228,10 +222,10 @@ void Project::load() {
         damagedRow(path_, std::string("a list column holds invalid JSON (") + e.what() + ")");
     }
     t.commit();
-    network_ = Network::assemble(std::move(info), std::move(nodes), std::move(relations),
-                                 static_cast<NodeId>(nextNode), static_cast<RelationId>(nextRelation),
-                                 std::move(contacts), static_cast<ContactId>(nextContact));
-    dataVersion_ = db_->queryInt("PRAGMA data_version");
+    noteDataVersion();
+    return Network::assemble(std::move(info), std::move(nodes), std::move(relations), static_cast<NodeId>(nextNode),
+                             static_cast<RelationId>(nextRelation), std::move(contacts),
+                             static_cast<ContactId>(nextContact));
 }
 
 }  // namespace kring
