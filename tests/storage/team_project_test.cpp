@@ -694,3 +694,57 @@ TEST_CASE("team database: kring commands take a connection URI where they take a
     CHECK(twice.status == 1);
     CHECK(has(twice.err, "already holds a Kring team"));
 }
+
+TEST_CASE("team database: an open project hears of others' commits within a second, and of a lost connection") {
+    PgCluster* cluster = clusterOrSkip();
+    if (!cluster) return;
+    makeRoles(*cluster);
+    const std::string name = nextDatabase();
+    const std::string uri = cluster->freshDatabase(name);
+    Project::createFrom(uri, everyField());
+    Project viewer = Project::open(as(uri, "bram"));
+    Project anna = Project::open(as(uri, "anna"));
+    const NodeId ggz = anna.network().findByName("GGZ Noord").front();
+    CHECK_FALSE(viewer.refreshIfAnnounced());  // nothing announced: no round trip, no change
+
+    anna.execute(makeMoveRing(anna.network(), ggz, Ring::Outside));
+    const auto committed = std::chrono::steady_clock::now();
+    bool heard = false;
+    while (!heard && std::chrono::steady_clock::now() - committed < std::chrono::seconds(1)) {
+        heard = viewer.refreshIfAnnounced();
+        if (!heard) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    const auto waited = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - committed);
+    MESSAGE("heard of the commit after " << waited.count() << " ms");
+    REQUIRE(heard);
+    CHECK(viewer.network().node(ggz).ring == Ring::Outside);
+    const std::vector<ChangeByOther> changes = viewer.takeChangesByOthers();
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].who == "anna");
+    CHECK(has(changes[0].what, "GGZ Noord"));
+    CHECK(viewer.takeChangesByOthers().empty());
+    // Its own commits are not someone else's.
+    viewer.execute(makeMoveRing(viewer.network(), ggz, Ring::First));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK_FALSE(viewer.refreshIfAnnounced());
+    CHECK(viewer.takeChangesByOthers().empty());
+
+    // The server ends the connection: the next look says so, the map stays as it was, and the
+    // look after that connects again and reads what was missed.
+    cluster->sql(name, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'bram'");
+    std::string lost;
+    for (int i = 0; i < 200 && lost.empty(); ++i) {
+        try {
+            viewer.refreshIfAnnounced();
+        } catch (const Error& e) {
+            lost = e.what();
+        }
+        if (lost.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    CHECK(has(lost, "the connection to the team database was lost"));
+    CHECK(viewer.network().node(ggz).ring == Ring::First);
+    anna.refreshIfChanged();  // she saw the viewer's change before making her own
+    anna.execute(makeMoveRing(anna.network(), ggz, Ring::Second));
+    CHECK(viewer.refreshIfAnnounced());
+    CHECK(viewer.network().node(ggz).ring == Ring::Second);
+}

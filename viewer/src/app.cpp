@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -113,9 +114,36 @@ bool ViewerApp::open(const std::string& path) {
     }
 }
 
+// What others changed: a file another process wrote, or the commits a team database announced
+// (LISTEN/NOTIFY: no round trip to the server until there is one). The selection, the view and
+// a field being typed in stay as they are; the status bar says who changed what. A team
+// database whose connection is lost keeps the map on screen read-only and is tried again every
+// few seconds.
+void ViewerApp::pollStore() {
+    constexpr auto kRetry = std::chrono::seconds(3);
+    const auto now = std::chrono::steady_clock::now();
+    if (!ctx_.offline.empty() && now < nextReconnect_) return;
+    try {
+        ctx_.project->refreshIfAnnounced();
+        if (!ctx_.offline.empty()) {
+            ctx_.offline.clear();
+            ctx_.status = tr(Text::ConnectionBack);
+        }
+        for (const ChangeByOther& change : ctx_.project->takeChangesByOthers()) {
+            char line[512];
+            std::snprintf(line, sizeof line, tr(Text::ChangedBy), change.who.c_str(), change.what.c_str());
+            ctx_.status = line;
+        }
+    } catch (const Error& e) {
+        if (ctx_.offline.empty()) ctx_.status = tr(Text::ConnectionLost);
+        ctx_.offline = e.what();
+        nextReconnect_ = now + kRetry;
+    }
+}
+
 void ViewerApp::refreshCaches() {
     if (!ctx_.project) return;
-    ctx_.project->refreshIfChanged();  // another process may have written the file
+    pollStore();
     const Network& net = ctx_.project->network();
     if (ctx_.layoutDirty || net.revision() != cachedRevision_ || ctx_.project->path() != cachedPath_ ||
         layoutScale_ != ctx_.uiScale) {
@@ -164,6 +192,10 @@ bool ViewerApp::redo() { return step(false); }
 
 bool ViewerApp::step(bool back) {
     if (!ctx_.project) return false;
+    if (!ctx_.offline.empty()) {
+        ctx_.fail(tr(Text::ReadOnlyWhileOffline));
+        return false;
+    }
     try {
         const std::string what = back ? ctx_.project->undoDescription(language()) : ctx_.project->redoDescription(language());
         const bool done = back ? ctx_.project->undo() : ctx_.project->redo();
@@ -496,8 +528,13 @@ void ViewerApp::drawStatusBar() {
     ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
     if (ctx_.project) {
         const Network& net = ctx_.project->network();
+        if (!ctx_.offline.empty()) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.84f, 0.37f, 0.0f, 1));
         ImGui::Text("%zu %s · %zu %s · %s", net.nodes().size(), tr(Text::Nodes), net.relations().size(),
                     tr(Text::Relations), ctx_.status.c_str());
+        if (!ctx_.offline.empty()) {
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx_.offline.c_str());
+        }
     }
     ImGui::End();
     ImGui::PopStyleVar();

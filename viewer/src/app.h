@@ -5,6 +5,7 @@
 // quick-add bar of a startup session, the status bar and the dialogs. The state the panels
 // share lives in a ViewerContext; every edit goes through Project::execute as a command.
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <utility>
@@ -71,6 +72,7 @@ public:
 
 private:
     void refreshCaches();
+    void pollStore();
     bool step(bool back);
     void handleShortcuts();
     void drawMenuBar();
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<LayoutAlgorithm> layoutAlgorithm_;
     Layout layout_;
     std::uint64_t cachedRevision_ = ~0ull;
+    std::chrono::steady_clock::time_point nextReconnect_;  // while offline: when to try again
     float layoutScale_ = 0;  // the interface scale the layout's names were sized for
     std::string cachedPath_;
 

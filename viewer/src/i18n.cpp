@@ -101,6 +101,16 @@ constexpr Entry kTexts[] = {
     {"worse", "achteruit"},
     {"Owners per team", "Beheerders per team"}, {"Owner for", "Beheerder voor"},
     {"Backup for", "Tweede beheerder voor"},
+    {"Changed by %s: %s", "Gewijzigd door %s: %s"},
+    {"The connection to the team database is lost; the map is read-only until it is back (trying again)",
+     "De verbinding met de teamdatabase is verbroken; de kaart is alleen-lezen tot die terug is (opnieuw proberen)"},
+    {"The connection to the team database is back", "De verbinding met de teamdatabase is terug"},
+    {"The map is read-only while the connection to the team database is lost; nothing was changed",
+     "De kaart is alleen-lezen zolang de verbinding met de teamdatabase verbroken is; er is niets gewijzigd"},
+    {"Changes in the team database", "Wijzigingen in de teamdatabase"}, {"Refresh", "Vernieuwen"},
+    {"(outside Kring)", "(buiten Kring)"},
+    {"Changes to residents are not shown: your role may not read residents",
+     "Wijzigingen aan bewoners staan er niet bij: uw rol mag geen bewoners lezen"},
 };
 static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::Count_), "one entry per Text");
 

@@ -37,6 +37,9 @@ enum class Text {
     MyRelationsSummaryOne,
     HealthChanged, ChangedPartners, GotWorse,
     OwnersPerTeam, OwnerForTeam, BackupForTeam,
+    // A team database.
+    ChangedBy, ConnectionLost, ConnectionBack, ReadOnlyWhileOffline, TeamHistory, HistoryRefresh,
+    OutsideKring, ResidentsHiddenInHistory,
     Count_,
 };
 

@@ -197,7 +197,7 @@ int main(int argc, char** argv) {
     const auto started = Clock::now();
     Options o;
     CLI::App cli{"kring-view: the Kring partner map viewer", "kring-view"};
-    cli.add_option("FILE", o.file, "The project to open (.kring); default: the city sample");
+    cli.add_option("FILE", o.file, "The project to open: a .kring file or a team database (postgresql://…); default: the city sample");
     cli.add_option("--screenshot", o.screenshot, "Render, write the window as PNG to this file and exit");
     cli.add_option("--frames", o.frames, "Frames to render before the screenshot")->check(CLI::Range(1, 100000));
     cli.add_option("--bench-frames", o.benchFrames,

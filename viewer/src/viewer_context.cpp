@@ -8,6 +8,10 @@ namespace kring::viewer {
 
 bool ViewerContext::run(CommandPtr command) {
     if (!project) return false;
+    if (!offline.empty()) {
+        fail(tr(Text::ReadOnlyWhileOffline));
+        return false;
+    }
     try {
         const std::string what = command->description(language());
         project->execute(std::move(command));

@@ -28,6 +28,8 @@ struct ViewerContext {
     std::string status;  // the status bar's last message
     std::string error;   // shown in the error dialog when showError is set
     bool showError = false;
+    // A team database whose connection is lost: why, while the map stays on screen read-only.
+    std::string offline;
     float uiScale = 1.0f;
     bool sceneDirty = true;   // rebuild the scene from layout, style and filter before the next frame
     bool layoutDirty = true;  // rerun the layout: what it places or how large the names are changed

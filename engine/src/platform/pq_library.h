@@ -29,7 +29,10 @@ namespace kring::detail {
     X(PQgetisnull)            \
     X(PQputCopyData)          \
     X(PQputCopyEnd)           \
-    X(PQgetResult)
+    X(PQgetResult)            \
+    X(PQconsumeInput)         \
+    X(PQnotifies)             \
+    X(PQfreemem)
 
 struct PqLibrary {
 #define KRING_PQ_POINTER(name) decltype(&::name) name = nullptr;

@@ -115,6 +115,10 @@ bool Project::refreshIfChanged() {
     return false;
 }
 
+bool Project::refreshIfAnnounced() { return store_->announcedChanges() && refreshIfChanged(); }
+
+std::vector<ChangeByOther> Project::takeChangesByOthers() { return store_->takeChangesByOthers(); }
+
 void Project::requireWritable() const {
     const std::string why = store_->whyReadOnly();
     if (!why.empty()) throw Error(ErrorKind::ReadOnly, why, path_);

@@ -67,6 +67,12 @@ public:
     // is on disk); the team database does nothing: the change is diffed against the rows as
     // the user saw them, and merged with others' changes when committed.
     virtual Refresh beforeChange(Network&) = 0;
+    // Whether someone else may have changed the project, cheaply enough to ask every frame: a
+    // file cannot tell without looking (yes); a team database has heard their announcements
+    // (NOTIFY) or not, without a round trip, and says yes once after a reconnect.
+    virtual bool announcedChanges() { return true; }
+    // What others' commits announced since the last call (refresh() hears of them).
+    virtual std::vector<ChangeByOther> takeChangesByOthers() { return {}; }
 
     // Commits the change to `network` in one transaction: for Do the rows network.dirty()
     // names; for Undo and Redo, what `step.change` recorded. The store may bring `network` up

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "kring/core/error.h"
+#include "kring/storage/project.h"
 #include "widgets.h"
 
 namespace kring::viewer {
@@ -18,6 +19,9 @@ const ImVec4 kWorse(0.84f, 0.37f, 0.0f, 1);
 }  // namespace
 
 void SnapshotsPanel::forget() {
+    list_.reset();
+    history_.reset();
+    historyProblem_.clear();
     comparedSnapshot_.reset();
     comparison_.reset();
     snapshot_ = Network();
@@ -27,9 +31,14 @@ void SnapshotsPanel::drawContent(ViewerContext& ctx) {
     ImGui::InputTextWithHint("##snapshot", tr(Text::SnapshotName), snapshotName_, sizeof snapshotName_);
     ImGui::SameLine();
     if (ImGui::Button(tr(Text::SaveSnapshot)) && snapshotName_[0]) {
+        if (!ctx.offline.empty()) {
+            ctx.fail(tr(Text::ReadOnlyWhileOffline));
+            return;
+        }
         try {
             ctx.project->saveSnapshot(snapshotName_);
             snapshotName_[0] = 0;
+            list_.reset();
         } catch (const Error& e) {
             ctx.fail(e.what());
         }
@@ -37,7 +46,16 @@ void SnapshotsPanel::drawContent(ViewerContext& ctx) {
     // An edit since the comparison: compare again, leaving the selection as the user has it.
     if (comparedSnapshot_ && ctx.network().revision() != comparedRevision_) compare(ctx, *comparedSnapshot_, false);
     ImGui::Separator();
-    for (const SnapshotInfo& s : ctx.project->snapshots()) {
+    if (ctx.offline.empty() && (!list_ || listRevision_ != ctx.network().revision())) {
+        try {
+            list_ = ctx.project->snapshots();
+        } catch (const Error& e) {
+            list_.emplace();
+            ctx.fail(e.what());
+        }
+        listRevision_ = ctx.network().revision();
+    }
+    for (const SnapshotInfo& s : list_ ? *list_ : std::vector<SnapshotInfo>{}) {
         ImGui::PushID(static_cast<int>(s.id));
         ImGui::Text("%s  (%s)", s.name.c_str(), s.created.c_str());
         ImGui::SameLine();
@@ -46,6 +64,48 @@ void SnapshotsPanel::drawContent(ViewerContext& ctx) {
         ImGui::PopID();
     }
     if (comparison_) drawComparison(ctx);
+    if (isTeamDatabase(ctx.project->path())) drawHistory(ctx);
+}
+
+// The latest changes, newest first: read from the database when the panel first shows them,
+// when the map changed (someone's commit), and on request; not every frame.
+void SnapshotsPanel::drawHistory(ViewerContext& ctx) {
+    ImGui::Separator();
+    if (!ImGui::CollapsingHeader(tr(Text::TeamHistory), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    const bool refresh = ImGui::SmallButton(tr(Text::HistoryRefresh));
+    if (ctx.offline.empty() && (refresh || (!history_ && historyProblem_.empty()) ||
+                                (history_ && historyRevision_ != ctx.network().revision()))) {
+        historyRevision_ = ctx.network().revision();
+        try {
+            history_ = postgres::readHistory(ctx.project->path(), 50);
+            historyProblem_.clear();
+        } catch (const Error& e) {
+            history_.reset();
+            historyProblem_ = e.what();
+        }
+    }
+    if (!historyProblem_.empty()) ImGui::TextWrapped("%s", historyProblem_.c_str());
+    if (!history_) return;
+    if (history_->residentsHidden) ImGui::TextDisabled("%s", tr(Text::ResidentsHiddenInHistory));
+    std::string transaction;
+    for (const postgres::HistoryChange& c : history_->changes) {
+        if (c.transaction != transaction) {  // one heading per command
+            transaction = c.transaction;
+            ImGui::Spacing();
+            std::string when = c.at.substr(0, 16);
+            std::replace(when.begin(), when.end(), 'T', ' ');
+            ImGui::Text("%s  %s", when.c_str(), c.who.c_str());
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", c.command.empty() ? tr(Text::OutsideKring) : c.command.c_str());
+        }
+        std::string line = c.action + " " + c.subject;
+        for (std::size_t i = 0; i < c.fields.size() && i < 4; ++i) {
+            const auto& f = c.fields[i];
+            line += (i ? ", " : ": ") + f.name + " " + (f.before.empty() ? "" : f.before + " → ") + f.after;
+        }
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", line.c_str());
+    }
 }
 
 void SnapshotsPanel::drawComparison(ViewerContext& ctx) {

@@ -44,6 +44,13 @@ inline constexpr int kSchemaVersion = 5;
 // SQLite application_id: "KRNG".
 inline constexpr int kApplicationId = 0x4B524E47;
 
+// A change someone else committed to a team database, as their Kring announced it.
+struct ChangeByOther {
+    std::int64_t revision = 0;
+    std::string who;   // their PostgreSQL role
+    std::string what;  // the command, in English
+};
+
 class Store;
 class StoredChange;
 
@@ -128,6 +135,12 @@ public:
     // date: a file is reloaded (and the undo history, which no longer fits, cleared); a team
     // database's changed rows are read in, and the history kept. True when it changed.
     bool refreshIfChanged();
+    // refreshIfChanged() when the store heard that someone else committed: for a viewer, every
+    // frame (a team database asks the server nothing until a change is announced).
+    bool refreshIfAnnounced();
+    // The changes others committed that refreshIfChanged() has heard of since the last call,
+    // oldest first (a team database; always empty for a file).
+    std::vector<ChangeByOther> takeChangesByOthers();
 
     // The store's own check: SQLite's integrity check of a file; in a team database, rows
     // that refer to rows that are not there. Empty when sound, else one problem a line.

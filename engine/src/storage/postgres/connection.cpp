@@ -85,6 +85,19 @@ void Connection::reconnect() {
     setUp();
 }
 
+std::vector<std::string> Connection::notifications() {
+    const auto& l = pq();
+    if (l.PQconsumeInput(conn_) == 0 || lost())
+        throw Error(ErrorKind::Io, "the connection to the team database was lost: " + oneLine(l.PQerrorMessage(conn_)),
+                    name_);
+    std::vector<std::string> payloads;
+    while (PGnotify* n = l.PQnotifies(conn_)) {
+        payloads.emplace_back(n->extra ? n->extra : "");
+        l.PQfreemem(n);
+    }
+    return payloads;
+}
+
 Connection::~Connection() {
     if (conn_) pq().PQfinish(conn_);
 }

@@ -63,6 +63,11 @@ public:
     // Connects again after the connection was lost; Error (Io) when it cannot.
     void reconnect();
 
+    // The payloads of the notifications (NOTIFY) that have arrived on channels this session
+    // listens to, without waiting and without a round trip; Error (Io) when the connection
+    // turns out to be lost.
+    std::vector<std::string> notifications();
+
     // Writes rows with COPY … FROM STDIN: `data` holds them in COPY's text format.
     void copyIn(const std::string& table, std::string_view columns, std::string_view data);
 

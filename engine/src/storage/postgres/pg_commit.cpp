@@ -388,10 +388,7 @@ std::unique_ptr<StoredChange> PgStore::commit(Network& network, const CommitStep
     if (!change->rows.empty()) {
         ensureConnected();
         Transaction t(*c_);
-        const char* prefix = step.kind == CommitStep::Kind::Undo   ? "Undo: "
-                             : step.kind == CommitStep::Kind::Redo ? "Redo: "
-                                                                   : "";
-        revision = nextRevision(prefix + step.description);
+        revision = nextRevision(step.description);
         if (step.kind == CommitStep::Kind::Do) reserveInsertedIds(change->rows);
         // Domains are renumbered by removing and adding rows (a name must stay unique at every
         // step): first every domain row's old version goes, last the new ones come.

@@ -81,9 +81,12 @@ std::uint64_t toId(std::string_view text) {
 namespace pg {
 
 PgStore::PgStore(std::unique_ptr<Connection> c, Project::Mode mode, bool sharing)
-    : c_(std::move(c)), mode_(mode), sharing_(sharing) {}
+    : c_(std::move(c)), mode_(mode), sharing_(sharing) {
+    if (sharing_) c_->setSession("LISTEN kring_changes");
+}
 
 PgStore::PgStore(std::unique_ptr<Connection> c, const Network& network) : c_(std::move(c)), base_(network) {
+    c_->setSession("LISTEN kring_changes");
     base_.clearDirty();
     revision_ = std::stoll(c_->query("SELECT revision FROM kring_revision").text(0, 0));
 }
@@ -94,7 +97,23 @@ std::string PgStore::whyReadOnly() const {
 }
 
 void PgStore::ensureConnected() {
-    if (c_->lost()) c_->reconnect();
+    if (!c_->lost()) return;
+    c_->reconnect();
+    lookAgain_ = true;
+}
+
+bool PgStore::heardOfChanges() {
+    bool heard = std::exchange(lookAgain_, false);
+    for (const std::string& payload : c_->notifications()) {
+        const auto note = nlohmann::json::parse(payload, nullptr, false);
+        if (!note.is_object()) continue;
+        ChangeByOther change{note.value("revision", std::int64_t{0}), note.value("by", std::string()),
+                             note.value("what", std::string())};
+        if (change.revision <= revision_) continue;  // our own, or read in already
+        heard = true;
+        heard_.push_back(std::move(change));
+    }
+    return heard;
 }
 
 ProjectInfo PgStore::readInfo() {
@@ -180,6 +199,7 @@ StoredRows PgStore::changesSince(std::int64_t revision) {
 Store::Refresh PgStore::refresh(Network& network) {
     if (!sharing_) return Refresh::Unchanged;
     ensureConnected();
+    heardOfChanges();  // who made them, for the viewer's status line
     if (std::stoll(c_->query("SELECT revision FROM kring_revision").text(0, 0)) == revision_)
         return Refresh::Unchanged;
     Transaction t(*c_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");

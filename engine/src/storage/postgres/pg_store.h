@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storage/postgres/connection.h"
@@ -54,6 +55,12 @@ public:
 
     Network load() override;
     Refresh refresh(Network&) override;
+    bool announcedChanges() override {
+        if (!sharing_) return false;
+        ensureConnected();
+        return heardOfChanges();
+    }
+    std::vector<ChangeByOther> takeChangesByOthers() override { return std::exchange(heard_, {}); }
     Refresh beforeChange(Network&) override { return Refresh::Unchanged; }
     std::unique_ptr<StoredChange> commit(Network&, const CommitStep&) override;
     void refused(Network&) override;
@@ -73,6 +80,8 @@ public:
 private:
     // pg_store.cpp
     void ensureConnected();
+    // Whether a commit was announced that we have not read in; collects who made it.
+    bool heardOfChanges();
     std::uint64_t reserveId(std::string_view key);
     // Rows changed or removed since `revision`, as the current transaction sees them.
     StoredRows changesSince(std::int64_t revision);
@@ -94,6 +103,10 @@ private:
     std::unique_ptr<Connection> c_;
     Project::Mode mode_ = Project::Mode::ReadWrite;
     bool sharing_ = true;
+    // Others' commits are announced (NOTIFY kring_changes), so refresh() needs no round trip
+    // until one is; after a reconnect, announcements may have been missed: look once.
+    bool lookAgain_ = false;
+    std::vector<ChangeByOther> heard_;
     Network base_;               // the rows as we last read or wrote them
     std::int64_t revision_ = 0;  // kring_revision when we last read or wrote
     DirtySet touched_;           // the rows the last commit changed in memory, for refused()
