@@ -56,12 +56,9 @@ bool mentionsNode(const json& history, long long id) {
 }  // namespace
 
 TEST_CASE("team database history: every change, who made it, with which command") {
-    PgCluster& cluster = PgCluster::get();
-    if (!cluster.installed()) {
-        MESSAGE(cluster.problem());
-        return;
-    }
-    REQUIRE_MESSAGE(cluster.available(), cluster.problem());
+    PgCluster* found = clusterOrSkip();
+    if (!found) return;
+    PgCluster& cluster = *found;
     TempDir dir;
 
     SUBCASE("who, when, which command, before and after") {

@@ -55,12 +55,9 @@ int changedRows(const std::string& uri, const std::string& sql) {
 }  // namespace
 
 TEST_CASE("team database roles: PostgreSQL enforces who may do what") {
-    PgCluster& cluster = PgCluster::get();
-    if (!cluster.installed()) {
-        MESSAGE(cluster.problem());
-        return;
-    }
-    REQUIRE_MESSAGE(cluster.available(), cluster.problem());
+    PgCluster* found = clusterOrSkip();
+    if (!found) return;
+    PgCluster& cluster = *found;
     TempDir dir;
 
     SUBCASE("a reader views and pulls the team without residents, and changes nothing") {

@@ -116,12 +116,9 @@ TEST_CASE("team database: an unreachable server is one clear message, without th
 // One test case, so that one cluster serves every part (each SUBCASE runs the case anew in the
 // same process).
 TEST_CASE("team database: push and pull through a throwaway PostgreSQL cluster") {
-    PgCluster& cluster = PgCluster::get();
-    if (!cluster.installed()) {
-        MESSAGE(cluster.problem());
-        return;
-    }
-    REQUIRE_MESSAGE(cluster.available(), cluster.problem());
+    PgCluster* found = clusterOrSkip();
+    if (!found) return;
+    PgCluster& cluster = *found;
     TempDir dir;
 
     SUBCASE("the city sample comes back byte for byte, snapshots included") {

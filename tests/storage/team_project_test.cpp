@@ -40,16 +40,6 @@ std::string nextDatabase() {
     return "seam" + std::to_string(++counter);
 }
 
-// The cluster, or a message why the case does not run (skipped when not installed).
-PgCluster* clusterOrSkip() {
-    PgCluster& cluster = PgCluster::get();
-    if (!cluster.installed()) {
-        MESSAGE(cluster.problem());
-        return nullptr;
-    }
-    REQUIRE_MESSAGE(cluster.available(), cluster.problem());
-    return &cluster;
-}
 
 // The same database as another PostgreSQL role (the cluster trusts local connections).
 std::string as(const std::string& uri, const std::string& role) {

@@ -24,25 +24,6 @@ using pg::ResultRow;
 // lock as a push's, so the two do not meet.
 constexpr std::int64_t kSchemaLock = kApplicationId;
 
-// A team database to work in: a Kring team this Kring reads, with the sharing tables.
-void requireTeam(Connection& c) {
-    switch (pg::inspect(c)) {
-        case pg::Contents::Empty:
-            throw Error(
-                ErrorKind::NotFound,
-                "holds no Kring team yet; push a project into it ('kring push FILE.kring URI') or make a "
-                "new one ('kring new URI')",
-                c.name());
-        case pg::Contents::OlderKringTeam:
-            throw Error(
-                ErrorKind::InvalidInput,
-                "made by an older Kring, and this Kring cannot migrate a team database yet; push the team's "
-                "project again with --replace",
-                c.name());
-        case pg::Contents::KringTeam:
-            break;
-    }
-}
 
 template <typename Row, typename Read>
 std::vector<Row> readRows(Connection& c, const std::string& sql, const std::vector<std::string>& params,
@@ -385,7 +366,7 @@ std::unique_ptr<Store> PgStore::saveAs(const std::string& target, const Network&
 std::unique_ptr<Store> openTeamStore(const std::string& uri, Project::Mode mode) {
     auto c = std::make_unique<Connection>(uri);
     if (mode == Project::Mode::ReadOnly) c->setSession("SET default_transaction_read_only = on");
-    requireTeam(*c);
+    pg::requireTeam(*c);
     bool sharing = pg::hasSharing(*c);
     if (!sharing && mode == Project::Mode::ReadWrite) {
         // A team pushed by a Kring from before several members could work at once.

@@ -21,19 +21,6 @@ const std::string kDocs = "see docs/postgres.md, 'Setting up the team database'"
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
-// Refuses a database without a team Kring can work with.
-void requireTeam(pg::Connection& c) {
-    switch (pg::inspect(c)) {
-        case pg::Contents::Empty:
-            throw Error(ErrorKind::NotFound, "holds no Kring team yet; push a project into it first", c.name());
-        case pg::Contents::OlderKringTeam:
-            throw Error(ErrorKind::InvalidInput,
-                        "made by an older Kring, and this Kring cannot migrate a team database yet; push the team's "
-                        "project again with --replace",
-                        c.name());
-        case pg::Contents::KringTeam: break;
-    }
-}
 
 // The roles recorded, else named after the database: kring_noord → kring_noord_reader, …
 TeamRoles teamRoles(pg::Connection& c) {
@@ -168,7 +155,7 @@ void checkMember(pg::Connection& c, const std::string& member, const TeamRoles& 
 struct Session {
     explicit Session(const std::string& uri) : c(uri), t(c) {
         pg::lockTeam(c);
-        requireTeam(c);
+        pg::requireTeam(c);
     }
     pg::Connection c;
     pg::Transaction t;
@@ -216,7 +203,7 @@ bool revokeAccess(const std::string& uri, const std::string& member) {
 AccessReport listAccess(const std::string& uri) {
     pg::Connection c(uri);
     pg::Transaction t(c, "BEGIN READ ONLY");
-    requireTeam(c);
+    pg::requireTeam(c);
     AccessReport report;
     report.owner = pg::tablesOwner(c);
     report.roles = pg::recordedRoles(c);

@@ -136,6 +136,23 @@ Contents inspect(Connection& c) {
     return version < kSchemaVersion ? Contents::OlderKringTeam : Contents::KringTeam;
 }
 
+void requireTeam(Connection& c) {
+    switch (inspect(c)) {
+        case Contents::Empty:
+            throw Error(ErrorKind::NotFound,
+                        "holds no Kring team yet; push a project into it ('kring push FILE.kring URI') or make a "
+                        "new one ('kring new URI')",
+                        c.name());
+        case Contents::OlderKringTeam:
+            throw Error(ErrorKind::InvalidInput,
+                        "made by an older Kring, and this Kring cannot migrate a team database yet; push the team's "
+                        "project again with --replace",
+                        c.name());
+        case Contents::KringTeam:
+            break;
+    }
+}
+
 void createTeamTables(Connection& c) {
     std::string sql = std::string("CREATE TABLE ") + kMetaTable + " (key text PRIMARY KEY, value text NOT NULL);\n";
     for (const TableShape& t : teamTables()) sql += t.createSql + ";\n";

@@ -41,6 +41,9 @@ const std::vector<TableShape>& teamTables();
 // exists yet; OlderKringTeam is what a later Kring will migrate.)
 enum class Contents { Empty, KringTeam, OlderKringTeam };
 Contents inspect(Connection&);
+// Refuses a database without a team this Kring can work with (inspect() says why): NotFound
+// when it is empty, InvalidInput for an older Kring's team.
+void requireTeam(Connection&);
 
 // Creates the tables and kring_meta (inside the caller's transaction).
 void createTeamTables(Connection&);

@@ -240,16 +240,7 @@ TransferCounts pull(const std::string& uri, const std::string& projectPath, bool
     pg::Connection c(uri);
     // One consistent view of the team, whatever others commit meanwhile.
     pg::Transaction t(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    switch (pg::inspect(c)) {
-        case pg::Contents::Empty:
-            throw Error(ErrorKind::NotFound, "holds no Kring team yet; push a project into it first", c.name());
-        case pg::Contents::OlderKringTeam:
-            throw Error(ErrorKind::InvalidInput,
-                        "made by an older Kring, and this Kring cannot migrate a team database yet; push the team's "
-                        "project again with --replace",
-                        c.name());
-        case pg::Contents::KringTeam: break;
-    }
+    pg::requireTeam(c);
     const bool residentsLeftOut = pg::residentsHidden(c);
     // The file is made in memory and written whole the one safe way, as Project::createFrom
     // does: under its name there is a complete project or none.
