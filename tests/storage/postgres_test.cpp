@@ -12,7 +12,7 @@
 #include "kring/storage/project.h"
 #include "storage/postgres/team_schema.h"
 #include "support/files.h"
-#include "support/pg_cluster.h"
+#include "support/pg_test_cluster.h"
 #include "support/run_kring.h"
 #include "support/temp_dir.h"
 

@@ -22,7 +22,7 @@
 #include "kring/io/kring_json.h"
 #include "kring/storage/project.h"
 #include "support/builders.h"
-#include "support/pg_cluster.h"
+#include "support/pg_test_cluster.h"
 #include "support/run_kring.h"
 #include "support/temp_dir.h"
 

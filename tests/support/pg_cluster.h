@@ -10,8 +10,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <doctest/doctest.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -101,17 +99,5 @@ private:
     std::string dir_, uri_, problem_;
     bool installed_ = true;
 };
-
-// The process's cluster, or nullptr (with a message saying why) when PostgreSQL is not
-// installed and the case is skipped; a cluster that is installed but does not start fails it.
-inline PgCluster* clusterOrSkip() {
-    PgCluster& cluster = PgCluster::get();
-    if (!cluster.installed()) {
-        MESSAGE(cluster.problem());
-        return nullptr;
-    }
-    REQUIRE_MESSAGE(cluster.available(), cluster.problem());
-    return &cluster;
-}
 
 }  // namespace kring::test

@@ -11,7 +11,7 @@
 
 #include "kring/core/error.h"
 #include "storage/postgres/connection.h"
-#include "support/pg_cluster.h"
+#include "support/pg_test_cluster.h"
 #include "support/run_kring.h"
 #include "support/temp_dir.h"
 
