@@ -139,7 +139,7 @@ void tuneForOneCommand() {
     // compiler may drop an allocation whose pointer is never read.)
     const std::size_t below = begin - reinterpret_cast<std::uintptr_t>(block);
     if (below > 4 * sizeof(std::size_t)) {
-        static void* volatile keptOutOfUse = nullptr;
+        [[maybe_unused]] static void* volatile keptOutOfUse = nullptr;
         keptOutOfUse = std::malloc(below - 2 * sizeof(std::size_t));
     }
 #endif

@@ -52,7 +52,10 @@ Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy group
 std::string upperPaper(Paper p);
 
 int exportPicture(const std::string& project, const std::string& out, const PictureOptions& o) {
-    auto p = std::make_unique<Project>(Project::open(project, Project::Mode::ReadOnly));
+    // A map without residents does not read them.
+    auto p = std::make_unique<Project>(Project::open(
+        project, Project::Mode::ReadOnly,
+        o.includeResidents ? Project::Reading::Everything : Project::Reading::WithoutResidents));
     const Network& net = p->network();
     SceneFilter filter;
     filter.includeResidents = o.includeResidents;
@@ -139,7 +142,8 @@ void addLayoutCommands(CLI::App& app, Registry& registry) {
     sub->add_option("--format", *format, "Output format")->check(formatChoice({"json"}));
     sub->add_flag("--include-residents", *residents, "Place residents too");
     registry.add(sub, [=] {
-        Project p = Project::open(*path, Project::Mode::ReadOnly);
+        Project p = Project::open(*path, Project::Mode::ReadOnly,
+                                  *residents ? Project::Reading::Everything : Project::Reading::WithoutResidents);
         SceneFilter filter;
         filter.includeResidents = *residents;
         const Layout layout = layoutFor(p.network(), *algorithm, groupByOrThrow(*groupBy), visibleNodes(p.network(), filter));

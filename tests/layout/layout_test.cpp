@@ -117,6 +117,31 @@ TEST_CASE("ring layout: stable under a small edit, pinned nodes stay, hidden nod
     CHECK(withPins.positions.count(net.nodes()[41].id) == 0);
 }
 
+TEST_CASE("layouts: a partner's disc grows with the relations the map shows, not with hidden ones") {
+    // Two partners alike but for nine relations with residents: while the residents are hidden
+    // their discs are the same size (the map must not tell who has relations with residents);
+    // shown, the busier one is larger.
+    Network net;
+    const NodeId team = addNode(net, NodeKind::Team, "Wijkteam", Ring::Team);
+    const NodeId quiet = addNode(net, NodeKind::Organisation, "Huisartsenpraktijk", Ring::First);
+    const NodeId busy = addNode(net, NodeKind::Organisation, "Buurthuis", Ring::First);
+    addRelation(net, team, quiet);
+    addRelation(net, team, busy);
+    LayoutOptions hidden;
+    for (int i = 0; i < 9; ++i) {
+        const NodeId resident = addNode(net, NodeKind::Resident, "Bewoner " + std::to_string(i), Ring::Outside);
+        addRelation(net, busy, resident);
+        hidden.hidden.insert(resident);
+    }
+    for (const char* algorithm : {"ring", "sfdp"}) {
+        CAPTURE(algorithm);
+        const Layout without = makeLayout(algorithm)->run(net, hidden);
+        CHECK(without.radii.at(busy) == without.radii.at(quiet));
+        const Layout with = makeLayout(algorithm)->run(net, {});
+        CHECK(with.radii.at(busy) > with.radii.at(quiet));
+    }
+}
+
 TEST_CASE("ring layout: pins are kept in the project's settings through a command") {
     SmallTeam t;
     auto pin = makePinNode(t.net, t.ggz, Point{10.5, -3.25});

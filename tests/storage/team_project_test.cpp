@@ -20,6 +20,10 @@
 
 #include "kring/generate/generator.h"
 #include "kring/io/kring_json.h"
+#include "kring/layout/ring_layout.h"
+#include "kring/model/privacy.h"
+#include "kring/render/svg.h"
+#include "kring/scene/scene.h"
 #include "kring/storage/project.h"
 #include "support/builders.h"
 #include "support/pg_test_cluster.h"
@@ -163,7 +167,69 @@ void checkProjectBehaviours(const std::string& where) {
     CHECK(p.network().checkAll().empty());
 }
 
+// The map a picture export draws, residents left out (as `kring export` does).
+std::string mapWithoutResidents(const Network& net) {
+    const SceneFilter filter;
+    const std::set<NodeId> visible = visibleNodes(net, filter);
+    LayoutOptions options;
+    for (const Node& n : net.nodes())
+        if (!visible.count(n.id)) options.hidden.insert(n.id);
+    return writeSvg(buildScene(net, RingLayout().run(net, options), SceneStyle{}, filter));
+}
+
+void checkReadingWithoutResidents(const std::string& location) {
+    const Network whole = generateNetwork(400, 2, 300);
+    const auto residents = static_cast<std::size_t>(std::count_if(
+        whole.nodes().begin(), whole.nodes().end(), [](const Node& n) { return n.kind == NodeKind::Resident; }));
+    REQUIRE(residents > 0);
+    Project::createFrom(location, whole);
+
+    Project p = Project::open(location, Project::Mode::ReadOnly, Project::Reading::WithoutResidents);
+    const Network& net = p.network();
+    CHECK(net.residentsNotRead() == residents);
+    // What an export without residents holds, and no more.
+    const Network view = exportView(whole, {});
+    CHECK(net.nodes() == view.nodes());
+    CHECK(net.relations() == view.relations());
+    CHECK(net.contacts() == whole.contacts());
+    CHECK(net.info() == whole.info());
+    // The map is the map of the whole project, to the byte; exports count the residents left out.
+    CHECK(mapWithoutResidents(net) == mapWithoutResidents(whole));
+    ExportSummary summary;
+    exportView(net, {}, &summary);
+    CHECK(summary.residentsLeftOut == residents);
+    ExportOptions withResidents;
+    withResidents.includeResidents = true;
+    CHECK_THROWS_AS(exportView(net, withResidents), Error);
+    // Never written back: only read-only, and no copy.
+    CHECK_THROWS_AS(Project::open(location, Project::Mode::ReadWrite, Project::Reading::WithoutResidents), Error);
+    CHECK_THROWS_AS(p.saveAs(location + "-copy.kring"), Error);
+    // Read again (another process changed the project), still without residents.
+    const auto moved = std::find_if(view.nodes().begin(), view.nodes().end(), [](const Node& n) {
+        return n.kind == NodeKind::Organisation && n.ring == Ring::First;
+    });
+    REQUIRE(moved != view.nodes().end());
+    Project writer = Project::open(location);
+    writer.execute(makeMoveRing(writer.network(), moved->id, Ring::Outside));
+    p.refreshIfChanged();
+    CHECK(p.network().residentsNotRead() == residents);
+    CHECK(p.network().nodes().size() == view.nodes().size());
+    CHECK(p.network().node(moved->id).ring == Ring::Outside);
+}
+
 }  // namespace
+
+TEST_CASE("a project read without its residents holds what a map without residents shows") {
+    TempDir dir;
+    SUBCASE("the file") {
+        checkReadingWithoutResidents(dir.file("p.kring"));
+    }
+    SUBCASE("the team database") {
+        PgCluster* cluster = clusterOrSkip();
+        if (!cluster) return;
+        checkReadingWithoutResidents(cluster->freshDatabase(nextDatabase()));
+    }
+}
 
 TEST_CASE("team database: a project behaves the same in a .kring file and in a team database") {
     TempDir dir;

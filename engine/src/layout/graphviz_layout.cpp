@@ -22,6 +22,15 @@ Layout GraphvizLayout::run(const Network& net, const LayoutOptions& options) con
     for (const Node& n : net.nodes())
         if (!options.hidden.count(n.id)) shown.push_back(&n);
     if (shown.empty()) return layout;
+    // A partner's disc grows with the relations the map shows (as in the ring layout).
+    std::map<NodeId, std::size_t> degree;
+    for (const Node* n : shown) degree[n->id] = 0;
+    for (const Relation& r : net.relations()) {
+        const auto a = degree.find(r.from), b = degree.find(r.to);
+        if (a == degree.end() || b == degree.end()) continue;
+        ++a->second;
+        ++b->second;
+    }
 
     std::lock_guard lock(detail::graphvizMutex());
     const detail::GraphvizLibrary& gv = detail::graphviz();
@@ -37,7 +46,7 @@ Layout GraphvizLayout::run(const Network& net, const LayoutOptions& options) con
     Agsym_t* width = gv.agattr(g, AGNODE, const_cast<char*>("width"), const_cast<char*>("0.3"));
     std::map<NodeId, Agnode_t*> handles;
     for (const Node* n : shown) {
-        const double r = nodeRadius(net, *n);
+        const double r = nodeRadius(n->kind, degree[n->id]);
         layout.radii[n->id] = r;
         std::string id = std::to_string(n->id);
         Agnode_t* v = gv.agnode(g, id.data(), 1);

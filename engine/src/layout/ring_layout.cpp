@@ -57,22 +57,25 @@ double circularMean(const std::vector<double>& angles) {
     return std::atan2(y, x);
 }
 
-// Who is linked to whom, by position in the network's node list (which is in id order).
+// Who is linked to whom on the map, by position in the network's node list (which is in id
+// order): relations to hidden nodes are left out, so a partner's disc and place follow what the
+// map shows. (A map without residents must not show, by a larger disc, who has relations with
+// them; and it is the same whether the residents were read or not.)
 struct Links {
     std::vector<std::uint32_t> start;   // the links of node i are linked[start[i] .. start[i + 1])
     std::vector<std::uint32_t> linked;  // both directions; a pair linked twice appears twice
 
-    explicit Links(const Network& net) : start(net.nodes().size() + 1, 0) {
+    Links(const Network& net, const std::set<NodeId>& hidden) : start(net.nodes().size() + 1, 0) {
         const auto& nodes = net.nodes();
         auto indexOf = [&](NodeId id) {
             const Node* n = net.findNode(id);
-            return n ? static_cast<std::int64_t>(n - nodes.data()) : -1;
+            return n && !hidden.count(id) ? static_cast<std::int64_t>(n - nodes.data()) : -1;
         };
         std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
         ends.reserve(net.relations().size());
         for (const Relation& r : net.relations()) {
             const auto a = indexOf(r.from), b = indexOf(r.to);
-            if (a < 0 || b < 0) continue;  // guarded by Network's checks
+            if (a < 0 || b < 0) continue;  // hidden (or missing: guarded by Network's checks)
             ends.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
             ++start[static_cast<std::size_t>(a) + 1];
             ++start[static_cast<std::size_t>(b) + 1];
@@ -177,7 +180,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     for (std::size_t i = 0; i < net.info().domains.size(); ++i) domainOrder[net.info().domains[i]] = static_cast<int>(i);
 
     const auto& nodes = net.nodes();
-    const Links links(net);
+    const Links links(net, options.hidden);
     // A node's name as drawn: the team's may be wider, its lines longer.
     auto nameOf = [&](const Node& n) {
         const double maxWidth = size * (n.kind == NodeKind::Team ? 13 : kLabelLength);

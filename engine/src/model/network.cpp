@@ -103,6 +103,7 @@ Network::Network(const Network& o)
       nextNodeId_(o.nextNodeId_),
       nextRelationId_(o.nextRelationId_),
       nextContactId_(o.nextContactId_),
+      residentsNotRead_(o.residentsNotRead_),
       revision_(o.revision_),
       dirty_(o.dirty_) {}
 Network& Network::operator=(const Network& o) {

@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "kring/core/error.h"
+
 namespace kring {
 
 std::string ExportSummary::describe(Lang l) const {
@@ -32,6 +34,8 @@ Network exportView(const Network& net, const ExportOptions& options, ExportSumma
     std::vector<Node> nodes;
     std::vector<Relation> relations;
     std::set<NodeId> left;
+    if (options.includeResidents && net.residentsNotRead() > 0)
+        throw Error(ErrorKind::InvalidInput, "the export is to include residents, but the project was read without them");
     ExportSummary s;
     s.residentsIncluded = options.includeResidents;
     for (const Node& n : net.nodes()) {
@@ -46,7 +50,7 @@ Network exportView(const Network& net, const ExportOptions& options, ExportSumma
         if (!left.count(r.from) && !left.count(r.to)) relations.push_back(r);
     s.nodes = nodes.size();
     s.relations = relations.size();
-    s.residentsLeftOut = left.size();
+    s.residentsLeftOut = left.size() + net.residentsNotRead();
     std::vector<Contact> contacts = net.contacts();
     s.notesIncluded = options.includeNotes;
     for (Contact& c : contacts)

@@ -69,12 +69,12 @@ std::vector<Point> Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Po
         if (x.sector >= 0)
             for (int k = x.band; k >= 1; --k) out.push_back(gate(x.sector, k));
         if (x.sector >= 0 && y.sector >= 0) {
-            const double from = sectorMiddle_[static_cast<std::size_t>(x.sector)];
-            const double turn = std::remainder(sectorMiddle_[static_cast<std::size_t>(y.sector)] - from, 2 * 3.14159265358979323846);
+            const double start = sectorMiddle_[static_cast<std::size_t>(x.sector)];
+            const double turn = std::remainder(sectorMiddle_[static_cast<std::size_t>(y.sector)] - start, 2 * 3.14159265358979323846);
             const int steps = std::max(1, static_cast<int>(std::ceil(std::fabs(turn) / 1.0)));
             for (int k = 0; k <= steps; ++k) {
-                const double a = from + turn * k / steps;
-                out.push_back({road_ * std::cos(a), road_ * std::sin(a)});
+                const double angle = start + turn * k / steps;
+                out.push_back({road_ * std::cos(angle), road_ * std::sin(angle)});
             }
         }
         if (y.sector >= 0)

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "kring/analysis/health.h"
+#include "kring/core/error.h"
 #include "kring/model/privacy.h"
 #include "bundling.h"
 
@@ -290,8 +291,12 @@ PreparedScene prepareScene(const Network& net, const SceneStyle& style, const Sc
     PreparedScene prepared;
     prepared.scene.lang = style.lang;
     prepared.residentsIncluded = filter.includeResidents;
-    if (!filter.includeResidents)
+    if (filter.includeResidents && net.residentsNotRead() > 0)
+        throw Error(ErrorKind::InvalidInput, "the map is to show residents, but the project was read without them");
+    if (!filter.includeResidents) {
+        prepared.residentsLeftOut = net.residentsNotRead();
         for (const Node& n : net.nodes()) prepared.residentsLeftOut += n.kind == NodeKind::Resident;
+    }
     prepareEdges(net, style, filter, visible, prepared.scene, prepared.edgeTypes);
     prepareNodes(net, style, visible, prepared.scene);
     return prepared;

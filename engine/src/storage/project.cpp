@@ -54,9 +54,11 @@ Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
 
-Project Project::open(const std::string& location, Mode mode) {
+Project Project::open(const std::string& location, Mode mode, Reading reading) {
+    if (reading == Reading::WithoutResidents && mode != Mode::ReadOnly)
+        throw Error(ErrorKind::InvalidInput, "a project read without its residents can only be opened read-only", location);
     Project p(isTeamDatabase(location) ? openTeamStore(location, mode) : openFileStore(location, mode));
-    p.network_ = p.store_->load();
+    p.network_ = p.store_->load(reading);
     return p;
 }
 
@@ -226,6 +228,8 @@ bool Project::redo() {
 }
 
 void Project::saveAs(const std::string& location) {
+    if (network_.residentsNotRead() > 0)
+        throw Error(ErrorKind::ReadOnly, "the project was opened without its residents; open it whole to save a copy", path_);
     store_ = store_->saveAs(location, network_);
     path_ = store_->location();
 }

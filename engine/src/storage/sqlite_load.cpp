@@ -117,7 +117,9 @@ std::unique_ptr<Store> openFileStore(const std::string& path, Project::Mode mode
     return std::make_unique<SqliteStore>(path, std::move(db), mode, version);
 }
 
-Network SqliteStore::load() {
+Network SqliteStore::load(Project::Reading reading) {
+    reading_ = reading;
+    const bool residents = reading == Project::Reading::Everything;
     Transaction t(*db_, false);  // one consistent read
     ProjectInfo info;
     std::int64_t nextNode = 1, nextRelation = 1, nextContact = 1;
@@ -149,19 +151,38 @@ Network SqliteStore::load() {
     // sparse ids reserve no more than a modest block.
     nodes.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextNode - 1, 0, 1 << 14)));
     relations.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextRelation - 1, 0, 1 << 15)));
+    // Without residents: the ids of those not read, sorted, to leave out their relations and
+    // contact moments. (SQLite makes a row's every column before handing it on, so the nodes
+    // are left out by the query; for relations, a lookup of both ends' kind in the query costs
+    // more than making the columns.)
+    std::vector<NodeId> residentIds;
+    if (!residents) {
+        Statement s(*db_, "SELECT id FROM nodes WHERE kind = ? ORDER BY id");
+        s.bind(1, toKey(NodeKind::Resident));
+        while (s.step()) residentIds.push_back(static_cast<NodeId>(s.integer(0)));
+    }
+    auto isResident = [&](std::int64_t id) {
+        return std::binary_search(residentIds.begin(), residentIds.end(), static_cast<NodeId>(id));
+    };
     auto readRelations = [&](Database& db) {
         Statement r(db, "SELECT " + std::string(kRelationColumns) + " FROM relations ORDER BY id");
-        while (r.step()) relations.push_back(readRelation(r, path_));
+        while (r.step())
+            if (residents || !(isResident(r.integer(1)) || isResident(r.integer(2))))
+                relations.push_back(readRelation(r, path_));
     };
     auto readContacts = [&](Database& db) {
         contacts.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextContact - 1, 0, 1 << 17)));
         Statement c(db, "SELECT " + std::string(kContactColumns) + " FROM contacts ORDER BY id");
-        while (c.step()) contacts.push_back(readContact(c, path_));
+        while (c.step())
+            if (residents || !(isResident(c.integer(2)) || isResident(c.integer(3))))
+                contacts.push_back(readContact(c, path_));
     };
     // Nodes with ids in [from, to), in id order.
     auto readNodes = [&](Database& db, std::int64_t from, std::int64_t to, std::vector<Node>& into) {
-        Statement n(db, "SELECT " + std::string(kNodeColumns) + " FROM nodes WHERE id >= ? AND id < ? ORDER BY id");
+        Statement n(db, "SELECT " + std::string(kNodeColumns) + " FROM nodes WHERE id >= ? AND id < ?" +
+                            (residents ? "" : " AND kind <> ?") + " ORDER BY id");
         n.bind(1, from).bind(2, to);
+        if (!residents) n.bind(3, toKey(NodeKind::Resident));
         while (n.step()) into.push_back(readNode(n, path_));
     };
     constexpr std::int64_t kAllIds = std::numeric_limits<std::int64_t>::max();
@@ -174,7 +195,7 @@ Network SqliteStore::load() {
         // use a rollback journal, never WAL). Should the second connection meet a lock after all,
         // this one reads what it was to read.
         std::unique_ptr<Database> side;
-        if (mayUseSecondThread() && nextRelation + 3 * nextNode > kParallelLoadRows && db_->path() != ":memory:" &&
+        if (residents && mayUseSecondThread() && nextRelation + 3 * nextNode > kParallelLoadRows && db_->path() != ":memory:" &&
             !usesWal(*db_)) {
             try {
                 side = std::make_unique<Database>(path_, true, false);
@@ -223,9 +244,11 @@ Network SqliteStore::load() {
     }
     t.commit();
     noteDataVersion();
-    return Network::assemble(std::move(info), std::move(nodes), std::move(relations), static_cast<NodeId>(nextNode),
-                             static_cast<RelationId>(nextRelation), std::move(contacts),
-                             static_cast<ContactId>(nextContact));
+    Network network = Network::assemble(std::move(info), std::move(nodes), std::move(relations),
+                                        static_cast<NodeId>(nextNode), static_cast<RelationId>(nextRelation),
+                                        std::move(contacts), static_cast<ContactId>(nextContact));
+    network.setResidentsNotRead(residentIds.size());
+    return network;
 }
 
 }  // namespace kring

@@ -76,7 +76,7 @@ std::string SqliteStore::whyReadOnly() const {
 Store::Refresh SqliteStore::refresh(Network& network) {
     const std::int64_t version = db_->queryInt("PRAGMA data_version");
     if (version == dataVersion_) return Refresh::Unchanged;
-    network = load();
+    network = load(reading_);
     return Refresh::Reloaded;
 }
 

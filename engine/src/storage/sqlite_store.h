@@ -22,7 +22,7 @@ public:
     int openedSchemaVersion() const override { return openedVersion_; }
     std::int64_t revision() const override { return dataVersion_; }
 
-    Network load() override;
+    Network load(Project::Reading) override;
     Refresh refresh(Network&) override;
     Refresh beforeChange(Network& network) override { return refresh(network); }
     std::unique_ptr<StoredChange> commit(Network&, const CommitStep&) override;
@@ -51,6 +51,7 @@ private:
     Project::Mode mode_;
     int openedVersion_;
     std::int64_t dataVersion_ = 0;  // PRAGMA data_version at our last read or write
+    Project::Reading reading_ = Project::Reading::Everything;  // how load() was asked to read
 };
 
 }  // namespace kring

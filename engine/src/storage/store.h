@@ -53,8 +53,10 @@ public:
     // A number that moves on with every change committed to the store, by anyone.
     virtual std::int64_t revision() const = 0;
 
-    // The whole project, read in one consistent view.
-    virtual Network load() = 0;
+    // The whole project, read in one consistent view; without the residents, their relations
+    // and their contact moments for Reading::WithoutResidents (Network::residentsNotRead counts
+    // them). The store reads the same way when it reads the project anew (refresh).
+    virtual Network load(Project::Reading) = 0;
 
     // What refresh() did.
     enum class Refresh {

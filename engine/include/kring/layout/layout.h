@@ -82,7 +82,8 @@ public:
 // "ring", "sfdp", "neato", "circo"; throws Error(InvalidInput) for anything else.
 std::unique_ptr<LayoutAlgorithm> makeLayout(std::string_view name);
 
-// The disc radius of a node in scene units: by kind, and larger for busier partners.
+// The disc radius of a node in scene units: by kind, and larger for busier partners (all its
+// relations counted; a layout counts those it shows).
 double nodeRadius(const Network&, const Node&);
 // The same from the node's kind and its number of relations, both directions counted.
 double nodeRadius(NodeKind, std::size_t degree);

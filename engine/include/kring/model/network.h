@@ -206,6 +206,12 @@ public:
 
     bool sameContent(const Network& other) const;
 
+    // How many residents the store was asked not to read (Project::Reading::WithoutResidents):
+    // the network holds none of them, nor their relations or contact moments. Exports count
+    // them among the residents left out. Such a network is never written back.
+    std::size_t residentsNotRead() const { return residentsNotRead_; }
+    void setResidentsNotRead(std::size_t count) { residentsNotRead_ = count; }
+
     // A network from stored parts, for loading and for filtered views (not an edit: no
     // command, no dirty rows). Sorts by id; throws Error(InvalidInput) on duplicate ids.
     // Content checks are the caller's choice: see checkAll().
@@ -238,6 +244,7 @@ private:
     NodeId nextNodeId_ = 1;
     RelationId nextRelationId_ = 1;
     ContactId nextContactId_ = 1;
+    std::size_t residentsNotRead_ = 0;
     std::uint64_t revision_ = 0;
     DirtySet dirty_;
     // The caches below are filled from const calls, which may come from two threads at once (an

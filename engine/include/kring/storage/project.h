@@ -67,6 +67,11 @@ bool isTeamDatabase(std::string_view location);
 class Project {
 public:
     enum class Mode { ReadWrite, ReadOnly };
+    // What to read. A map or file made without residents need not read them at all:
+    // WithoutResidents leaves out the residents, their relations and their contact moments
+    // (counted: Network::residentsNotRead), for a read-only project only. Residents' personal
+    // data then never enters memory, and a large project opens faster.
+    enum class Reading { Everything, WithoutResidents };
 
     // Creates a new project; refuses to overwrite an existing file, or a team database that
     // already holds a team. `first`, when given, is its first change (an import): applied and
@@ -80,7 +85,7 @@ public:
     // Opens an existing project (a .kring path or a connection URI), migrating an older
     // file's schema. Throws Error: NotFound, NotAKringFile, NewerVersion, Damaged, Locked,
     // ReadOnly, Io (a team database that cannot be reached).
-    static Project open(const std::string& location, Mode = Mode::ReadWrite);
+    static Project open(const std::string& location, Mode = Mode::ReadWrite, Reading = Reading::Everything);
     // Whether there is a project to open: the file exists, or the team database holds a team.
     // Throws as open() does for a team database that cannot be reached or is not Kring's.
     static bool exists(const std::string& location);

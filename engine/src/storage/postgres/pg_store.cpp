@@ -125,21 +125,34 @@ void PgStore::readNextIds(StoredRows& into) {
     }
 }
 
-Network PgStore::load() {
+Network PgStore::load(Project::Reading reading) {
+    reading_ = reading;
+    const bool residents = reading == Project::Reading::Everything;
     ensureConnected();
     Transaction t(*c_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");  // one consistent view
     revision_ = sharing_ ? std::stoll(c_->query("SELECT revision FROM kring_revision").text(0, 0)) : 0;
     StoredRows ids;
     readNextIds(ids);
     ProjectInfo info = readInfo();
-    auto nodes = readRows<Node>(*c_, nodeSql(""), {}, rows::readNode<ResultRow>);
-    auto relations = readRows<Relation>(*c_, relationSql(""), {}, rows::readRelation<ResultRow>);
-    auto contacts = readRows<Contact>(*c_, contactSql(""), {}, rows::readContact<ResultRow>);
+    constexpr std::string_view kResidents = "(SELECT id FROM nodes WHERE kind = 'resident')";
+    const std::string notResident = "WHERE kind <> 'resident'";
+    const std::string notToResidents =
+        "WHERE source NOT IN " + std::string(kResidents) + " AND target NOT IN " + std::string(kResidents);
+    const std::string notWithResidents =
+        "WHERE member NOT IN " + std::string(kResidents) + " AND partner NOT IN " + std::string(kResidents);
+    auto nodes = readRows<Node>(*c_, nodeSql(residents ? "" : notResident), {}, rows::readNode<ResultRow>);
+    auto relations =
+        readRows<Relation>(*c_, relationSql(residents ? "" : notToResidents), {}, rows::readRelation<ResultRow>);
+    auto contacts =
+        readRows<Contact>(*c_, contactSql(residents ? "" : notWithResidents), {}, rows::readContact<ResultRow>);
+    const std::size_t notRead =
+        residents ? 0 : static_cast<std::size_t>(std::stoll(c_->query("SELECT count(*) FROM nodes WHERE kind = 'resident'").text(0, 0)));
     t.commit();
     Network network =
         Network::assemble(std::move(info), std::move(nodes), std::move(relations),
                           std::max<NodeId>(ids.nextNodeId, 1), std::max<RelationId>(ids.nextRelationId, 1),
                           std::move(contacts), std::max<ContactId>(ids.nextContactId, 1));
+    network.setResidentsNotRead(notRead);
     base_ = network;
     return network;
 }
@@ -183,6 +196,11 @@ Store::Refresh PgStore::refresh(Network& network) {
     heardOfChanges();  // who made them, for the viewer's status line
     if (std::stoll(c_->query("SELECT revision FROM kring_revision").text(0, 0)) == revision_)
         return Refresh::Unchanged;
+    if (reading_ == Project::Reading::WithoutResidents) {
+        // Others' changed rows may be residents or touch them: read the project anew, as before.
+        network = load(reading_);
+        return Refresh::Reloaded;
+    }
     Transaction t(*c_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const std::int64_t now = std::stoll(c_->query("SELECT revision FROM kring_revision").text(0, 0));
     const StoredRows changes = changesSince(revision_);

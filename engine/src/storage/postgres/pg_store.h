@@ -53,7 +53,7 @@ public:
     int openedSchemaVersion() const override { return kSchemaVersion; }
     std::int64_t revision() const override { return revision_; }
 
-    Network load() override;
+    Network load(Project::Reading) override;
     Refresh refresh(Network&) override;
     bool announcedChanges() override {
         if (!sharing_) return false;
@@ -109,6 +109,7 @@ private:
     std::vector<ChangeByOther> heard_;
     Network base_;               // the rows as we last read or wrote them
     std::int64_t revision_ = 0;  // kring_revision when we last read or wrote
+    Project::Reading reading_ = Project::Reading::Everything;  // how load() was asked to read
     DirtySet touched_;           // the rows the last commit changed in memory, for refused()
     std::set<std::uint64_t> reservedNodes_, reservedRelations_, reservedContacts_;
 };
