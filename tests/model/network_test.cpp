@@ -184,3 +184,36 @@ TEST_CASE("node kinds, rings and relation types parse from keys and Dutch labels
     for (RelationType t : allRelationTypes()) CHECK(parseRelationType(toKey(t)) == t);
     for (NodeKind k : allNodeKinds()) CHECK(parseNodeKind(label(k, Lang::Nl)) == k);
 }
+
+TEST_CASE("a node lookup finds the kept nodes by id, with dense ids and with sparse ones") {
+    auto check = [](const Network& net) {
+        const NodeLookup lookup(net, [](const Node& n) { return n.kind != NodeKind::Resident; });
+        for (const Node& n : net.nodes()) {
+            CAPTURE(n.id);
+            CHECK(lookup.find(n.id) == (n.kind == NodeKind::Resident ? nullptr : net.findNode(n.id)));
+        }
+        CHECK(lookup.find(0) == nullptr);
+        CHECK(lookup.find(net.nextNodeId()) == nullptr);
+        CHECK(lookup.find(net.nextNodeId() + 12345) == nullptr);
+    };
+    Network dense;
+    addNode(dense, NodeKind::Organisation, "GGZ", Ring::Second);
+    addNode(dense, NodeKind::Resident, "Bewoner A", Ring::Outside);
+    addNode(dense, NodeKind::Member, "Anna", Ring::Team);
+    check(dense);
+    // Ids far apart (a file that says so): no table by id, the same answers.
+    Node far;
+    far.id = 5'000'000;
+    far.kind = NodeKind::Resident;
+    far.alias = "Bewoner B";
+    far.ring = Ring::Outside;
+    std::vector<Node> nodes = dense.nodes();
+    nodes.push_back(far);
+    far.id = 9'000'000;
+    far.kind = NodeKind::Organisation;
+    far.name = "Buurthuis";
+    nodes.push_back(far);
+    const Network sparse = Network::assemble(dense.info(), nodes, {});
+    REQUIRE(sparse.nextNodeId() > 4 * sparse.nodes().size() + 1024);
+    check(sparse);
+}

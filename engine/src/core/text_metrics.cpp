@@ -115,9 +115,9 @@ double TextMetrics::width(std::string_view utf8, double size) const {
     return em * size;
 }
 
-std::size_t TextMetrics::fit(std::string_view utf8, double size, double maxWidth) const {
+std::size_t TextMetrics::fit(std::string_view utf8, double size, double maxWidth, double* fittedWidth) const {
     const double limit = maxWidth / size;
-    double em = 0;
+    double em = 0, fittingEm = 0;
     std::size_t fitting = 0;
     forEachCodePoint(utf8, [&, stopped = false](char32_t c, std::size_t end) mutable {
         if (stopped) return;
@@ -127,7 +127,9 @@ std::size_t TextMetrics::fit(std::string_view utf8, double size, double maxWidth
             return;
         }
         fitting = end;
+        fittingEm = em;
     });
+    if (fittedWidth) *fittedWidth = fittingEm * size;
     return fitting;
 }
 

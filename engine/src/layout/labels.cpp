@@ -70,10 +70,13 @@ LabelText shapeLabel(std::string_view name, double size, double maxWidth, int ma
     }
     std::string_view rest = tidy ? name : std::string_view(tidied);
     maxLines = std::max(1, maxLines);
+    double lastWidth = -1;  // the last line's width, when measured already
     while (!rest.empty()) {
-        const std::size_t fit = m.fit(rest, size, maxWidth);
+        double fitted = 0;
+        const std::size_t fit = m.fit(rest, size, maxWidth, &fitted);
         if (fit == rest.size()) {
             out.lines.emplace_back(rest);
+            lastWidth = fitted;
             break;
         }
         if (static_cast<int>(out.lines.size()) + 1 == maxLines) {
@@ -95,7 +98,8 @@ LabelText shapeLabel(std::string_view name, double size, double maxWidth, int ma
         rest.remove_prefix(cut);
         while (!rest.empty() && isSpace(rest.front())) rest.remove_prefix(1);
     }
-    for (const std::string& l : out.lines) out.width = std::max(out.width, m.width(l, size));
+    for (std::size_t i = 0; i < out.lines.size(); ++i)
+        out.width = std::max(out.width, i + 1 == out.lines.size() && lastWidth >= 0 ? lastWidth : m.width(out.lines[i], size));
     out.height = m.lineHeight(size) * static_cast<double>(out.lines.size());
     return out;
 }

@@ -67,9 +67,10 @@ struct Links {
 
     Links(const Network& net, const std::set<NodeId>& hidden) : start(net.nodes().size() + 1, 0) {
         const auto& nodes = net.nodes();
+        const NodeLookup shown(net, [&](const Node& n) { return !hidden.count(n.id); });
         auto indexOf = [&](NodeId id) {
-            const Node* n = net.findNode(id);
-            return n && !hidden.count(id) ? static_cast<std::int64_t>(n - nodes.data()) : -1;
+            const Node* n = shown.find(id);
+            return n ? static_cast<std::int64_t>(n - nodes.data()) : -1;
         };
         std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
         ends.reserve(net.relations().size());

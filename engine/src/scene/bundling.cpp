@@ -94,37 +94,34 @@ Point straightened(const std::vector<Point>& control, std::size_t k, double beta
 std::vector<Point> bSpline(const std::vector<Point>& control, double beta) {
     const std::size_t n = control.size();
     if (n < 3) return {};
-    std::vector<Point> p(n);
-    for (std::size_t i = 0; i < n; ++i) p[i] = straightened(control, i, beta);
+    auto p = [&](std::size_t i) { return straightened(control, i, beta); };
     std::vector<Point> out;
     out.reserve(3 * (n - 1));  // three points a piece
     if (n == 3) {
         // A clamped quadratic B-spline is one quadratic Bézier: raised to a cubic.
-        out.push_back({p[0].x + 2.0 / 3 * (p[1].x - p[0].x), p[0].y + 2.0 / 3 * (p[1].y - p[0].y)});
-        out.push_back({p[2].x + 2.0 / 3 * (p[1].x - p[2].x), p[2].y + 2.0 / 3 * (p[1].y - p[2].y)});
-        out.push_back(p[2]);
+        const Point p0 = p(0), p1 = p(1), p2 = p(2);
+        out.push_back({p0.x + 2.0 / 3 * (p1.x - p0.x), p0.y + 2.0 / 3 * (p1.y - p0.y)});
+        out.push_back({p2.x + 2.0 / 3 * (p1.x - p2.x), p2.y + 2.0 / 3 * (p1.y - p2.y)});
+        out.push_back(p2);
         return out;
     }
     // A uniform cubic B-spline with its ends repeated three times, so it starts and ends at the
     // polygon's ends; each span becomes one Bézier piece. The first and last spans only run
     // straight out of the ends, so the second and second-to-last start there instead.
-    std::vector<Point> q;
-    q.reserve(n + 2);
-    q.push_back(p[0]);
-    q.push_back(p[0]);
-    q.insert(q.end(), p.begin(), p.end());
-    q.push_back(p[n - 1]);
-    q.push_back(p[n - 1]);
+    // q(j) is the polygon with its ends repeated: p(0), p(0), p(0) … p(n-1), p(n-1), p(n-1).
+    const std::size_t m = n + 4;
+    auto q = [&](std::size_t j) { return p(std::clamp<std::size_t>(j, 2, n + 1) - 2); };
     auto mix = [](Point a, double wa, Point b, double wb, Point c, double wc) {
         return Point{a.x * wa + b.x * wb + c.x * wc, a.y * wa + b.y * wb + c.y * wc};
     };
-    for (std::size_t i = 1; i + 3 < q.size() - 1; ++i) {
-        const Point& q1 = q[i + 1];
-        const Point& q2 = q[i + 2];
-        const Point& q3 = q[i + 3];
+    Point q1 = q(2), q2 = q(3);
+    for (std::size_t i = 1; i + 3 < m - 1; ++i) {
+        const Point q3 = q(i + 3);
         out.push_back(mix(q1, 2.0 / 3, q2, 1.0 / 3, q3, 0));
         out.push_back(mix(q1, 1.0 / 3, q2, 2.0 / 3, q3, 0));
-        out.push_back(i + 4 == q.size() - 1 ? q3 : mix(q1, 1.0 / 6, q2, 4.0 / 6, q3, 1.0 / 6));
+        out.push_back(i + 4 == m - 1 ? q3 : mix(q1, 1.0 / 6, q2, 4.0 / 6, q3, 1.0 / 6));
+        q1 = q2;
+        q2 = q3;
     }
     return out;
 }

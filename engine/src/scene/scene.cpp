@@ -202,18 +202,18 @@ void prepareEdges(const Network& net, const SceneStyle& style, const SceneFilter
                   const std::set<NodeId>& visible, Scene& scene, std::vector<RelationType>& types) {
     const Lang l = style.lang;
     const long today = style.today.daysSinceEpoch();
-    std::vector<char> shown(static_cast<std::size_t>(net.nextNodeId()) + 1, 0);  // by node id
-    for (NodeId id : visible)
-        if (id < shown.size()) shown[id] = 1;
-    auto isShown = [&](NodeId id) { return id < shown.size() && shown[id]; };
+    auto v = visible.begin();  // both in id order
+    const NodeLookup shown(net, [&](const Node& n) {
+        while (v != visible.end() && *v < n.id) ++v;
+        return v != visible.end() && *v == n.id;
+    });
     scene.edges.reserve(net.relations().size());
     types.reserve(net.relations().size());
     for (const Relation& r : net.relations()) {
         if (!filter.types.empty() && !filter.types.count(r.type)) continue;
         if (r.strength < filter.minStrength) continue;
-        if (!isShown(r.from) || !isShown(r.to)) continue;
-        const Node* a = net.findNode(r.from);
-        const Node* b = net.findNode(r.to);
+        const Node* a = shown.find(r.from);
+        const Node* b = shown.find(r.to);
         if (!a || !b) continue;
         SceneEdge e;
         e.id = r.id;

@@ -25,7 +25,8 @@ public:
     // The advance width of a UTF-8 text at the given size (same units as the size).
     double width(std::string_view utf8, double size) const;
     // The byte length of the longest start of the text (whole code points) no wider than maxWidth.
-    std::size_t fit(std::string_view utf8, double size, double maxWidth) const;
+    // `fittedWidth`, when given, receives the width of those bytes (what width() would say).
+    std::size_t fit(std::string_view utf8, double size, double maxWidth, double* fittedWidth = nullptr) const;
     double ascent(double size) const { return ascent_ * size; }
     double descent(double size) const { return descent_ * size; }  // positive, below the baseline
     double lineHeight(double size) const { return lineGap_ * size; }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -261,6 +262,36 @@ private:
     mutable std::uint64_t topologyRevision_ = 0;
     mutable std::unordered_map<std::string, std::vector<NodeId>> nameIndex_;  // normalised name → ids
     mutable bool nameIndexBuilt_ = false;
+};
+
+// The nodes a pass looks up by id many times (a map's relations' ends): a table by id where the
+// ids are dense enough (as Kring hands them out), else the network's own search. Only the nodes
+// `keep` accepts are found.
+class NodeLookup {
+public:
+    template <class Keep>
+    NodeLookup(const Network& net, Keep&& keep) : net_(net) {
+        const auto& nodes = net.nodes();
+        if (net.nextNodeId() > 4 * nodes.size() + 1024) {  // sparse: no table
+            for (const Node& n : nodes)
+                if (!keep(n)) skipped_.push_back(n.id);  // in id order
+            return;
+        }
+        table_.assign(static_cast<std::size_t>(net.nextNodeId()) + 1, nullptr);
+        for (const Node& n : nodes)
+            if (keep(n)) table_[n.id] = &n;
+    }
+    // nullptr when there is no such node or it was not kept.
+    const Node* find(NodeId id) const {
+        if (!table_.empty()) return id < table_.size() ? table_[id] : nullptr;
+        if (std::binary_search(skipped_.begin(), skipped_.end(), id)) return nullptr;
+        return net_.findNode(id);
+    }
+
+private:
+    const Network& net_;
+    std::vector<const Node*> table_;
+    std::vector<NodeId> skipped_;
 };
 
 }  // namespace kring
