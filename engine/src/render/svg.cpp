@@ -199,10 +199,13 @@ void writeOverdueBadge(Out& out, Point c, double r) {
 }
 
 // A relation's stroke colour and opacity by its type, when every relation of that type has the
-// same (as Kring's scenes do): written once in the style sheet instead of on each relation.
+// same (as Kring's scenes do), and the arrowhead at its end when every relation has one: written
+// once in the style sheet instead of on each relation.
 class TypeStrokes {
 public:
     explicit TypeStrokes(const Scene& scene) {
+        arrowsAtEnd_ = !scene.edges.empty() &&
+                       std::all_of(scene.edges.begin(), scene.edges.end(), [](const SceneEdge& e) { return e.arrowAtEnd; });
         for (const SceneEdge& e : scene.edges) {
             const auto t = static_cast<std::size_t>(e.type);
             if (t >= types_.size()) types_.resize(t + 1);
@@ -212,8 +215,10 @@ public:
         }
     }
     bool inStyle(const SceneEdge& e) const { return types_[static_cast<std::size_t>(e.type)].uniform; }
+    bool arrowAtEndInStyle() const { return arrowsAtEnd_; }
     // ".type-referral{stroke:#0072b2;stroke-opacity:0.863}.type-referral.dimmed{…}"
     void writeRules(Out& out) const {
+        if (arrowsAtEnd_) out << ".edge{marker-end:url(#arrow)}";
         for (std::size_t t = 0; t < types_.size(); ++t) {
             const Seen& seen = types_[t];
             if (!seen.any || !seen.uniform) continue;
@@ -234,6 +239,7 @@ private:
         Color color;
     };
     std::vector<Seen> types_;
+    bool arrowsAtEnd_ = false;
 };
 
 // Writes the edges, then the nodes, with the change of group between them.
@@ -259,7 +265,7 @@ void writeItems(Out& out, const Scene& scene, const TypeStrokes& strokes) {
             if (const auto dash = dashPattern(e.line); !dash.empty()) dashArray(out << " stroke-dasharray=\"", dash) << "\"";
         }
         out << " stroke-width=\"" << e.width << "\""
-                         << (e.arrowAtEnd ? " marker-end=\"url(#arrow)\"" : "")
+                         << (e.arrowAtEnd && !strokes.arrowAtEndInStyle() ? " marker-end=\"url(#arrow)\"" : "")
                          << (e.arrowAtStart ? " marker-start=\"url(#arrow)\"" : "") << "><title>";
         out.text(e.tooltip) << (e.curve.empty() ? "</title></line>\n" : "</title></path>\n");
     }
