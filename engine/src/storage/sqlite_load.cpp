@@ -149,7 +149,6 @@ Network SqliteStore::load(Project::Reading reading) {
     std::vector<Contact> contacts;
     // The next ids bound the row counts (counting the rows would read both tables once more);
     // sparse ids reserve no more than a modest block.
-    nodes.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextNode - 1, 0, 1 << 14)));
     relations.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextRelation - 1, 0, 1 << 15)));
     // Without residents: the ids of those not read, sorted, to leave out their relations and
     // contact moments. (SQLite makes a row's every column before handing it on, so the nodes
@@ -161,6 +160,8 @@ Network SqliteStore::load(Project::Reading reading) {
         s.bind(1, toKey(NodeKind::Resident));
         while (s.step()) residentIds.push_back(static_cast<NodeId>(s.integer(0)));
     }
+    const auto notRead = static_cast<std::int64_t>(residentIds.size());
+    nodes.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(nextNode - 1 - notRead, 0, 1 << 14)));
     auto isResident = [&](std::int64_t id) {
         return std::binary_search(residentIds.begin(), residentIds.end(), static_cast<NodeId>(id));
     };

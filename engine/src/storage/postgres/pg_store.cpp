@@ -134,19 +134,18 @@ Network PgStore::load(Project::Reading reading) {
     StoredRows ids;
     readNextIds(ids);
     ProjectInfo info = readInfo();
-    constexpr std::string_view kResidents = "(SELECT id FROM nodes WHERE kind = 'resident')";
-    const std::string notResident = "WHERE kind <> 'resident'";
-    const std::string notToResidents =
-        "WHERE source NOT IN " + std::string(kResidents) + " AND target NOT IN " + std::string(kResidents);
-    const std::string notWithResidents =
-        "WHERE member NOT IN " + std::string(kResidents) + " AND partner NOT IN " + std::string(kResidents);
+    const std::string resident = "'" + std::string(toKey(NodeKind::Resident)) + "'";
+    const std::string residentIds = "(SELECT id FROM nodes WHERE kind = " + resident + ")";
+    const std::string notResident = "WHERE kind <> " + resident;
+    const std::string notToResidents = "WHERE source NOT IN " + residentIds + " AND target NOT IN " + residentIds;
+    const std::string notWithResidents = "WHERE member NOT IN " + residentIds + " AND partner NOT IN " + residentIds;
     auto nodes = readRows<Node>(*c_, nodeSql(residents ? "" : notResident), {}, rows::readNode<ResultRow>);
     auto relations =
         readRows<Relation>(*c_, relationSql(residents ? "" : notToResidents), {}, rows::readRelation<ResultRow>);
     auto contacts =
         readRows<Contact>(*c_, contactSql(residents ? "" : notWithResidents), {}, rows::readContact<ResultRow>);
     const std::size_t notRead =
-        residents ? 0 : static_cast<std::size_t>(std::stoll(c_->query("SELECT count(*) FROM nodes WHERE kind = 'resident'").text(0, 0)));
+        residents ? 0 : static_cast<std::size_t>(std::stoll(c_->query("SELECT count(*) FROM nodes WHERE kind = " + resident).text(0, 0)));
     t.commit();
     Network network =
         Network::assemble(std::move(info), std::move(nodes), std::move(relations),
