@@ -97,7 +97,9 @@ std::string withSuffix(const std::string& out, const std::string& suffix) {
 
 int runExport(const std::string& path, const std::string& out, std::string format, bool includeResidents,
               bool includeNotes) {
-    Project project = Project::open(path, Project::Mode::ReadOnly);
+    // An export without residents does not read them.
+    Project project = Project::open(path, Project::Mode::ReadOnly,
+                                    includeResidents ? Project::Reading::Everything : Project::Reading::WithoutResidents);
     ExportSummary summary;
     const Network view = exportView(project.network(), ExportOptions{includeResidents, includeNotes}, &summary);
     const std::string ext = fs::path(out).extension().string();
