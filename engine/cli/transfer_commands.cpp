@@ -96,7 +96,7 @@ std::string withSuffix(const std::string& out, const std::string& suffix) {
 }
 
 int runExport(const std::string& path, const std::string& out, std::string format, bool includeResidents,
-              bool includeNotes) {
+              bool includeNotes, Lang lang) {
     // An export without residents does not read them.
     Project project = Project::open(path, Project::Mode::ReadOnly,
                                     includeResidents ? Project::Reading::Everything : Project::Reading::WithoutResidents);
@@ -133,7 +133,7 @@ int runExport(const std::string& path, const std::string& out, std::string forma
                     "unknown export format '" + format + "'; use json, kumu, gephi, graphml, gexf or kumu-json");
     }
     for (const auto& w : written) say("Wrote " + w);
-    say("Contains: " + summary.describe(Lang::En));
+    say("Contains: " + summary.describe(lang));
     return 0;
 }
 
@@ -237,13 +237,13 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
             ->check(CLI::Range(0.0, 1.0));
         sub->add_flag("--owner-view", picture->ownerView,
                       "Show each partner's owner by colour and initials instead of the member-to-partner relations");
-        sub->add_option("--lang", picture->lang, "Language of the map's labels")->check(CLI::IsMember({"nl", "en"}));
+        sub->add_option("--lang", picture->lang, "Language of the map's labels and of the summary of what was written (default nl)")->check(CLI::IsMember({"nl", "en"}));
         registry.add(sub, [path, out, format, residents, notes, picture] {
             if (isPictureFile(*out)) {
                 picture->includeResidents = *residents;
                 return exportPicture(*path, *out, *picture);
             }
-            return runExport(*path, *out, *format, *residents, *notes);
+            return runExport(*path, *out, *format, *residents, *notes, picture->lang == "en" ? Lang::En : Lang::Nl);
         });
     }
 }

@@ -132,8 +132,16 @@ TEST_CASE("cli: export leaves residents out unless asked, and JSON round-trips")
 
     const Run plain = runKring(dir, {"export", project, dir.file("kaart.json")});
     REQUIRE_MESSAGE(plain.status == 0, plain.err);
-    CHECK(plain.out.find("excluded") != std::string::npos);
+    // What was left out is said in the language of the map's labels (Dutch unless asked), for a
+    // data export as for a picture.
+    CHECK(plain.out.find("Contains: bewoners weggelaten (1)") != std::string::npos);
     CHECK(slurp(dir.file("kaart.json")).find("Mevrouw K.") == std::string::npos);
+    const Run english = runKring(dir, {"export", project, dir.file("map.json"), "--lang", "en"});
+    REQUIRE_MESSAGE(english.status == 0, english.err);
+    CHECK(english.out.find("Contains: residents excluded (1)") != std::string::npos);
+    const Run picture = runKring(dir, {"export", project, dir.file("kaart.svg")});
+    REQUIRE_MESSAGE(picture.status == 0, picture.err);
+    CHECK(picture.out.find("Contains: bewoners weggelaten (1)") != std::string::npos);
 
     REQUIRE(runKring(dir, {"export", project, dir.file("alles.json"), "--include-residents"}).status == 0);
     const std::string full = slurp(dir.file("alles.json"));
