@@ -209,7 +209,7 @@ TEST_CASE("kring export: contact notes only with --include-notes") {
                 .status == 0);
     Run r = runKring(dir, {"export", p, dir.file("a.json")});
     REQUIRE(r.status == 0);
-    CHECK(r.out.find("1 contact moments (notes excluded: 1)") != std::string::npos);
+    CHECK(r.out.find("1 contactmomenten (notities weggelaten: 1)") != std::string::npos);
     CHECK(slurp(dir.file("a.json")).find("Nieuwe teamleider") == std::string::npos);
     CHECK(slurp(dir.file("a.json")).find("\"contacts\"") != std::string::npos);
     r = runKring(dir, {"export", p, dir.file("b.json"), "--include-notes"});
