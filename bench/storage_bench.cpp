@@ -42,14 +42,7 @@ void BM_CommitOneEdit(benchmark::State& state) {
     const std::string path = (scratch() / "edit.kring").string();
     fs::remove(path);
     Project p = Project::createFrom(path, generateNetwork(10'000, 3));
-    NodeId partner = kNoNode;
-    for (const Node& n : p.network().nodes())
-        if (n.kind == NodeKind::Organisation && n.ring == Ring::Second) partner = n.id;
-    bool outside = false;
-    for (auto _ : state) {
-        outside = !outside;
-        p.execute(makeMoveRing(p.network(), partner, outside ? Ring::Outside : Ring::Second));
-    }
+    commitOneEditEach(state, p);
 }
 BENCHMARK(BM_CommitOneEdit)->Unit(benchmark::kMillisecond)->UseRealTime();
 

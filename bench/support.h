@@ -4,6 +4,8 @@
 // What the benchmarks share: a scratch folder, generated projects by size, and running a
 // command as its own process (whole-process timings, as a user runs Kring).
 
+#include <benchmark/benchmark.h>
+
 #include <algorithm>
 #include <fcntl.h>
 #include <spawn.h>
@@ -19,11 +21,31 @@
 #include <vector>
 
 #include "kring/generate/generator.h"
+#include "kring/model/commands.h"
 #include "kring/storage/project.h"
 
 extern char** environ;
 
 namespace kring::bench {
+
+// The second-ring organisations of a project, in id order: partners an edit can move.
+inline std::vector<NodeId> secondRingOrganisations(const Network& net) {
+    std::vector<NodeId> out;
+    for (const Node& n : net.nodes())
+        if (n.kind == NodeKind::Organisation && n.ring == Ring::Second) out.push_back(n.id);
+    return out;
+}
+
+// One committed edit per iteration, as a viewer makes them: a partner moved out of the
+// neighbourhood and back in turn.
+inline void commitOneEditEach(benchmark::State& state, Project& p) {
+    const NodeId partner = secondRingOrganisations(p.network()).back();
+    bool outside = false;
+    for (auto _ : state) {
+        outside = !outside;
+        p.execute(makeMoveRing(p.network(), partner, outside ? Ring::Outside : Ring::Second));
+    }
+}
 
 // A folder for this run's files, removed when the program ends.
 inline const std::filesystem::path& scratch() {

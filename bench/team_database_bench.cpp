@@ -52,14 +52,7 @@ void BM_TeamCommitOneEdit(benchmark::State& state) {
     const std::string& uri = teamOf10000(state);
     if (uri.empty()) return;
     Project p = Project::open(uri);
-    NodeId partner = kNoNode;
-    for (const Node& n : p.network().nodes())
-        if (n.kind == NodeKind::Organisation && n.ring == Ring::Second) partner = n.id;
-    bool outside = false;
-    for (auto _ : state) {
-        outside = !outside;
-        p.execute(makeMoveRing(p.network(), partner, outside ? Ring::Outside : Ring::Second));
-    }
+    commitOneEditEach(state, p);
 }
 BENCHMARK(BM_TeamCommitOneEdit)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -70,9 +63,7 @@ void BM_TeamCommitOneEditAmongOthers(benchmark::State& state) {
     if (uri.empty()) return;
     Project p = Project::open(uri);
     Project other = Project::open(uri);
-    std::vector<NodeId> partners;
-    for (const Node& n : p.network().nodes())
-        if (n.kind == NodeKind::Organisation && n.ring == Ring::Second) partners.push_back(n.id);
+    const std::vector<NodeId> partners = secondRingOrganisations(p.network());
     bool outside = false;
     for (auto _ : state) {
         state.PauseTiming();
