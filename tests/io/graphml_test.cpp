@@ -191,10 +191,31 @@ TEST_CASE("graphml: a generated network round-trips, and into a filled network g
     CHECK(t.net.node(imported.owner).name == "Anna de Vries");
 }
 
+TEST_CASE("graphml: a file with a byte-order mark reads as one without") {
+    const std::string graph = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml>\n<graph edgedefault=\"directed\">\n"
+                              "<node id=\"GGD West\"/>\n<node id=\"Buurthuis De Brug\"/>\n"
+                              "<edge source=\"GGD West\" target=\"Buurthuis De Brug\"/>\n</graph>\n</graphml>\n";
+    for (const std::string bom : {"", "\xEF\xBB\xBF"}) {
+        const ForeignGraph g = readGraphml(bom + graph, "bom.graphml");
+        REQUIRE(g.nodes.size() == 2);
+        CHECK(g.nodes[0].id == "GGD West");
+        CHECK(g.edges.size() == 1);
+    }
+}
+
 TEST_CASE("graphml: broken files name the line and change nothing") {
     const Error truncated = refused(readData("graphml/broken-truncated.graphml"));
     CHECK(truncated.line() >= 7);
     CHECK(contains(truncated.message(), "cut off"));
+    // The XML is parsed in the file's own bytes: a problem in the middle is still told from the
+    // text as it was (tags close after it, so the file is broken, not cut off), after a BOM too.
+    for (const std::string bom : {"", "\xEF\xBB\xBF"}) {
+        const Error middle = refused(bom + "<?xml version=\"1.0\"?>\n<graphml>\n<graph edgedefault=\"directed\">\n"
+                                           "<node id=\"a></node>\n<node id=\"b\"/>\n</graph>\n</graphml>\n");
+        CHECK(middle.line() >= 4);
+        CHECK(contains(middle.message(), "the XML is broken"));
+        CHECK_FALSE(contains(middle.message(), "cut off"));
+    }
 
     const Error encoding = refused(readData("graphml/broken-latin1-undeclared.graphml"));
     CHECK(encoding.line() == 5);

@@ -104,8 +104,10 @@ std::string utf16ToUtf8(std::string_view bytes, bool bigEndian, const std::strin
 
 }  // namespace
 
-std::string xmlAsUtf8(std::string_view bytes, const std::string& name, std::vector<std::string>& notes) {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+std::string xmlAsUtf8(std::string file, const std::string& name, std::vector<std::string>& notes) {
+    std::string_view bytes = file;
+    const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
+    if (bom) bytes.remove_prefix(3);
     if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
         const bool big = bytes[0] == '\xFE';
         bytes.remove_prefix(2);
@@ -139,7 +141,8 @@ std::string xmlAsUtf8(std::string_view bytes, const std::string& name, std::vect
         throw Error(ErrorKind::InvalidInput,
                     "the file declares the encoding '" + encoding + "', which Kring does not read; save it as UTF-8", name, 1);
     requireUtf8(bytes, name);
-    return std::string(bytes);
+    if (bom) file.erase(0, 3);
+    return file;
 }
 
 void requireJsonNesting(std::string_view text, const std::string& name) {

@@ -221,13 +221,13 @@ using detail::xmlNumber;
 
 }  // namespace
 
-ForeignGraph readGexf(std::string_view text, const std::string& name) {
-    const xml::Document doc(text, name);
+ForeignGraph readGexf(std::string text, const std::string& name) {
+    const xml::Document doc(std::move(text), name);
     return GexfReader(doc).read();
 }
 
-ImportPlan planGexf(std::string_view text, const std::string& name, Network& work, ImportContext& context) {
-    return planForeignGraph(readGexf(text, name), name, work, context, ImportFormat::Gexf);
+ImportPlan planGexf(std::string text, const std::string& name, Network& work, ImportContext& context) {
+    return planForeignGraph(readGexf(std::move(text), name), name, work, context, ImportFormat::Gexf);
 }
 
 std::string writeGexf(const Network& net, const Drawing& drawing) {

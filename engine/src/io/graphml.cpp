@@ -42,19 +42,20 @@ std::string describe(const pugi::xml_parse_result& r) {
 
 }  // namespace
 
-Document::Document(std::string_view bytes, const std::string& name)
-    : name_(name), text_(xmlAsUtf8(bytes, name, notes)), doc_(std::make_unique<pugi::xml_document>()), lines_(text_) {
+Document::Document(std::string bytes, const std::string& name)
+    : name_(name), text_(xmlAsUtf8(std::move(bytes), name, notes)), doc_(std::make_unique<pugi::xml_document>()),
+      lines_(text_) {
+    // The parse changes text_: what a message about a broken file needs of the text as it was
+    // (where its last tag closes) is found first.
+    const std::size_t lastClose = text_.rfind('>');
     // Only the five predefined entities and character references are expanded, so a DOCTYPE
     // cannot make the text grow ("billion laughs"). The tree points into text_, parsed in place.
     const pugi::xml_parse_result result = doc_->load_buffer_inplace(
         text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
     if (!result) {
-        // The parse has changed text_; the problem is told from the text as it was.
-        std::vector<std::string> unused;
-        const std::string text = xmlAsUtf8(bytes, name, unused);
-        const auto offset = std::min(text.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)));
+        const auto offset = std::min(text_.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)));
         // Nothing closes after the problem: the text ends inside a tag or an open element.
-        const bool atEnd = text.find('>', offset) == std::string::npos;
+        const bool atEnd = lastClose == std::string::npos || lastClose < offset;
         throw Error(ErrorKind::InvalidInput,
                     atEnd && result.status != pugi::status_no_document_element
                         ? "the XML stops before its elements are closed (is the file cut off?)"
@@ -468,13 +469,13 @@ using detail::xmlNumber;
 
 }  // namespace
 
-ForeignGraph readGraphml(std::string_view text, const std::string& name) {
-    const xml::Document doc(text, name);
+ForeignGraph readGraphml(std::string text, const std::string& name) {
+    const xml::Document doc(std::move(text), name);
     return GraphmlReader(doc).read();
 }
 
-ImportPlan planGraphml(std::string_view text, const std::string& name, Network& work, ImportContext& context) {
-    return planForeignGraph(readGraphml(text, name), name, work, context, ImportFormat::GraphML);
+ImportPlan planGraphml(std::string text, const std::string& name, Network& work, ImportContext& context) {
+    return planForeignGraph(readGraphml(std::move(text), name), name, work, context, ImportFormat::GraphML);
 }
 
 std::string writeGraphml(const Network& net, const Drawing& drawing) {

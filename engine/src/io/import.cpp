@@ -237,7 +237,7 @@ std::string readTextFile(const std::string& path) {
     return text;
 }
 
-ImportPlan planImportText(std::string_view text, const std::string& name, Network& work, ImportContext& context,
+ImportPlan planImportText(std::string text, const std::string& name, Network& work, ImportContext& context,
                           ImportFormat format) {
     if (format == ImportFormat::Auto) format = detectFormat(name, text);
     ImportPlan plan;
@@ -247,8 +247,8 @@ ImportPlan planImportText(std::string_view text, const std::string& name, Networ
         case ImportFormat::KumuConnections: plan = planKumuConnections(text, name, work, context); break;
         case ImportFormat::GephiNodes: plan = planGephiNodes(text, name, work, context); break;
         case ImportFormat::GephiEdges: plan = planGephiEdges(text, name, work, context); break;
-        case ImportFormat::GraphML: plan = planGraphml(text, name, work, context); break;
-        case ImportFormat::Gexf: plan = planGexf(text, name, work, context); break;
+        case ImportFormat::GraphML: plan = planGraphml(std::move(text), name, work, context); break;
+        case ImportFormat::Gexf: plan = planGexf(std::move(text), name, work, context); break;
         case ImportFormat::Dot: plan = planDot(text, name, work, context); break;
         case ImportFormat::KumuJson: plan = planKumuJson(text, name, work, context); break;
         case ImportFormat::Auto: break;
@@ -259,8 +259,7 @@ ImportPlan planImportText(std::string_view text, const std::string& name, Networ
 }
 
 ImportPlan planImport(const std::string& path, Network& work, ImportContext& context, ImportFormat format) {
-    const std::string text = readTextFile(path);
-    return planImportText(text, path, work, context, format);
+    return planImportText(readTextFile(path), path, work, context, format);
 }
 
 }  // namespace kring

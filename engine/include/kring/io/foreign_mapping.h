@@ -99,8 +99,9 @@ void requireUtf8(std::string_view text, const std::string& name,
                  std::string_view advice = "save it as UTF-8, or declare its encoding in the XML declaration");
 
 // An XML file's bytes as UTF-8: a BOM is dropped, UTF-16 (with BOM) converted, a declared
-// ISO-8859-1 or Windows-1252 converted (the note says so); anything else must be UTF-8.
-std::string xmlAsUtf8(std::string_view bytes, const std::string& name, std::vector<std::string>& notes);
+// ISO-8859-1 or Windows-1252 converted (the note says so); anything else must be UTF-8, and is
+// handed back as it came, not copied.
+std::string xmlAsUtf8(std::string bytes, const std::string& name, std::vector<std::string>& notes);
 
 // Throws Error at the line where JSON's brackets nest deeper than kMaxForeignDepth.
 void requireJsonNesting(std::string_view text, const std::string& name);

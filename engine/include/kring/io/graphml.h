@@ -12,8 +12,9 @@ namespace kring {
 // GraphML as yEd (labels and colours in yfiles graphics), Gephi (label, r/g/b, x/y, weight),
 // NetworkX and igraph (typed keys, edgedefault) and Kring write it. Only the first graph of a
 // file is read (the report says so); yEd groups become a "group" attribute of their members.
-ForeignGraph readGraphml(std::string_view text, const std::string& name);
-ImportPlan planGraphml(std::string_view text, const std::string& name, Network& work, ImportContext&);
+// The text is taken, not copied: the XML is parsed in it.
+ForeignGraph readGraphml(std::string text, const std::string& name);
+ImportPlan planGraphml(std::string text, const std::string& name, Network& work, ImportContext&);
 
 // GraphML that yEd shows with Kring's positions, colours, shapes and labels (yfiles
 // nodegraphics and edgegraphics) and that Gephi, NetworkX and igraph read with every Kring field

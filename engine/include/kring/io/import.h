@@ -77,8 +77,9 @@ struct ImportPlan {
 // then nothing is applied to the real network.
 ImportPlan planImport(const std::string& path, Network& work, ImportContext&, ImportFormat = ImportFormat::Auto);
 
-// The same on text in memory; `name` is used in messages and to guess the format.
-ImportPlan planImportText(std::string_view text, const std::string& name, Network& work, ImportContext&,
+// The same on text in memory; `name` is used in messages and to guess the format. The text is
+// taken: XML is parsed in it rather than in a copy.
+ImportPlan planImportText(std::string text, const std::string& name, Network& work, ImportContext&,
                           ImportFormat = ImportFormat::Auto);
 
 // Which format a file is: the extension (.graphml, .gexf, .dot/.gv; .xml by its root element;

@@ -21,9 +21,10 @@ namespace kring::xml {
 
 class Document {
 public:
-    // Parses the file's bytes; throws Error (file, line) when they are not well-formed XML, nest
-    // deeper than kMaxForeignDepth or hold more elements than a map can.
-    Document(std::string_view bytes, const std::string& name);
+    // Parses the file's bytes, in place (UTF-8 files are not copied); throws Error (file, line)
+    // when they are not well-formed XML, nest deeper than kMaxForeignDepth or hold more elements
+    // than a map can.
+    Document(std::string bytes, const std::string& name);
     ~Document();
     Document(const Document&) = delete;
     Document& operator=(const Document&) = delete;
