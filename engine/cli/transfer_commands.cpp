@@ -237,7 +237,9 @@ void addTransferCommands(CLI::App& app, Registry& registry) {
             ->check(CLI::Range(0.0, 1.0));
         sub->add_flag("--owner-view", picture->ownerView,
                       "Show each partner's owner by colour and initials instead of the member-to-partner relations");
-        sub->add_option("--lang", picture->lang, "Language of the map's labels and of the summary of what was written (default nl)")->check(CLI::IsMember({"nl", "en"}));
+        sub->add_option("--lang", picture->lang,
+                        "Language of the map's labels and of the summary of what was written (default nl)")
+            ->check(CLI::IsMember({"nl", "en"}));
         registry.add(sub, [path, out, format, residents, notes, picture] {
             if (isPictureFile(*out)) {
                 picture->includeResidents = *residents;
