@@ -145,7 +145,9 @@ Network PgStore::load(Project::Reading reading) {
     auto contacts =
         readRows<Contact>(*c_, contactSql(residents ? "" : notWithResidents), {}, rows::readContact<ResultRow>);
     const std::size_t notRead =
-        residents ? 0 : static_cast<std::size_t>(std::stoll(c_->query("SELECT count(*) FROM nodes WHERE kind = " + resident).text(0, 0)));
+        residents ? 0
+                  : static_cast<std::size_t>(
+                        std::stoll(c_->query("SELECT count(*) FROM nodes WHERE kind = " + resident).text(0, 0)));
     t.commit();
     Network network =
         Network::assemble(std::move(info), std::move(nodes), std::move(relations),
