@@ -70,6 +70,7 @@ LabelText shapeLabel(std::string_view name, double size, double maxWidth, int ma
     }
     std::string_view rest = tidy ? name : std::string_view(tidied);
     maxLines = std::max(1, maxLines);
+    out.lines.reserve(static_cast<std::size_t>(std::min(maxLines, 4)));
     double lastWidth = -1;  // the last line's width, when measured already
     while (!rest.empty()) {
         double fitted = 0;

@@ -231,7 +231,7 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     std::vector<double> angleOf(nodes.size(), std::nan(""));  // of nodes placed so far
     auto placeNode = [&](const Item& item, Point p) {
         placeOf[item.index] = p;
-        if (std::hypot(p.x, p.y) > 1e-9) angleOf[item.index] = std::atan2(p.y, p.x);
+        if (p.x * p.x + p.y * p.y > 1e-18) angleOf[item.index] = std::atan2(p.y, p.x);
     };
     std::vector<NodeLabel> labels;
     labels.reserve(shown);
@@ -273,16 +273,17 @@ Layout RingLayout::run(const Network& net, const LayoutOptions& options) const {
     // [SECTION] wedges and bands
     // A needed life domain that no partner covers gets an empty wedge.
     if (options.groupBy == GroupBy::Domain) {
-        std::set<std::string> covered;
-        for (const Node& n : nodes)
-            if (isPartnerKind(n.kind) && n.kind != NodeKind::Resident)
-                for (const auto& d : n.domains) covered.insert(d);
+        std::set<std::string_view, std::less<>> uncovered;  // so far
         for (const auto& [domain, need] : net.info().need)
-            if (need > 0 && !covered.count(domain)) {
-                const auto it = domainOrder.find(domain);
-                Group& g = groups[{it == domainOrder.end() ? (1 << 29) : it->second, domain}];
-                g.empty = true;
-            }
+            if (need > 0) uncovered.insert(domain);
+        for (std::size_t i = 0; i < nodes.size() && !uncovered.empty(); ++i)
+            if (isPartnerKind(nodes[i].kind) && nodes[i].kind != NodeKind::Resident)
+                for (const auto& d : nodes[i].domains) uncovered.erase(std::string_view(d));
+        for (const std::string_view domain : uncovered) {
+            const auto it = domainOrder.find(domain);
+            Group& g = groups[{it == domainOrder.end() ? (1 << 29) : it->second, domain}];
+            g.empty = true;
+        }
     }
     int lastBand = 3;
     for (const auto& [key, g] : groups)

@@ -30,13 +30,15 @@ Hierarchy::Hierarchy(const Layout& layout) {
             if (p == layout.positions.end()) continue;
             // The band the node sits in, by its distance from the centre (a pinned node may have
             // been moved out of its ring's band).
-            const double d = std::hypot(p->second.x, p->second.y);
+            const double d = std::sqrt(p->second.x * p->second.x + p->second.y * p->second.y);
             int band = 0;
             for (std::size_t b = 1; b < bandInner_.size(); ++b)
                 if (d >= bandInner_[b]) band = static_cast<int>(b);
             if (band > 0) places_[id] = {static_cast<int>(s), band};
         }
     }
+    for (const double middle : sectorMiddle_)
+        for (const double r : bandInner_) gates_.push_back({r * std::cos(middle), r * std::sin(middle)});
 }
 
 const Hierarchy::Place* Hierarchy::placeOf(NodeId id) const {
@@ -44,8 +46,7 @@ const Hierarchy::Place* Hierarchy::placeOf(NodeId id) const {
 }
 
 Point Hierarchy::gate(int sector, int band) const {
-    const double a = sectorMiddle_[static_cast<std::size_t>(sector)], r = bandInner_[static_cast<std::size_t>(band)];
-    return {r * std::cos(a), r * std::sin(a)};
+    return gates_[static_cast<std::size_t>(sector) * bandInner_.size() + static_cast<std::size_t>(band)];
 }
 
 std::vector<Point> Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Point b) const {

@@ -34,6 +34,7 @@ private:
     std::vector<Place> places_;  // by node id
     std::vector<double> sectorMiddle_;
     std::vector<double> bandInner_;  // by band number; [0] unused
+    std::vector<Point> gates_;       // by sector, then band: every relation passes a few
     double road_ = 0;  // the circle between the team and the first ring that joins the spines
 };
 

@@ -363,6 +363,10 @@ void placeNamesBeside(Scene& scene, double font) {
     }
 }
 
+// The length of (dx, dy). std::hypot guards against overflow and rounds more carefully, and took
+// about as long as all the rest of placing the relations; a map's distances need neither.
+double length(double dx, double dy) { return std::sqrt(dx * dx + dy * dy); }
+
 void growByText(const PlacedText& t, const std::function<void(double, double, double, double)>& grow) {
     for (const Point& c : t.corners()) grow(c.x, c.y, c.x, c.y);
 }
@@ -371,13 +375,13 @@ void growByText(const PlacedText& t, const std::function<void(double, double, do
 
 Point SceneEdge::beforeEnd() const {
     for (auto it = curve.rbegin(); it != curve.rend(); ++it)
-        if (std::hypot(it->x - end.x, it->y - end.y) > 1e-6) return *it;
+        if (length(it->x - end.x, it->y - end.y) > 1e-6) return *it;
     return start;
 }
 
 Point SceneEdge::afterStart() const {
     for (const Point& p : curve)
-        if (std::hypot(p.x - start.x, p.y - start.y) > 1e-6) return p;
+        if (length(p.x - start.x, p.y - start.y) > 1e-6) return p;
     return end;
 }
 
@@ -506,13 +510,13 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
             const SceneNode* b = scene.findNode(e.to);
             if (!a || !b) continue;
             if (style.ownerView && isMemberSide(a->kind) != isMemberSide(b->kind)) continue;
-            const double length = std::hypot(b->centre.x - a->centre.x, b->centre.y - a->centre.y);
-            if (length <= a->radius + b->radius) continue;  // overlapping discs: nothing to draw between
+            // Overlapping discs: nothing to draw between.
+            if (length(b->centre.x - a->centre.x, b->centre.y - a->centre.y) <= a->radius + b->radius) continue;
             std::vector<Point> control = beta > 0 ? hierarchy.controlPolygon(e.from, a->centre, e.to, b->centre)
                                                   : std::vector<Point>{a->centre, b->centre};
             // The line leaves a disc towards the next control point, straightened as the curve is.
             auto towards = [&](Point from, Point next, double r) {
-                const double dx = next.x - from.x, dy = next.y - from.y, d = std::hypot(dx, dy);
+                const double dx = next.x - from.x, dy = next.y - from.y, d = length(dx, dy);
                 return d < 1e-9 ? from : Point{from.x + dx / d * r, from.y + dy / d * r};
             };
             const Point next = bundling::straightened(control, 1, beta);
