@@ -18,6 +18,8 @@
 
 namespace kring {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
@@ -168,23 +170,23 @@ void prepareNodes(const Network& net, const SceneStyle& style, const std::set<No
             if (const Node* o = net.findNode(n.owner)) s.badge = initials(o->name);
         std::string& tip = s.tooltip;
         tip.reserve(s.label.size() + 160);
-        tip.append(s.label).append("\n").append(label(n.kind, l));
-        if (isPartnerKind(n.kind)) tip.append(" · ").append(lowerFirst(label(n.ring, l)));
-        if (!n.discipline.empty()) tip.append("\n").append(n.discipline);
+        tip.append(s.label).append("\n"sv).append(label(n.kind, l));
+        if (isPartnerKind(n.kind)) tip.append(" · "sv).append(lowerFirst(label(n.ring, l)));
+        if (!n.discipline.empty()) tip.append("\n"sv).append(n.discipline);
         if (!n.domains.empty()) {
-            tip.append(l == Lang::Nl ? "\nLeefgebieden: " : "\nLife domains: ");
-            for (std::size_t i = 0; i < n.domains.size(); ++i) tip.append(i ? ", " : "").append(n.domains[i]);
+            tip.append(l == Lang::Nl ? "\nLeefgebieden: "sv : "\nLife domains: "sv);
+            for (std::size_t i = 0; i < n.domains.size(); ++i) tip.append(i ? ", "sv : ""sv).append(n.domains[i]);
         }
         if (n.owner != kNoNode)
-            if (const Node* o = net.findNode(n.owner)) tip.append(l == Lang::Nl ? "\nRelatiebeheerder: " : "\nOwner: ").append(o->name);
+            if (const Node* o = net.findNode(n.owner)) tip.append(l == Lang::Nl ? "\nRelatiebeheerder: "sv : "\nOwner: "sv).append(o->name);
         for (const TeamOwnership& t : n.teamOwners)  // a partner shared by teams: each team's owner
             if (const Node* o = net.findNode(t.owner))
                 if (const Node* team = net.findNode(t.team))
-                    tip.append(l == Lang::Nl ? "\nRelatiebeheerder " : "\nOwner for ").append(team->name).append(": ").append(o->name);
+                    tip.append(l == Lang::Nl ? "\nRelatiebeheerder "sv : "\nOwner for "sv).append(team->name).append(": "sv).append(o->name);
         if (n.waitingListWeeks)
-            tip.append(l == Lang::Nl ? "\nWachtlijst: " : "\nWaiting list: ")
+            tip.append(l == Lang::Nl ? "\nWachtlijst: "sv : "\nWaiting list: "sv)
                 .append(std::to_string(*n.waitingListWeeks))
-                .append(l == Lang::Nl ? " weken" : " weeks");
+                .append(l == Lang::Nl ? " weken"sv : " weeks"sv);
         if (const auto late = overdueDays.find(n.id); late != overdueDays.end()) {
             s.overdue = true;
             const std::string days = std::to_string(late->second);
@@ -192,7 +194,7 @@ void prepareNodes(const Network& net, const SceneStyle& style, const std::set<No
                                      : "\nContact overdue by " + days + (late->second == 1 ? " day" : " days"));
         }
         s.cssClass.reserve(48);
-        s.cssClass.append("node kind-").append(toKey(n.kind)).append(" ring-").append(toKey(n.ring)).append(s.overdue ? " overdue" : "");
+        s.cssClass.append("node kind-"sv).append(toKey(n.kind)).append(" ring-"sv).append(toKey(n.ring)).append(s.overdue ? " overdue"sv : ""sv);
         scene.nodes.push_back(std::move(s));
     }
 }
@@ -230,11 +232,11 @@ void prepareEdges(const Network& net, const SceneStyle& style, const SceneFilter
         e.arrowAtStart = r.mutual;
         std::string& tip = e.tooltip;
         tip.reserve(a->displayName().size() + b->displayName().size() + 80);
-        tip.append(a->displayName()).append(r.mutual ? " ↔ " : " → ").append(b->displayName()).append("\n").append(label(r.type, l));
-        tip.append(l == Lang::Nl ? ", sterkte " : ", strength ").append(std::to_string(r.strength));
-        if (r.lastContact) tip.append(l == Lang::Nl ? "\nLaatste contact: " : "\nLast contact: ").append(r.lastContact->iso());
+        tip.append(a->displayName()).append(r.mutual ? " ↔ "sv : " → "sv).append(b->displayName()).append("\n"sv).append(label(r.type, l));
+        tip.append(l == Lang::Nl ? ", sterkte "sv : ", strength "sv).append(std::to_string(r.strength));
+        if (r.lastContact) tip.append(l == Lang::Nl ? "\nLaatste contact: "sv : "\nLast contact: "sv).append(r.lastContact->iso());
         e.cssClass.reserve(40);
-        e.cssClass.append("edge type-").append(toKey(r.type)).append(e.stale ? " stale" : "");
+        e.cssClass.append("edge type-"sv).append(toKey(r.type)).append(e.stale ? " stale"sv : ""sv);
         scene.edges.push_back(std::move(e));
         types.push_back(r.type);
     }
