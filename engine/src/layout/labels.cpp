@@ -136,13 +136,13 @@ std::vector<Point> PlacedText::lineStarts() const {
     return out;
 }
 
-std::vector<Point> PlacedText::corners() const {
+std::array<Point, 4> PlacedText::corners() const {
     const double ux = std::cos(angle), uy = std::sin(angle), vx = -uy, vy = ux;
     const double a = width / 2, b = height / 2;
-    return {{centre.x - ux * a - vx * b, centre.y - uy * a - vy * b},
-            {centre.x + ux * a - vx * b, centre.y + uy * a - vy * b},
-            {centre.x + ux * a + vx * b, centre.y + uy * a + vy * b},
-            {centre.x - ux * a + vx * b, centre.y - uy * a + vy * b}};
+    return {{{centre.x - ux * a - vx * b, centre.y - uy * a - vy * b},
+             {centre.x + ux * a - vx * b, centre.y + uy * a - vy * b},
+             {centre.x + ux * a + vx * b, centre.y + uy * a + vy * b},
+             {centre.x - ux * a + vx * b, centre.y - uy * a + vy * b}}};
 }
 
 bool overlaps(const PlacedText& p, const PlacedText& q, double slack) {

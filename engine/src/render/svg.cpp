@@ -95,7 +95,9 @@ public:
     }
 
 private:
-    static constexpr std::size_t kChunk = std::size_t{1} << 16;
+    // A file takes large writes faster: 4 MB written in 64 KiB pieces took 2.5 ms here, in 1 MiB
+    // pieces 2.0 ms (the kernel's page cache then takes them in larger folios).
+    static constexpr std::size_t kChunk = std::size_t{1} << 20;
     static constexpr std::size_t kNumberRoom = 32;  // the longest number written, and then some
 
     // At least `size` free bytes at the end of the chunk (size ≤ kChunk).

@@ -49,9 +49,8 @@ Point Hierarchy::gate(int sector, int band) const {
     return gates_[static_cast<std::size_t>(sector) * bandInner_.size() + static_cast<std::size_t>(band)];
 }
 
-std::vector<Point> Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Point b) const {
-    std::vector<Point> out;
-    out.reserve(16);  // room for the usual path: two spines of gates and five points round the circle
+void Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Point b, std::vector<Point>& out) const {
+    out.clear();
     out.push_back(a);
     const Place none;
     const Place* pa = placeOf(from);
@@ -82,7 +81,6 @@ std::vector<Point> Hierarchy::controlPolygon(NodeId from, Point a, NodeId to, Po
             for (int k = 1; k <= y.band; ++k) out.push_back(gate(y.sector, k));
     }
     out.push_back(b);
-    return out;
 }
 
 Point straightened(const std::vector<Point>& control, std::size_t k, double beta) {

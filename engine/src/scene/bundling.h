@@ -19,8 +19,9 @@ public:
     // relations stay straight.
     explicit Hierarchy(const Layout&);
 
-    // The control polygon of a relation between two placed nodes, ends included.
-    std::vector<Point> controlPolygon(NodeId from, Point a, NodeId to, Point b) const;
+    // The control polygon of a relation between two placed nodes, ends included, in place of
+    // what `out` held (one vector serves all of a map's relations).
+    void controlPolygon(NodeId from, Point a, NodeId to, Point b, std::vector<Point>& out) const;
 
 private:
     struct Place {

@@ -506,6 +506,7 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
     auto isMemberSide = [](NodeKind k) { return k == NodeKind::Member || k == NodeKind::Team; };
     auto placeEdges = [&] {
         std::size_t kept = 0;
+        std::vector<Point> control;
         for (std::size_t i = 0; i < scene.edges.size(); ++i) {
             SceneEdge& e = scene.edges[i];
             const SceneNode* a = scene.findNode(e.from);
@@ -514,8 +515,10 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
             if (style.ownerView && isMemberSide(a->kind) != isMemberSide(b->kind)) continue;
             // Overlapping discs: nothing to draw between.
             if (length(b->centre.x - a->centre.x, b->centre.y - a->centre.y) <= a->radius + b->radius) continue;
-            std::vector<Point> control = beta > 0 ? hierarchy.controlPolygon(e.from, a->centre, e.to, b->centre)
-                                                  : std::vector<Point>{a->centre, b->centre};
+            if (beta > 0)
+                hierarchy.controlPolygon(e.from, a->centre, e.to, b->centre, control);
+            else
+                control.assign({a->centre, b->centre});
             // The line leaves a disc towards the next control point, straightened as the curve is.
             auto towards = [&](Point from, Point next, double r) {
                 const double dx = next.x - from.x, dy = next.y - from.y, d = length(dx, dy);

@@ -5,6 +5,7 @@
 // and a box on the map (centre, size, rotation) that no other label, disc or title overlaps.
 
 #include <string>
+#include <array>
 #include <string_view>
 #include <vector>
 
@@ -49,7 +50,7 @@ struct PlacedText {
     // Where each line's baseline starts (its left end as read), in scene coordinates.
     std::vector<Point> lineStarts() const;
     // The box's four corners.
-    std::vector<Point> corners() const;
+    std::array<Point, 4> corners() const;
 };
 
 // Places `text` at `centre` with the given angle, sized from the font.
