@@ -25,18 +25,21 @@ Hierarchy::Hierarchy(const Layout& layout) {
     for (std::size_t s = 0; s < layout.sectors.size(); ++s) {
         const Sector& sector = layout.sectors[s];
         sectorMiddle_.push_back((sector.startAngle + sector.endAngle) / 2);
-        for (NodeId id : sector.nodes) {
-            const auto p = layout.positions.find(id);
-            if (p == layout.positions.end()) continue;
-            // The band the node sits in, by its distance from the centre (a pinned node may have
-            // been moved out of its ring's band).
-            const double d = std::sqrt(p->second.x * p->second.x + p->second.y * p->second.y);
-            int band = 0;
-            for (std::size_t b = 1; b < bandInner_.size(); ++b)
-                if (d >= bandInner_[b]) band = static_cast<int>(b);
-            if (band > 0) places_[id] = {static_cast<int>(s), band};
-        }
+        for (NodeId id : sector.nodes) places_[id].sector = static_cast<int>(s);
     }
+    // The band each placed node sits in, by its distance from the centre (a pinned node may have
+    // been moved out of its ring's band). One walk through the places, in id order.
+    for (const auto& [id, p] : layout.positions) {
+        if (id > largest || places_[id].sector < 0) continue;
+        const double d = std::sqrt(p.x * p.x + p.y * p.y);
+        int band = 0;
+        for (std::size_t b = 1; b < bandInner_.size(); ++b)
+            if (d >= bandInner_[b]) band = static_cast<int>(b);
+        places_[id].band = band;
+    }
+    // A node in a sector but not placed, or at the centre, is not part of the hierarchy.
+    for (Place& place : places_)
+        if (place.band == 0) place.sector = -1;
     for (const double middle : sectorMiddle_)
         for (const double r : bandInner_) gates_.push_back({r * std::cos(middle), r * std::sin(middle)});
 }

@@ -456,13 +456,18 @@ Scene buildSceneFrom(PreparedScene prepared, const Network& net, const Layout& l
     // Nodes take their places; a node the layout did not place is left out.
     std::set<NodeKind> kindsShown;
     std::size_t placed = 0;
-    std::size_t name = 0;  // both in id order
+    // The scene's nodes, the layout's places, radii and names are all in id order: one walk
+    // through each instead of a search per node.
+    std::size_t name = 0;
+    auto pos = layout.positions.begin();
+    auto radius = layout.radii.begin();
     for (SceneNode& s : scene.nodes) {
-        const auto pos = layout.positions.find(s.id);
-        if (pos == layout.positions.end()) continue;
+        while (pos != layout.positions.end() && pos->first < s.id) ++pos;
+        if (pos == layout.positions.end() || pos->first != s.id) continue;
         s.centre = pos->second;
-        const auto r = layout.radii.find(s.id);
-        s.radius = r != layout.radii.end() ? r->second : nodeRadius(net, *net.findNode(s.id));
+        while (radius != layout.radii.end() && radius->first < s.id) ++radius;
+        s.radius = radius != layout.radii.end() && radius->first == s.id ? radius->second
+                                                                          : nodeRadius(net, *net.findNode(s.id));
         while (name < layout.labels.size() && layout.labels[name].node < s.id) ++name;
         if (name < layout.labels.size() && layout.labels[name].node == s.id) {
             s.labelText = movable ? std::move(movable->labels[name].text) : layout.labels[name].text;
