@@ -42,8 +42,11 @@ Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy group
     options.groupBy = groupBy;
     options.ownerInitials = ownerInitials;
     options.pinned = pinnedPositions(net.info());
-    for (const Node& n : net.nodes())
-        if (!visible.count(n.id)) options.hidden.insert(options.hidden.end(), n.id);  // in id order
+    auto shown = visible.begin();  // both in id order
+    for (const Node& n : net.nodes()) {
+        while (shown != visible.end() && *shown < n.id) ++shown;
+        if (shown == visible.end() || *shown != n.id) options.hidden.insert(options.hidden.end(), n.id);
+    }
     return makeLayout(algorithm)->run(net, options);
 }
 
