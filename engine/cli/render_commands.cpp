@@ -36,7 +36,7 @@ std::vector<std::string> splitComma(const std::string& text) {
 }
 
 // The layout a picture uses: pinned positions kept, hidden nodes left out.
-Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy groupBy, const std::set<NodeId>& visible,
+Layout layoutFor(const Network& net, const std::string& algorithm, GroupBy groupBy, const std::vector<NodeId>& visible,
                  bool ownerInitials = false) {
     LayoutOptions options;
     options.groupBy = groupBy;
@@ -87,7 +87,7 @@ int exportPicture(const std::string& project, const std::string& out, const Pict
                         "--focus: " + std::to_string(named.size()) + " nodes are called '" + o.focus + "'; focus needs one name", project);
         style.focus.insert(named.front());
     }
-    const std::set<NodeId> visible = visibleNodes(net, filter);
+    const std::vector<NodeId> visible = visibleNodes(net, filter);
     Layout layout = layoutFor(net, o.algorithm, groupByOrThrow(o.groupBy), visible, o.ownerView);
     auto scene = std::make_unique<Scene>(buildScene(prepareScene(net, style, filter, visible), net, std::move(layout), style));
     const std::string contains = scene->footer;

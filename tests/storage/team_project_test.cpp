@@ -170,10 +170,10 @@ void checkProjectBehaviours(const std::string& where) {
 // The map a picture export draws, residents left out (as `kring export` does).
 std::string mapWithoutResidents(const Network& net) {
     const SceneFilter filter;
-    const std::set<NodeId> visible = visibleNodes(net, filter);
+    const std::vector<NodeId> visible = visibleNodes(net, filter);
     LayoutOptions options;
     for (const Node& n : net.nodes())
-        if (!visible.count(n.id)) options.hidden.insert(n.id);
+        if (!std::binary_search(visible.begin(), visible.end(), n.id)) options.hidden.insert(n.id);
     return writeSvg(buildScene(net, RingLayout().run(net, options), SceneStyle{}, filter));
 }
 

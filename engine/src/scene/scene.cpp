@@ -126,8 +126,8 @@ const SceneNode* Scene::findNode(NodeId id) const {
     return it != nodes.end() && it->id == id ? &*it : nullptr;
 }
 
-std::set<NodeId> visibleNodes(const Network& net, const SceneFilter& f) {
-    std::set<NodeId> out;
+std::vector<NodeId> visibleNodes(const Network& net, const SceneFilter& f) {
+    std::vector<NodeId> out;
     for (const Node& n : net.nodes()) {
         if (n.kind == NodeKind::Resident && !f.includeResidents) continue;
         if (!f.kinds.empty() && !f.kinds.count(n.kind)) continue;
@@ -136,7 +136,7 @@ std::set<NodeId> visibleNodes(const Network& net, const SceneFilter& f) {
             std::none_of(n.domains.begin(), n.domains.end(), [&](const std::string& d) { return f.domains.count(d) > 0; }))
             continue;
         if (f.owner != kNoNode && isPartnerKind(n.kind) && !n.ownedBy(f.owner) && !n.backedUpBy(f.owner)) continue;
-        out.insert(out.end(), n.id);  // nodes are in id order: each goes at the end
+        out.push_back(n.id);  // nodes are in id order
     }
     return out;
 }
@@ -144,7 +144,7 @@ std::set<NodeId> visibleNodes(const Network& net, const SceneFilter& f) {
 namespace {
 
 // The look and texts of every shown node, in id order; no positions yet.
-void prepareNodes(const Network& net, const SceneStyle& style, const std::set<NodeId>& visible, Scene& scene) {
+void prepareNodes(const Network& net, const SceneStyle& style, const std::vector<NodeId>& visible, Scene& scene) {
     const Lang l = style.lang;
     scene.nodes.reserve(visible.size());
     // Days overdue by partner (by node id), against each partner's contact rhythm.
@@ -201,7 +201,7 @@ void prepareNodes(const Network& net, const SceneStyle& style, const std::set<No
 
 // The look and texts of every relation the filter shows between two shown nodes.
 void prepareEdges(const Network& net, const SceneStyle& style, const SceneFilter& filter,
-                  const std::set<NodeId>& visible, Scene& scene, std::vector<RelationType>& types) {
+                  const std::vector<NodeId>& visible, Scene& scene, std::vector<RelationType>& types) {
     const Lang l = style.lang;
     const long today = style.today.daysSinceEpoch();
     auto v = visible.begin();  // both in id order
@@ -289,7 +289,7 @@ Badge overdueBadge(const SceneNode& n) {
 }
 
 PreparedScene prepareScene(const Network& net, const SceneStyle& style, const SceneFilter& filter,
-                           const std::set<NodeId>& visible) {
+                           const std::vector<NodeId>& visible) {
     PreparedScene prepared;
     prepared.scene.lang = style.lang;
     prepared.residentsIncluded = filter.includeResidents;

@@ -180,13 +180,13 @@ struct PreparedScene {
     std::size_t residentsLeftOut = 0;
     bool residentsIncluded = false;
 };
-PreparedScene prepareScene(const Network&, const SceneStyle&, const SceneFilter&, const std::set<NodeId>& visible);
+PreparedScene prepareScene(const Network&, const SceneStyle&, const SceneFilter&, const std::vector<NodeId>& visible);
 Scene buildScene(PreparedScene, const Network&, const Layout&, const SceneStyle&);
 // The same, taking the names and titles out of a layout that is not needed after.
 Scene buildScene(PreparedScene, const Network&, Layout&&, const SceneStyle&);
 
-// The set of node ids the filter shows (before layout), for layouts and exporters.
-std::set<NodeId> visibleNodes(const Network&, const SceneFilter&);
+// The ids of the nodes the filter shows (before layout), in id order, for layouts and exporters.
+std::vector<NodeId> visibleNodes(const Network&, const SceneFilter&);
 
 // The map as the data exports carry it: the ring layout (pins kept), Kring's colours and
 // shapes, every node of the network shown (callers pass the export view, which already leaves
