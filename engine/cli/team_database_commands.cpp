@@ -88,29 +88,6 @@ struct HistoryArgs {
     std::size_t limit = 20;
 };
 
-// A value for a line of text: long ones shortened, at a character's start.
-std::string shortened(const std::string& value) {
-    constexpr std::size_t kMax = 60;
-    if (value.size() <= kMax) return value;
-    std::size_t cut = kMax - 1;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-    return value.substr(0, cut) + "…";
-}
-
-std::string changeInWords(const postgres::HistoryChange& h) {
-    std::string out = h.action + " " + h.subject;
-    std::string fields;
-    for (const auto& f : h.fields) {
-        fields += fields.empty() ? ": " : ", ";
-        if (h.action == "added" || h.action == "pushed")
-            fields += f.name + " " + shortened(f.after);
-        else
-            fields += f.name + " " + (f.before.empty() ? "(none)" : shortened(f.before)) + " → " +
-                      (f.after.empty() ? "(none)" : shortened(f.after));
-    }
-    return out + fields;
-}
-
 nlohmann::ordered_json jsonOrNull(const std::string& text) {
     if (text.empty()) return nullptr;
     return nlohmann::ordered_json::parse(text, nullptr, false);
@@ -133,8 +110,8 @@ int runHistory(const HistoryArgs& a) {
                                {"command", textOrNull(h.command)},
                                {"table", textOrNull(h.table)},
                                {"key", textOrNull(h.key)},
-                               {"action", h.action},
-                               {"subject", h.subject},
+                               {"action", postgres::toKey(h.action)},
+                               {"subject", h.subject.en},
                                {"before", jsonOrNull(h.before)},
                                {"after", jsonOrNull(h.after)}});
         const nlohmann::ordered_json out{{"changes", changes}, {"residents_hidden", history.residentsHidden}};
@@ -151,7 +128,7 @@ int runHistory(const HistoryArgs& a) {
         std::string at = first.at;
         std::replace(at.begin(), at.end(), 'T', ' ');
         say(at + "  " + first.who + "  " + (first.command.empty() ? "(outside Kring)" : first.command));
-        for (std::size_t i = end; i-- > begin;) say("  " + changeInWords(changes[i]));
+        for (std::size_t i = end; i-- > begin;) say("  " + postgres::changeInWords(changes[i], Lang::En));
     }
     if (history.residentsHidden) say("Changes to residents are left out: your role may not read residents.");
     return 0;

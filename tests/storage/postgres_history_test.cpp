@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kring/storage/postgres.h"
 #include "support/pg_team.h"
 
 using namespace kring;
@@ -131,6 +132,56 @@ TEST_CASE("team database history: every change, who made it, with which command"
         CHECK(text.out.find("(outside Kring)") < text.out.find("  move\n"));
 
         CHECK(historyOf(dir, team.uri, 1)["changes"].size() == 1);
+    }
+    SUBCASE("in words, in both languages of the interface (the viewer's panel)") {
+        const PgTeam team = pushTeam(cluster, dir, nextDatabase());
+        const std::string partner = valueOf(team.uri, "SELECT min(id) FROM nodes WHERE kind = 'organisation'");
+        const std::string name = valueOf(team.uri, "SELECT name FROM nodes WHERE id = " + partner);
+        const std::string relation = valueOf(team.uri, "SELECT min(id) FROM relations WHERE type = 'referral'");
+        const std::string from = valueOf(team.uri, "SELECT n.name FROM nodes n JOIN relations r ON r.source = n.id WHERE r.id = " + relation);
+        const std::string to = valueOf(team.uri, "SELECT n.name FROM nodes n JOIN relations r ON r.target = n.id WHERE r.id = " + relation);
+        REQUIRE_FALSE(relation.empty());
+        const std::string owner = valueOf(team.uri, "SELECT coalesce(owner, 0) FROM nodes WHERE id = " + partner);
+        const std::string member = valueOf(team.uri, "SELECT min(id) FROM nodes WHERE kind = 'member' AND id <> " + owner);
+        const std::string memberName = valueOf(team.uri, "SELECT name FROM nodes WHERE id = " + member);
+        const std::string ownerBefore =
+            owner == "0" ? "(geen)" : "'" + valueOf(team.uri, "SELECT name FROM nodes WHERE id = " + owner) + "'";
+        {
+            pg::Connection c(team.uri);
+            c.exec("UPDATE nodes SET notes = 'Belt op maandag', owner = " + member + " WHERE id = " + partner);
+            c.exec("UPDATE relations SET strength = CASE WHEN strength = 5 THEN 1 ELSE 5 END WHERE id = " + relation);
+            c.exec("INSERT INTO settings (key, value) VALUES ('contacts.rhythm.first', '21')");
+            c.exec("DELETE FROM settings WHERE key = 'contacts.rhythm.first'");
+        }
+        const postgres::History history = postgres::readHistory(team.uri, 100);
+        REQUIRE(history.changes.size() == 5);
+        const postgres::HistoryChange& removed = history.changes[0];
+        const postgres::HistoryChange& added = history.changes[1];
+        const postgres::HistoryChange& strength = history.changes[2];
+        const postgres::HistoryChange& notes = history.changes[3];
+        const postgres::HistoryChange& pushed = history.changes[4];
+        CHECK(removed.action == postgres::ChangeAction::Removed);
+        CHECK(postgres::changeInWords(removed, Lang::En) == "removed setting 'contacts.rhythm.first'");
+        CHECK(postgres::changeInWords(removed, Lang::Nl) == "instelling 'contacts.rhythm.first' verwijderd");
+        CHECK(postgres::changeInWords(added, Lang::Nl) == "instelling 'contacts.rhythm.first' toegevoegd: value \"21\"");
+        CHECK(strength.subject.en == "relation " + relation + " (" + from + " → " + to + ", referral)");
+        CHECK(strength.subject.nl == "relatie " + relation + " (" + from + " → " + to + ", doorverwijzing)");
+        // A field that refers to a node (here the owner) names it.
+        CHECK(postgres::changeInWords(notes, Lang::Nl) == "organisatie " + partner + " '" + name +
+                                                               "' gewijzigd: notes \"\" → \"Belt op maandag\", owner " +
+                                                               ownerBefore + " → '" + memberName + "'");
+        CHECK(postgres::changeInWords(notes, Lang::En).rfind("changed organisation " + partner + " '" + name +
+                                                                 "': notes \"\" → \"Belt op maandag\", owner ",
+                                                             0) == 0);
+        CHECK(pushed.action == postgres::ChangeAction::Pushed);
+        CHECK(pushed.subject.nl.rfind("het hele team '", 0) == 0);
+        CHECK(postgres::changeInWords(pushed, Lang::Nl).find(" in de teamdatabase gezet: nodes ") != std::string::npos);
+        // A line shows at most the fields asked for, and says when there are more.
+        REQUIRE(pushed.fields.size() == 4);
+        const std::string three = postgres::changeInWords(pushed, Lang::En, 3);
+        CHECK(three.find("snapshots") == std::string::npos);
+        CHECK(three.substr(three.size() - 5) == ", …");
+        CHECK(postgres::changeInWords(pushed, Lang::En, 4).find(", …") == std::string::npos);
     }
     SUBCASE("members can neither alter nor delete the history") {
         const PgTeam team = pushTeam(cluster, dir, nextDatabase());

@@ -87,24 +87,23 @@ void SnapshotsPanel::drawHistory(ViewerContext& ctx) {
     if (!historyProblem_.empty()) ImGui::TextWrapped("%s", historyProblem_.c_str());
     if (!history_) return;
     if (history_->residentsHidden) ImGui::TextDisabled("%s", tr(Text::ResidentsHiddenInHistory));
-    std::string transaction;
-    for (const postgres::HistoryChange& c : history_->changes) {
-        if (c.transaction != transaction) {  // one heading per command
-            transaction = c.transaction;
-            ImGui::Spacing();
-            std::string when = c.at.substr(0, 16);
-            std::replace(when.begin(), when.end(), 'T', ' ');
-            ImGui::Text("%s  %s", when.c_str(), c.who.c_str());
-            ImGui::SameLine();
-            ImGui::TextWrapped("%s", c.command.empty() ? tr(Text::OutsideKring) : c.command.c_str());
+    // The latest command first; its changes in the order they were made.
+    const Lang l = language();
+    const std::vector<postgres::HistoryChange>& changes = history_->changes;
+    for (std::size_t end = 0; end < changes.size();) {
+        const std::size_t begin = end;
+        while (end < changes.size() && changes[end].transaction == changes[begin].transaction) ++end;
+        const postgres::HistoryChange& first = changes[begin];
+        ImGui::Spacing();
+        std::string when = first.at.substr(0, 16);
+        std::replace(when.begin(), when.end(), 'T', ' ');
+        ImGui::Text("%s  %s", when.c_str(), first.who.c_str());
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", first.command.empty() ? tr(Text::OutsideKring) : first.command.c_str());
+        for (std::size_t i = end; i-- > begin;) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", postgres::changeInWords(changes[i], l, 4).c_str());
         }
-        std::string line = c.action + " " + c.subject;
-        for (std::size_t i = 0; i < c.fields.size() && i < 4; ++i) {
-            const auto& f = c.fields[i];
-            line += (i ? ", " : ": ") + f.name + " " + (f.before.empty() ? "" : f.before + " → ") + f.after;
-        }
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", line.c_str());
     }
 }
 

@@ -17,13 +17,6 @@
 
 namespace kring {
 
-// User-facing text in both languages of the interface.
-struct Bilingual {
-    std::string en, nl;
-    const std::string& in(Lang l) const { return l == Lang::Nl ? nl : en; }
-    bool operator==(const Bilingual&) const = default;
-};
-
 struct Gap {
     std::string rule;           // the rule's stable id, e.g. "stale"
     int severity = 0;           // 0–100

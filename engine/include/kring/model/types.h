@@ -29,6 +29,13 @@ struct TeamOwnership {
 // The language of user-facing text.
 enum class Lang { En, Nl };
 
+// User-facing text in both languages of the interface.
+struct Bilingual {
+    std::string en, nl;
+    const std::string& in(Lang l) const { return l == Lang::Nl ? nl : en; }
+    bool operator==(const Bilingual&) const = default;
+};
+
 enum class NodeKind : std::uint8_t {
     Team,             // het team
     Member,           // teamlid

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kring/model/types.h"
+
 namespace kring::postgres {
 
 // What was copied.
@@ -95,6 +97,11 @@ AccessReport listAccess(const std::string& uri);
 
 // [SECTION] The change history
 
+// What a recorded change did: to one row, or to a whole team pushed at once.
+enum class ChangeAction { Added, Changed, Removed, Pushed, Replaced };
+std::string_view toKey(ChangeAction);          // "added", … (the JSON of kring history)
+std::string_view label(ChangeAction, Lang);    // "added" / "toegevoegd", …
+
 // One change recorded in the team database.
 struct HistoryChange {
     std::int64_t id = 0;
@@ -106,10 +113,10 @@ struct HistoryChange {
     std::string key;            // the row's key
     std::string before, after;  // the row as JSON; empty when there was none
     // In words:
-    std::string action;   // added, changed, removed; pushed or replaced for a whole team
-    std::string subject;  // "organisation 17 'Huisarts De Linde'", "relation 4 (GP → Team, referral)"
+    ChangeAction action = ChangeAction::Changed;
+    Bilingual subject;  // "organisation 17 'Huisarts De Linde'" / "organisatie 17 'Huisarts De Linde'"
     struct Field {
-        std::string name, before, after;  // values as JSON, empty when absent
+        std::string name, before, after;  // values as JSON (a node one refers to: its name), empty when absent
     };
     std::vector<Field> fields;  // changed: what moved; added: what is set
 };
@@ -121,6 +128,11 @@ struct History {
 
 // The latest `limit` changes. Throws NotFound when the database holds no team or no history.
 History readHistory(const std::string& uri, std::size_t limit);
+
+// One change on one line: "changed organisation 17 'Huisarts De Linde': ring 1 → 2", or
+// "organisatie 17 'Huisarts De Linde' gewijzigd: ring 1 → 2"; at most `maxFields` fields, long
+// values shortened.
+std::string changeInWords(const HistoryChange&, Lang, std::size_t maxFields = SIZE_MAX);
 
 // The URI (or key=value connection string) without its password, for messages.
 std::string redactUri(std::string_view uri);

@@ -222,10 +222,17 @@ std::string textOf(const json& row, const char* field) {
     return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string nodeName(const NodeNames& names, const json& id) {
+std::string nodeName(const NodeNames& names, const json& id, Lang l) {
     if (!id.is_number_integer()) return "?";
     const auto it = names.find(id.get<std::int64_t>());
-    return it != names.end() && !it->second.empty() ? it->second : "node " + id.dump();
+    if (it != names.end() && !it->second.empty()) return it->second;
+    return (l == Lang::Nl ? "knooppunt " : "node ") + id.dump();
+}
+
+std::string lowered(std::string_view word) {
+    std::string out(word);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    return out;
 }
 
 // The fields subjectOf() names, which an added row need not list again.
@@ -244,29 +251,37 @@ bool namedBySubject(const std::string& table, const std::string& field) {
     return it != named.end() && std::find(it->second.begin(), it->second.end(), field) != it->second.end();
 }
 
-// "organisation 17 'Huisarts De Linde'", "relation 4 (GP → Team, referral)", …
-std::string subjectOf(const std::string& table, const std::string& key, const json& row, const NodeNames& names) {
+// "organisation 17 'Huisarts De Linde'", "relation 4 (GP → Team, referral)", … in one language.
+std::string subjectIn(Lang l, const std::string& table, const std::string& key, const json& row, const NodeNames& names) {
+    const bool nl = l == Lang::Nl;
     if (table == "nodes") {
-        const std::string kindKey = textOf(row, "kind");
-        const auto kind = parseNodeKind(kindKey);
-        std::string kindWord = kind ? std::string(label(*kind, Lang::En)) : "node";
-        std::transform(kindWord.begin(), kindWord.end(), kindWord.begin(),
-                       [](unsigned char ch) { return std::tolower(ch); });
+        const auto kind = parseNodeKind(textOf(row, "kind"));
+        const std::string kindWord = kind ? lowered(label(*kind, l)) : nl ? "knooppunt" : "node";
         const std::string name = textOf(row, kind == NodeKind::Resident ? "alias" : "name");
         return kindWord + " " + key + (name.empty() ? "" : " " + quoted(name));
     }
-    if (table == "relations")
-        return "relation " + key + " (" + nodeName(names, row.value("source", json())) + " → " +
-               nodeName(names, row.value("target", json())) + ", " + textOf(row, "type") + ")";
+    if (table == "relations") {
+        // English keeps the type's key, as the JSON and the command line write it.
+        const std::string typeKey = textOf(row, "type");
+        const auto type = parseRelationType(typeKey);
+        return (nl ? "relatie " : "relation ") + key + " (" + nodeName(names, row.value("source", json()), l) + " → " +
+               nodeName(names, row.value("target", json()), l) + ", " +
+               (nl && type ? lowered(label(*type, l)) : typeKey) + ")";
+    }
     if (table == "contacts")
-        return "contact moment " + key + " (" + nodeName(names, row.value("member", json())) + " with " +
-               nodeName(names, row.value("partner", json())) + ", " + textOf(row, "date") + ")";
-    if (table == "domains") return "life domain " + quoted(textOf(row, "name"));
-    if (table == "settings") return "setting " + quoted(key);
-    if (table == "meta") return "project detail " + quoted(key);
-    if (table == "snapshots") return "snapshot " + key + " " + quoted(textOf(row, "name"));
-    if (table.empty()) return "the whole team " + quoted(textOf(row, "name"));
+        return (nl ? "contactmoment " : "contact moment ") + key + " (" +
+               nodeName(names, row.value("member", json()), l) + (nl ? " met " : " with ") +
+               nodeName(names, row.value("partner", json()), l) + ", " + textOf(row, "date") + ")";
+    if (table == "domains") return (nl ? "leefgebied " : "life domain ") + quoted(textOf(row, "name"));
+    if (table == "settings") return (nl ? "instelling " : "setting ") + quoted(key);
+    if (table == "meta") return (nl ? "projectgegeven " : "project detail ") + quoted(key);
+    if (table == "snapshots") return (nl ? "versie " : "snapshot ") + key + " " + quoted(textOf(row, "name"));
+    if (table.empty()) return (nl ? "het hele team " : "the whole team ") + quoted(textOf(row, "name"));
     return table + " " + key;
+}
+
+Bilingual subjectOf(const std::string& table, const std::string& key, const json& row, const NodeNames& names) {
+    return {subjectIn(Lang::En, table, key, row, names), subjectIn(Lang::Nl, table, key, row, names)};
 }
 
 // A column's default as JSON: 0, -1, "none", "" (null for a column without one).
@@ -309,9 +324,16 @@ const pg::Column* columnOf(const std::string& table, const std::string& name) {
 // What an added row sets (its fields not at their default, its key left to the subject), or
 // which fields a change moved.
 std::vector<HistoryChange::Field> fieldsOf(const std::string& table, const json& before, const json& after,
-                                           const std::vector<std::string>& order) {
+                                           const std::vector<std::string>& order, const NodeNames& names) {
     std::vector<HistoryChange::Field> out;
     const json none;
+    // A field that refers to a node (an owner, a relation's end) by its name where the reader may see it.
+    const auto refersToNode = [&](const std::string& name) {
+        if (table == "nodes") return name == "owner" || name == "backup_owner";
+        if (table == "relations") return name == "source" || name == "target";
+        if (table == "contacts") return name == "member" || name == "partner";
+        return false;
+    };
     for (const std::string& name : order) {
         const json& was = before.is_object() && before.contains(name) ? before[name] : none;
         const json& now = after.is_object() && after.contains(name) ? after[name] : none;
@@ -325,8 +347,12 @@ std::vector<HistoryChange::Field> fieldsOf(const std::string& table, const json&
         } else {
             continue;  // removed: the subject names it
         }
-        const auto text = [](const json& v) {
-            return v.is_null() ? std::string() : v.dump(-1, ' ', false, json::error_handler_t::replace);
+        const auto text = [&](const json& v) {
+            if (v.is_null()) return std::string();
+            if (v.is_number_integer() && refersToNode(name))
+                if (const auto it = names.find(v.get<std::int64_t>()); it != names.end() && !it->second.empty())
+                    return quoted(it->second);
+            return v.dump(-1, ' ', false, json::error_handler_t::replace);
         };
         out.push_back({name, before.is_object() ? text(was) : std::string(), text(now)});
     }
@@ -380,15 +406,72 @@ History readHistory(const std::string& uri, std::size_t limit) {
         h.before = inOrder(before, order);
         h.after = inOrder(after, order);
         if (h.table.empty())
-            h.action = before.is_object() ? "replaced" : "pushed";
+            h.action = before.is_object() ? ChangeAction::Replaced : ChangeAction::Pushed;
         else
-            h.action = !before.is_object() ? "added" : !after.is_object() ? "removed" : "changed";
+            h.action = !before.is_object() ? ChangeAction::Added
+                       : !after.is_object() ? ChangeAction::Removed
+                                            : ChangeAction::Changed;
         h.subject = subjectOf(h.table, h.key, after.is_object() ? after : before, names);
-        h.fields = fieldsOf(h.table, before, after, order);
+        h.fields = fieldsOf(h.table, before, after, order, names);
         history.changes.push_back(std::move(h));
     }
     t.commit();
     return history;
+}
+
+std::string_view toKey(ChangeAction a) {
+    switch (a) {
+        case ChangeAction::Added: return "added";
+        case ChangeAction::Changed: return "changed";
+        case ChangeAction::Removed: return "removed";
+        case ChangeAction::Pushed: return "pushed";
+        case ChangeAction::Replaced: return "replaced";
+    }
+    return "changed";
+}
+
+std::string_view label(ChangeAction a, Lang l) {
+    if (l == Lang::En) return toKey(a);
+    switch (a) {
+        case ChangeAction::Added: return "toegevoegd";
+        case ChangeAction::Changed: return "gewijzigd";
+        case ChangeAction::Removed: return "verwijderd";
+        case ChangeAction::Pushed: return "in de teamdatabase gezet";
+        case ChangeAction::Replaced: return "vervangen";
+    }
+    return "gewijzigd";
+}
+
+namespace {
+
+// A value for a line of text: long ones shortened, at a character's start.
+std::string shortened(const std::string& value) {
+    constexpr std::size_t kMax = 60;
+    if (value.size() <= kMax) return value;
+    std::size_t cut = kMax - 1;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    return value.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+std::string changeInWords(const HistoryChange& h, Lang l, std::size_t maxFields) {
+    // English puts the verb first ("changed organisation 17"), Dutch last ("organisatie 17 gewijzigd").
+    std::string out = l == Lang::Nl ? h.subject.in(l) + " " + std::string(label(h.action, l))
+                                    : std::string(label(h.action, l)) + " " + h.subject.in(l);
+    const std::string none = l == Lang::Nl ? "(geen)" : "(none)";
+    const bool setting = h.action == ChangeAction::Added || h.action == ChangeAction::Pushed;
+    for (std::size_t i = 0; i < h.fields.size() && i < maxFields; ++i) {
+        const HistoryChange::Field& f = h.fields[i];
+        out += i == 0 ? ": " : ", ";
+        if (setting)
+            out += f.name + " " + shortened(f.after);
+        else
+            out += f.name + " " + (f.before.empty() ? none : shortened(f.before)) + " → " +
+                   (f.after.empty() ? none : shortened(f.after));
+    }
+    if (h.fields.size() > maxFields) out += ", …";
+    return out;
 }
 
 }  // namespace kring::postgres
