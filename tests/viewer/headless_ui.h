@@ -6,8 +6,13 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <string>
+
 #include "app.h"
 #include "input_queue.h"
+#include "kring/storage/project.h"
+#include "support/builders.h"
+#include "support/temp_dir.h"
 
 namespace kring::viewer::test {
 
@@ -62,5 +67,13 @@ inline Point screenOf(ViewerApp& app, NodeId id) {
 }
 
 inline Point centre(ImVec2 min, ImVec2 max) { return {(min.x + max.x) / 2.0, (min.y + max.y) / 2.0}; }
+
+// A project file holding the small team of support/builders.h.
+inline std::string makeProject(const kring::test::TempDir& dir) {
+    kring::test::SmallTeam t;
+    const std::string path = dir.file("ui.kring");
+    Project::createFrom(path, t.net);
+    return path;
+}
 
 }  // namespace kring::viewer::test
